@@ -1,0 +1,45 @@
+// The HTTP API's one error shape and its stable codes. Clients switch on `code`, never on `message`.
+
+export const API_ERROR_CODES = {
+  AUTH_MISSING: 401,
+  AUTH_MALFORMED: 401,
+  AUTH_INVALID: 401,
+  AUTH_EXPIRED: 401,
+  FORBIDDEN: 403,
+  HOST_NOT_ALLOWED: 403,
+  ORIGIN_NOT_ALLOWED: 403,
+  NOT_FOUND: 404,
+  METHOD_NOT_ALLOWED: 405,
+  MALFORMED_JSON: 400,
+  BAD_REQUEST: 400,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  VALIDATION_FAILED: 422,
+  RATE_LIMITED: 429,
+  INTERNAL: 500,
+} as const;
+
+export type ApiErrorCode = keyof typeof API_ERROR_CODES;
+
+export interface ApiFieldIssue {
+  /** Dotted path of the offending field, e.g. "title" or "dueAt". Empty for the whole body. */
+  path: string;
+  message: string;
+}
+
+export interface ApiErrorBody {
+  error: {
+    code: ApiErrorCode;
+    message: string;
+    /** VALIDATION_FAILED: one entry per field issue. */
+    details?: ApiFieldIssue[];
+    /** INTERNAL: the id under which the server logged the failure. */
+    requestId?: string;
+  };
+}
+
+export function isApiErrorBody(value: unknown): value is ApiErrorBody {
+  if (typeof value !== 'object' || value === null || !('error' in value)) return false;
+  const error = (value as { error: unknown }).error;
+  return typeof error === 'object' && error !== null && typeof (error as { code?: unknown }).code === 'string';
+}

@@ -1,0 +1,121 @@
+// The task API's data shapes, declared once with zod. The HTTP API validates with them, the OpenAPI
+// document is generated from them, and the renderer uses them for field-level validation.
+// UI-free and Node-free: any layer may import this file.
+import { z } from 'zod';
+
+export const TITLE_MAX = 500;
+export const DESCRIPTION_MAX = 20_000;
+export const SEARCH_MAX = 200;
+export const LIST_LIMIT_MAX = 200;
+export const LIST_LIMIT_DEFAULT = 50;
+
+export const PRIORITIES = ['none', 'low', 'medium', 'high'] as const;
+export const priority = z.enum(PRIORITIES);
+export type Priority = z.infer<typeof priority>;
+
+/** ISO 8601 date-time with offset, or a plain date; normalised to UTC `toISOString()` form. */
+export const isoInstant = z
+  .union([z.iso.datetime({ offset: true }), z.iso.date()])
+  .transform((value) => new Date(value).toISOString());
+
+export const title = z
+  .string()
+  .trim()
+  .min(1, 'Title must not be empty.')
+  .max(TITLE_MAX, `Title must be at most ${TITLE_MAX} characters.`);
+export const description = z.string().max(DESCRIPTION_MAX, `Description must be at most ${DESCRIPTION_MAX} characters.`);
+
+/** POST /api/{userId}/tasks, and PUT (full replacement: omitted fields take these defaults). */
+export const taskCreate = z.strictObject({
+  title,
+  description: description.default(''),
+  priority: priority.default('none'),
+  dueAt: isoInstant.nullable().default(null),
+  completed: z.boolean().default(false),
+});
+export type TaskCreateInput = z.input<typeof taskCreate>;
+export type TaskCreate = z.output<typeof taskCreate>;
+
+/** PATCH /api/{userId}/tasks/{id}: any subset, at least one field. */
+export const taskPatch = z
+  .strictObject({
+    title: title.optional(),
+    description: description.optional(),
+    priority: priority.optional(),
+    dueAt: isoInstant.nullable().optional(),
+    completed: z.boolean().optional(),
+  })
+  .refine((patch) => Object.values(patch).some((v) => v !== undefined), {
+    message: 'Give at least one field to change.',
+  });
+export type TaskPatchInput = z.input<typeof taskPatch>;
+export type TaskPatch = z.output<typeof taskPatch>;
+
+/** PATCH /api/{userId}/tasks/{id}/complete: `{ completed }`, or no body to toggle. */
+export const taskComplete = z.strictObject({ completed: z.boolean() });
+
+/** A task as the API returns it (camelCase JSON). */
+export const task = z.object({
+  id: z.string(),
+  userId: z.string(),
+  title: z.string(),
+  description: z.string(),
+  completed: z.boolean(),
+  completedAt: z.string().nullable(),
+  priority,
+  dueAt: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Task = z.infer<typeof task>;
+
+export const LIST_STATUSES = ['all', 'active', 'completed'] as const;
+export const LIST_SORTS = ['created', 'due', 'priority', 'title'] as const;
+export type ListStatus = (typeof LIST_STATUSES)[number];
+export type ListSort = (typeof LIST_SORTS)[number];
+
+/**
+ * GET /api/{userId}/tasks query.
+ * - status: all | active | completed (default all)
+ * - q: text search over title and description (word-prefix match)
+ * - sort: created | due | priority | title; order: asc | desc (default per sort: created desc,
+ *   due asc (no due date last), priority desc (high first), title asc)
+ * - dueFrom / dueTo: only tasks with dueAt in [dueFrom, dueTo) ("due today", "overdue")
+ * - limit: 1..200 (default 50); cursor: the previous page's nextCursor; offset: plain offset paging
+ */
+export const listQuery = z.strictObject({
+  status: z.enum(LIST_STATUSES).default('all'),
+  q: z.string().trim().max(SEARCH_MAX).optional(),
+  sort: z.enum(LIST_SORTS).default('created'),
+  order: z.enum(['asc', 'desc']).optional(),
+  dueFrom: isoInstant.optional(),
+  dueTo: isoInstant.optional(),
+  limit: z.coerce.number().int().min(1).max(LIST_LIMIT_MAX).default(LIST_LIMIT_DEFAULT),
+  cursor: z.string().max(1000).optional(),
+  offset: z.coerce.number().int().min(0).max(1_000_000).optional(),
+});
+export type ListQueryInput = z.input<typeof listQuery>;
+export type ListQuery = z.output<typeof listQuery>;
+
+export const taskList = z.object({ items: z.array(task), nextCursor: z.string().nullable() });
+export type TaskList = z.infer<typeof taskList>;
+
+/** GET /api/{userId}/tasks/counts?dayStart=ISO&dayEnd=ISO[&now=ISO]: counts for the filter tabs. */
+export const countsQuery = z.strictObject({
+  dayStart: isoInstant,
+  dayEnd: isoInstant,
+  now: isoInstant.optional(),
+});
+export const taskCounts = z.object({
+  all: z.number().int(),
+  active: z.number().int(),
+  completed: z.number().int(),
+  /** Active tasks with dueAt in [dayStart, dayEnd). */
+  dueToday: z.number().int(),
+  /** Active tasks with dueAt before `now` (default: the server's clock). */
+  overdue: z.number().int(),
+});
+export type TaskCounts = z.infer<typeof taskCounts>;
+
+export const me = z.object({ id: z.string(), email: z.string(), sessionId: z.string().nullable() });
+export type Me = z.infer<typeof me>;
