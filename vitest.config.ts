@@ -1,3 +1,4 @@
+import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 
 // Unit and integration tests beside the code. Node code runs in Node; the renderer in happy-dom.
@@ -14,7 +15,7 @@ export default defineConfig({
         },
       },
       {
-        esbuild: { jsx: 'automatic' },
+        plugins: [react()],
         test: {
           name: 'renderer',
           environment: 'happy-dom',
