@@ -1,0 +1,91 @@
+// fetch() against the local HTTP API with the in-memory access token.
+// A 401 triggers one forced token refresh (shared with every other request that was rejected with the same
+// token) and exactly one retry; a second 401 means the session is gone and the UI is signed out.
+import type { ZodType } from 'zod';
+import { ApiError, apiErrorFromResponse } from './api-error';
+import type { TokenManager } from './token-manager';
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export interface RequestOptions<T> {
+  method?: HttpMethod;
+  /** Path below the API base, e.g. "/api/u1/tasks". */
+  path: string;
+  query?: Record<string, string | number | undefined>;
+  body?: unknown;
+  /** Validates the JSON answer; omit for 204 answers. */
+  schema?: ZodType<T>;
+  signal?: AbortSignal;
+}
+
+export interface HttpClient {
+  request<T>(options: RequestOptions<T>): Promise<T>;
+}
+
+export interface HttpClientOptions {
+  tokens: TokenManager;
+  /** The session is no longer accepted even with a fresh token (revoked elsewhere). */
+  onSessionRejected: () => void;
+  fetch?: typeof fetch;
+}
+
+function buildUrl(base: string, path: string, query: RequestOptions<unknown>['query']): string {
+  const url = new URL(path, base);
+  for (const [key, value] of Object.entries(query ?? {})) {
+    if (value !== undefined && value !== '') url.searchParams.set(key, String(value));
+  }
+  return url.toString();
+}
+
+export function createHttpClient(options: HttpClientOptions): HttpClient {
+  const doFetch = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
+
+  async function send<T>(request: RequestOptions<T>, token: { token: string; apiBaseUrl: string }) {
+    const headers: Record<string, string> = { Authorization: `Bearer ${token.token}`, Accept: 'application/json' };
+    if (request.body !== undefined) headers['Content-Type'] = 'application/json';
+    try {
+      return await doFetch(buildUrl(token.apiBaseUrl, request.path, request.query), {
+        method: request.method ?? 'GET',
+        headers,
+        body: request.body === undefined ? undefined : JSON.stringify(request.body),
+        signal: request.signal,
+        credentials: 'omit',
+        cache: 'no-store',
+      });
+    } catch (error) {
+      if (request.signal?.aborted) throw error;
+      throw new ApiError('NETWORK', 'Cannot reach the task service.', 0);
+    }
+  }
+
+  async function parse<T>(response: Response, request: RequestOptions<T>): Promise<T> {
+    if (!request.schema || response.status === 204) return undefined as T;
+    let json: unknown;
+    try {
+      json = await response.json();
+    } catch {
+      throw new ApiError('BAD_RESPONSE', 'The task service sent an unreadable answer.', response.status);
+    }
+    const result = request.schema.safeParse(json);
+    if (!result.success) throw new ApiError('BAD_RESPONSE', 'The task service sent an unexpected answer.', response.status);
+    return result.data;
+  }
+
+  return {
+    async request<T>(request: RequestOptions<T>): Promise<T> {
+      const token = await options.tokens.getToken();
+      let response = await send(request, token);
+      if (response.status === 401) {
+        const fresh = await options.tokens.refreshAfterRejection(token.token);
+        response = await send(request, fresh);
+        if (response.status === 401) {
+          const error = await apiErrorFromResponse(response);
+          options.onSessionRejected();
+          throw error;
+        }
+      }
+      if (!response.ok) throw await apiErrorFromResponse(response);
+      return parse(response, request);
+    },
+  };
+}

@@ -1,0 +1,91 @@
+// The task endpoints of the local HTTP API, typed with the shared zod schemas.
+import {
+  task,
+  taskCounts,
+  taskList,
+  type ListSort,
+  type ListStatus,
+  type Task,
+  type TaskCounts,
+  type TaskCreateInput,
+  type TaskList,
+  type TaskPatchInput,
+} from '../../src-shared/task-schemas';
+import { isApiError } from './api-error';
+import type { HttpClient } from './http-client';
+
+/** GET /tasks parameters (see listQuery in src-shared/task-schemas.ts). */
+export interface ListParams {
+  status?: ListStatus;
+  q?: string;
+  sort?: ListSort;
+  order?: 'asc' | 'desc';
+  dueFrom?: string;
+  dueTo?: string;
+  limit?: number;
+  cursor?: string;
+}
+
+export interface CountsRange {
+  dayStart: string;
+  dayEnd: string;
+  now: string;
+}
+
+export interface TasksApi {
+  list(query: ListParams, signal?: AbortSignal): Promise<TaskList>;
+  counts(range: CountsRange, signal?: AbortSignal): Promise<TaskCounts>;
+  create(input: TaskCreateInput): Promise<Task>;
+  update(id: string, patch: TaskPatchInput): Promise<Task>;
+  setCompleted(id: string, completed: boolean): Promise<Task>;
+  remove(id: string): Promise<void>;
+  /** Brings a deleted task back with the same id and data (soft delete), or re-creates it if the API cannot. */
+  restore(deleted: Task): Promise<Task>;
+}
+
+export function createTasksApi(http: HttpClient, userId: string): TasksApi {
+  const base = `/api/${encodeURIComponent(userId)}/tasks`;
+  const one = (id: string) => `${base}/${encodeURIComponent(id)}`;
+  return {
+    list(query, signal) {
+      const { status, q, sort, order, dueFrom, dueTo, limit, cursor } = query;
+      return http.request({
+        path: base,
+        query: { status, q, sort, order, dueFrom, dueTo, limit, cursor },
+        schema: taskList,
+        signal,
+      });
+    },
+    counts(range, signal) {
+      const { dayStart, dayEnd, now } = range;
+      return http.request({ path: `${base}/counts`, query: { dayStart, dayEnd, now }, schema: taskCounts, signal });
+    },
+    create(input) {
+      return http.request({ method: 'POST', path: base, body: input, schema: task });
+    },
+    update(id, patch) {
+      return http.request({ method: 'PATCH', path: one(id), body: patch, schema: task });
+    },
+    setCompleted(id, completed) {
+      return http.request({ method: 'PATCH', path: `${one(id)}/complete`, body: { completed }, schema: task });
+    },
+    remove(id) {
+      return http.request({ method: 'DELETE', path: one(id) });
+    },
+    async restore(deleted) {
+      try {
+        return await http.request({ method: 'POST', path: `${one(deleted.id)}/restore`, schema: task });
+      } catch (error) {
+        // An API without soft delete answers 404/405 here: fall back to re-creating the same data.
+        if (!isApiError(error) || (error.code !== 'NOT_FOUND' && error.code !== 'METHOD_NOT_ALLOWED')) throw error;
+        const { title, description, priority, dueAt, completed } = deleted;
+        return http.request({
+          method: 'POST',
+          path: base,
+          body: { title, description, priority, dueAt, completed },
+          schema: task,
+        });
+      }
+    },
+  };
+}
