@@ -12,6 +12,8 @@ export default defineConfig({
           include: ['src-main/**/*.test.ts', 'src-preload/**/*.test.ts', 'src-shared/**/*.test.ts', 'bench/**/*.test.ts'],
           testTimeout: 30_000,
           hookTimeout: 30_000,
+          // electron-store imports `electron`; inlining it lets the shell tests' fake `electron` reach it.
+          server: { deps: { inline: ['electron-store'] } },
         },
       },
       {
