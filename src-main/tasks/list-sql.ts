@@ -1,0 +1,67 @@
+import type { ListSort, ListStatus } from '../../src-shared/task-schemas.ts';
+import type { SortOrder } from './list-cursor.ts';
+import { TASK_COLUMNS, type TaskRow } from './task-row.ts';
+
+/**
+ * Per sort: the ORDER BY key expressions (each index in migration 001 matches one), and how to read the
+ * same key values back from a row for the next page's cursor. `id` is always last: it makes keys unique.
+ */
+export const SORT_KEYS: Record<ListSort, { exprs: string[]; values: (row: TaskRow) => (string | number)[] }> = {
+  created: { exprs: ['created_at', 'id'], values: (r) => [r.created_at, r.id] },
+  due: { exprs: [`ifnull(due_at, '~')`, 'id'], values: (r) => [r.due_at ?? '~', r.id] },
+  priority: { exprs: ['priority', 'created_at', 'id'], values: (r) => [r.priority, r.created_at, r.id] },
+  title: { exprs: ['title COLLATE NOCASE', 'id'], values: (r) => [r.title, r.id] },
+};
+
+export const DEFAULT_ORDER: Record<ListSort, SortOrder> = {
+  created: 'desc',
+  due: 'asc',
+  priority: 'desc',
+  title: 'asc',
+};
+
+/** Which optional clauses a list query has. Each distinct shape compiles to one cached prepared statement. */
+export interface ListShape {
+  status: ListStatus;
+  sort: ListSort;
+  order: SortOrder;
+  text: boolean;
+  dueFrom: boolean;
+  dueTo: boolean;
+  cursor: boolean;
+  offset: boolean;
+}
+
+export function shapeKey(shape: ListShape): string {
+  return [
+    shape.status,
+    shape.sort,
+    shape.order,
+    +shape.text,
+    +shape.dueFrom,
+    +shape.dueTo,
+    +shape.cursor,
+    +shape.offset,
+  ].join(':');
+}
+
+/** SQL with named parameters: @userId @limit [@text] [@dueFrom] [@dueTo] [@c0..@cN] [@offset]. */
+export function buildListSql(shape: ListShape): string {
+  const { exprs } = SORT_KEYS[shape.sort];
+  const where = ['user_id = @userId'];
+  if (shape.status === 'active') where.push('completed = 0');
+  if (shape.status === 'completed') where.push('completed = 1');
+  if (shape.dueFrom) where.push('due_at >= @dueFrom');
+  if (shape.dueTo) where.push('due_at < @dueTo');
+  if (shape.text) where.push('rowid IN (SELECT rowid FROM tasks_fts WHERE tasks_fts MATCH @text)');
+  if (shape.cursor) {
+    const params = exprs.map((_, i) => `@c${i}`).join(', ');
+    where.push(`(${exprs.join(', ')}) ${shape.order === 'asc' ? '>' : '<'} (${params})`);
+  }
+  const dir = shape.order === 'asc' ? 'ASC' : 'DESC';
+  const orderBy = exprs.map((e) => `${e} ${dir}`).join(', ');
+  return (
+    `SELECT ${TASK_COLUMNS} FROM tasks WHERE ${where.join(' AND ')} ORDER BY ${orderBy} LIMIT @limit` +
+    (shape.offset ? ' OFFSET @offset' : '')
+  );
+}

@@ -1,0 +1,168 @@
+import type { Statement } from 'better-sqlite3';
+import { uuidv7 } from 'uuidv7';
+import type {
+  ListQuery,
+  Task,
+  TaskCounts,
+  TaskCreate,
+  TaskList,
+  TaskPatch,
+} from '../../src-shared/task-schemas.ts';
+import type { SqliteDatabase } from '../db/open-database.ts';
+import { toFtsQuery } from './fts-query.ts';
+import { decodeCursor, encodeCursor } from './list-cursor.ts';
+import { buildListSql, DEFAULT_ORDER, shapeKey, SORT_KEYS, type ListShape } from './list-sql.ts';
+import { priorityToNumber, TASK_COLUMNS, toTask, type TaskRow } from './task-row.ts';
+
+type Params = Record<string, string | number | null>;
+
+/** The fields a write sets; completedAt follows `completed`. */
+type TaskFields = Omit<TaskCreate, never>;
+
+/**
+ * Every task query, scoped by user id: a task that belongs to someone else behaves exactly like one that does
+ * not exist. Statements are prepared once and reused (the list query once per shape).
+ */
+export class TaskRepository {
+  private readonly insertStmt: Statement<Params, TaskRow>;
+  private readonly getStmt: Statement<Params, TaskRow>;
+  private readonly updateStmt: Statement<Params, TaskRow>;
+  private readonly deleteStmt: Statement<Params>;
+  private readonly countsStmt: Statement<Params, TaskCounts>;
+  private readonly listStmts = new Map<string, Statement<Params, TaskRow>>();
+
+  constructor(
+    private readonly db: SqliteDatabase,
+    private readonly now: () => Date = () => new Date(),
+  ) {
+    this.insertStmt = db.prepare(
+      `INSERT INTO tasks (id, user_id, title, description, completed, completed_at, priority, due_at, created_at, updated_at)
+       VALUES (@id, @userId, @title, @description, @completed, @completedAt, @priority, @dueAt, @now, @now)
+       RETURNING ${TASK_COLUMNS}`,
+    );
+    this.getStmt = db.prepare(`SELECT ${TASK_COLUMNS} FROM tasks WHERE id = @id AND user_id = @userId`);
+    this.updateStmt = db.prepare(
+      `UPDATE tasks SET title = @title, description = @description, completed = @completed,
+         completed_at = @completedAt, priority = @priority, due_at = @dueAt, updated_at = @now
+       WHERE id = @id AND user_id = @userId
+       RETURNING ${TASK_COLUMNS}`,
+    );
+    this.deleteStmt = db.prepare(`DELETE FROM tasks WHERE id = @id AND user_id = @userId`);
+    this.countsStmt = db.prepare(
+      `SELECT count(*) AS "all",
+              ifnull(sum(completed = 0), 0) AS active,
+              ifnull(sum(completed = 1), 0) AS completed,
+              ifnull(sum(completed = 0 AND due_at >= @dayStart AND due_at < @dayEnd), 0) AS dueToday,
+              ifnull(sum(completed = 0 AND due_at < @now), 0) AS overdue
+         FROM tasks WHERE user_id = @userId`,
+    );
+  }
+
+  create(userId: string, input: TaskCreate): Task {
+    const now = this.now().toISOString();
+    const row = this.insertStmt.get({ id: uuidv7(), userId, now, ...this.columns(input, null, now) });
+    return toTask(row!);
+  }
+
+  get(userId: string, id: string): Task | null {
+    const row = this.getStmt.get({ id, userId });
+    return row ? toTask(row) : null;
+  }
+
+  /** PUT: every field replaced (omitted ones took their defaults in the schema). */
+  replace(userId: string, id: string, input: TaskCreate): Task | null {
+    return this.update(userId, id, () => input);
+  }
+
+  patch(userId: string, id: string, patch: TaskPatch): Task | null {
+    return this.update(userId, id, (current) => ({
+      title: patch.title ?? current.title,
+      description: patch.description ?? current.description,
+      priority: patch.priority ?? current.priority,
+      dueAt: patch.dueAt === undefined ? current.dueAt : patch.dueAt,
+      completed: patch.completed ?? current.completed,
+    }));
+  }
+
+  /** Sets `completed`, or toggles it when `completed` is undefined. */
+  setCompleted(userId: string, id: string, completed: boolean | undefined): Task | null {
+    return this.update(userId, id, (current) => ({ ...current, completed: completed ?? !current.completed }));
+  }
+
+  delete(userId: string, id: string): boolean {
+    return this.deleteStmt.run({ id, userId }).changes === 1;
+  }
+
+  list(userId: string, query: ListQuery): TaskList {
+    const order = query.order ?? DEFAULT_ORDER[query.sort];
+    const text = query.q ? toFtsQuery(query.q) : null;
+    const shape: ListShape = {
+      status: query.status,
+      sort: query.sort,
+      order,
+      text: text !== null,
+      dueFrom: query.dueFrom !== undefined,
+      dueTo: query.dueTo !== undefined,
+      cursor: query.cursor !== undefined,
+      offset: query.cursor === undefined && query.offset !== undefined && query.offset > 0,
+    };
+    const keys = SORT_KEYS[query.sort];
+    const params: Params = { userId, limit: query.limit + 1 };
+    if (text !== null) params.text = text;
+    if (query.dueFrom !== undefined) params.dueFrom = query.dueFrom;
+    if (query.dueTo !== undefined) params.dueTo = query.dueTo;
+    if (shape.offset) params.offset = query.offset ?? 0;
+    if (query.cursor !== undefined) {
+      decodeCursor(query.cursor, query.sort, order, keys.exprs.length).forEach((value, i) => {
+        params[`c${i}`] = value;
+      });
+    }
+    const rows = this.listStatement(shape).all(params);
+    const hasMore = rows.length > query.limit;
+    if (hasMore) rows.pop();
+    const last = rows[rows.length - 1];
+    return {
+      items: rows.map(toTask),
+      nextCursor: hasMore && last ? encodeCursor(query.sort, order, keys.values(last)) : null,
+    };
+  }
+
+  counts(userId: string, window: { dayStart: string; dayEnd: string; now?: string }): TaskCounts {
+    const now = window.now ?? this.now().toISOString();
+    return this.countsStmt.get({ userId, dayStart: window.dayStart, dayEnd: window.dayEnd, now })!;
+  }
+
+  private update(userId: string, id: string, next: (current: Task) => TaskFields): Task | null {
+    return this.db.transaction(() => {
+      const currentRow = this.getStmt.get({ id, userId });
+      if (!currentRow) return null;
+      const current = toTask(currentRow);
+      const now = this.now().toISOString();
+      const row = this.updateStmt.get({ id, userId, now, ...this.columns(next(current), current, now) });
+      return row ? toTask(row) : null;
+    })();
+  }
+
+  /** Column values for a write; completedAt is kept while a task stays completed. */
+  private columns(fields: TaskFields, current: Task | null, now: string): Params {
+    const completedAt = fields.completed ? (current?.completed ? current.completedAt : now) : null;
+    return {
+      title: fields.title,
+      description: fields.description,
+      completed: fields.completed ? 1 : 0,
+      completedAt,
+      priority: priorityToNumber(fields.priority),
+      dueAt: fields.dueAt,
+    };
+  }
+
+  private listStatement(shape: ListShape): Statement<Params, TaskRow> {
+    const key = shapeKey(shape);
+    let stmt = this.listStmts.get(key);
+    if (!stmt) {
+      stmt = this.db.prepare(buildListSql(shape));
+      this.listStmts.set(key, stmt);
+    }
+    return stmt;
+  }
+}

@@ -1,0 +1,27 @@
+import type { Selectable } from 'kysely';
+import { PRIORITIES, type Priority, type Task } from '../../src-shared/task-schemas.ts';
+import type { TasksTable } from '../db/app-schema.ts';
+
+export type TaskRow = Selectable<Omit<TasksTable, 'rowid'>>;
+
+export const TASK_COLUMNS =
+  'id, user_id, title, description, completed, completed_at, priority, due_at, created_at, updated_at';
+
+export function priorityToNumber(priority: Priority): number {
+  return PRIORITIES.indexOf(priority);
+}
+
+export function toTask(row: TaskRow): Task {
+  return {
+    id: row.id,
+    userId: row.user_id,
+    title: row.title,
+    description: row.description,
+    completed: row.completed === 1,
+    completedAt: row.completed_at,
+    priority: PRIORITIES[row.priority] ?? 'none',
+    dueAt: row.due_at,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
