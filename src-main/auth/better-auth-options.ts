@@ -1,0 +1,100 @@
+// Better Auth's configuration for the desktop app: email + password, bearer sessions, EdDSA access JWTs.
+// Shared by the running instance and the start-up migration so both see the same schema.
+import type { Database } from 'better-sqlite3';
+import { betterAuth } from 'better-auth';
+import { bearer, jwt } from 'better-auth/plugins';
+import type { Logger } from '../core/logger.ts';
+import {
+  ACCESS_TOKEN_TTL_SECONDS,
+  JWT_AUDIENCE,
+  JWT_ISSUER,
+  PASSWORD_MAX_LENGTH,
+  PASSWORD_MIN_LENGTH,
+} from './auth-types.ts';
+
+export const AUTH_BASE_PATH = '/api/auth';
+export const SESSION_TTL_SECONDS = 7 * 24 * 3600;
+export const SESSION_UPDATE_AGE_SECONDS = 24 * 3600;
+/** Requests per window for the credential endpoints (all local clients share one bucket per path). */
+export const CREDENTIAL_RATE_LIMIT = { window: 60, max: 10 } as const;
+export const DEFAULT_RATE_LIMIT = { window: 60, max: 200 } as const;
+/**
+ * Better Auth keys its rate limiter on a client-IP header. A loopback server has only local clients, and a
+ * client-supplied X-Forwarded-For would let a script rotate buckets, so the handler overwrites this header.
+ */
+export const CLIENT_IP_HEADER = 'x-tasks-client-ip';
+
+export interface BetterAuthDeps {
+  sqlite: Database;
+  secret: string;
+  baseURL: string;
+  trustedOrigins: readonly string[];
+  logger: Logger;
+  /** Called after Better Auth deleted a session row (sign-out over HTTP or IPC, expiry cleanup, revocation). */
+  onSessionDeleted: (sessionId: string) => void;
+}
+
+export function createBetterAuth(deps: BetterAuthDeps) {
+  const { logger } = deps;
+  return betterAuth({
+    appName: 'Tasks Desktop',
+    database: deps.sqlite,
+    secret: deps.secret,
+    baseURL: deps.baseURL,
+    basePath: AUTH_BASE_PATH,
+    trustedOrigins: [...deps.trustedOrigins],
+    telemetry: { enabled: false },
+    logger: {
+      level: 'warn',
+      // Only Better Auth's message: its extra arguments can carry request data.
+      log: (level, message) => {
+        if (level === 'error') logger.error(`better-auth: ${message}`);
+        else logger.warn(`better-auth: ${message}`);
+      },
+    },
+    emailAndPassword: {
+      enabled: true,
+      minPasswordLength: PASSWORD_MIN_LENGTH,
+      maxPasswordLength: PASSWORD_MAX_LENGTH,
+      autoSignIn: true,
+      requireEmailVerification: false,
+    },
+    session: { expiresIn: SESSION_TTL_SECONDS, updateAge: SESSION_UPDATE_AGE_SECONDS },
+    rateLimit: {
+      enabled: true, // off outside NODE_ENV=production by default
+      storage: 'memory',
+      ...DEFAULT_RATE_LIMIT,
+      customRules: {
+        '/sign-in/email': CREDENTIAL_RATE_LIMIT,
+        '/sign-up/email': CREDENTIAL_RATE_LIMIT,
+      },
+    },
+    advanced: { ipAddress: { ipAddressHeaders: [CLIENT_IP_HEADER] } },
+    databaseHooks: {
+      session: {
+        delete: {
+          after: (session) => {
+            deps.onSessionDeleted(session.id);
+            return Promise.resolve();
+          },
+        },
+      },
+    },
+    plugins: [
+      bearer(),
+      jwt({
+        jwks: { keyPairConfig: { alg: 'EdDSA', crv: 'Ed25519' } },
+        jwt: {
+          issuer: JWT_ISSUER,
+          audience: JWT_AUDIENCE,
+          expirationTime: `${ACCESS_TOKEN_TTL_SECONDS}s`,
+          definePayload: ({ user, session }) => ({ email: user.email, sid: session.id }),
+        },
+        // Otherwise every getSession signs a fresh JWT into a `set-auth-jwt` header.
+        disableSettingJwtHeader: true,
+      }),
+    ],
+  });
+}
+
+export type BetterAuthInstance = ReturnType<typeof createBetterAuth>;

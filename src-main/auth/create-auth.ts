@@ -1,0 +1,102 @@
+// The auth module's entry point: secret checks, Better Auth on the app's SQLite connection, its tables,
+// a signing key that exists before the first request, the local JWT verifier and the token service.
+import type { Database } from 'better-sqlite3';
+import type { Logger } from '../core/logger.ts';
+import { migrateAuthTables } from './auth-migrations.ts';
+import { AuthStartupError } from './auth-startup-error.ts';
+import { bearerHeaders, BetterAuthService } from './auth-service.ts';
+import type { AuthService, SecretStore, TokenService } from './auth-types.ts';
+import { CLIENT_IP_HEADER, createBetterAuth, type BetterAuthInstance } from './better-auth-options.ts';
+import { LocalJwtVerifier, type RevocableJwtVerifier } from './jwt-verifier.ts';
+import { LocalKeySet } from './local-key-set.ts';
+import { RevocationList } from './revocation-list.ts';
+import { resolveAuthSecret } from './secret-guard.ts';
+import { CachingTokenService } from './token-service.ts';
+import { isAPIError } from 'better-auth/api';
+
+export interface AuthModule {
+  /** Better Auth's fetch handler; the API mounts it at /api/auth/*. */
+  handler(request: Request): Promise<Response>;
+  /** In-process sign-up/in/out/getSession for IPC (errors mapped to AuthError codes). */
+  service: AuthService;
+  /** Access JWTs for a session token, cached until 60 s before exp. */
+  tokens: TokenService;
+  verifier: RevocableJwtVerifier;
+}
+
+export interface CreateAuthOptions {
+  /** The app's one connection (WAL, FKs on); Better Auth uses it directly. */
+  sqlite: Database;
+  secretStore: SecretStore;
+  /** e.g. http://127.0.0.1:PORT (the server listens before createAuth is called). */
+  baseURL: string;
+  trustedOrigins: readonly string[];
+  logger: Logger;
+}
+
+/** Signs a throwaway JWT so a key that cannot be decrypted (wrong secret) stops the start, not the first user. */
+async function ensureSigningKey(auth: BetterAuthInstance): Promise<void> {
+  try {
+    await auth.api.getJwks(); // creates the first key pair when none exists
+    // An audience nothing accepts: the token is discarded anyway, and could not be replayed.
+    await auth.api.signJWT({ body: { payload: { sub: 'start-up-check', aud: 'tasks-desktop-start-up-check' } } });
+  } catch (error) {
+    throw new AuthStartupError(
+      'SIGNING_KEY_UNAVAILABLE',
+      'The JWT signing key cannot be created or decrypted with the current auth secret.',
+      { cause: error },
+    );
+  }
+}
+
+/** Every request gets the same client-IP header: all clients are local, and a forged one must not count. */
+function withClientIp(request: Request): Request {
+  const headers = new Headers(request.headers);
+  headers.delete('x-forwarded-for');
+  headers.set(CLIENT_IP_HEADER, '127.0.0.1');
+  return new Request(request, { headers });
+}
+
+export async function createAuth(options: CreateAuthOptions): Promise<AuthModule> {
+  const { sqlite, logger } = options;
+  const secret = await resolveAuthSecret({ sqlite, store: options.secretStore, logger });
+  const revocations = new RevocationList(sqlite);
+
+  const auth = createBetterAuth({
+    sqlite,
+    secret,
+    baseURL: options.baseURL,
+    trustedOrigins: options.trustedOrigins,
+    logger,
+    onSessionDeleted: (sessionId) => revocations.revoke(sessionId),
+  });
+  await migrateAuthTables(auth, logger);
+  await ensureSigningKey(auth);
+
+  const keySet = new LocalKeySet(() => auth.api.getJwks(), logger);
+  await keySet.load();
+  const verifier = new LocalJwtVerifier(keySet, revocations);
+
+  const tokens = new CachingTokenService(async (sessionToken) => {
+    try {
+      const { token } = await auth.api.getToken({ headers: bearerHeaders(sessionToken) });
+      return token;
+    } catch (error) {
+      if (isAPIError(error) && error.statusCode === 401) return null;
+      throw error;
+    }
+  }, revocations);
+
+  const service = new BetterAuthService(auth, logger, (sessionToken, sessionId) => {
+    tokens.forget(sessionToken);
+    if (sessionId) verifier.revokeSession(sessionId);
+  });
+
+  logger.info('auth ready', { signingKeys: keySet.size, revokedSessions: revocations.size });
+  return {
+    handler: (request) => auth.handler(withClientIp(request)),
+    service,
+    tokens,
+    verifier,
+  };
+}
