@@ -1,0 +1,189 @@
+// The IPC handlers, transport-agnostic: a map from channel to `(payload: unknown) => Promise<IpcResult>`.
+// register-ipc.ts puts them on ipcMain behind the sender check; tests and the e2e harness call them directly.
+// Main keeps the session token (SessionStore); the renderer only ever receives short-lived access JWTs.
+import type { z } from 'zod';
+import { AuthError, type AuthUser, type SignedInSession } from '../auth/auth-types.ts';
+import type { CoreServices } from '../core/core-types.ts';
+import { silentLogger, type Logger } from '../core/logger.ts';
+import {
+  INVOKE_CHANNELS,
+  type InvokeChannel,
+  type InvokeResponse,
+  type IpcResult,
+  type SessionChangedEvent,
+  type SessionInfo,
+} from '../../src-preload/contract.ts';
+import { fail, ok, toIpcError } from './ipc-errors.ts';
+import { accessTokenSchema, invalidInput, noPayloadSchema, signInSchema, signUpSchema } from './ipc-schemas.ts';
+import type { SessionStore } from './session-store.ts';
+import type { SignInThrottle } from './sign-in-throttle.ts';
+
+export type IpcHandler<C extends InvokeChannel> = (payload: unknown) => Promise<IpcResult<InvokeResponse<C>>>;
+export type IpcHandlers = { readonly [C in InvokeChannel]: IpcHandler<C> };
+
+export interface IpcHandlerDeps {
+  core: Pick<CoreServices, 'auth' | 'tokens' | 'apiBaseUrl' | 'dataDir'>;
+  sessionStore: SessionStore;
+  throttle: SignInThrottle;
+  appInfo: { version: string };
+  emit: (event: SessionChangedEvent) => void;
+  logger?: Logger;
+  now?: () => number;
+}
+
+/** A JWT closer than this to expiry is refreshed before it is handed out. */
+const MIN_TOKEN_LIFETIME_MS = 5_000;
+
+export function createIpcHandlers(deps: IpcHandlerDeps): IpcHandlers {
+  const { core, sessionStore, throttle, appInfo, emit, logger = silentLogger, now = Date.now } = deps;
+
+  // Auth calls run one at a time: a sign-out cannot interleave with a sign-in, and throttle checks
+  // cannot race each other.
+  let queue: Promise<unknown> = Promise.resolve();
+  const serially = <T>(task: () => Promise<T>): Promise<T> => {
+    const run = queue.then(task, task);
+    queue = run.catch(() => undefined);
+    return run;
+  };
+
+  const guarded =
+    <C extends InvokeChannel>(channel: C, body: (payload: unknown) => Promise<IpcResult<InvokeResponse<C>>>, queued = true): IpcHandler<C> =>
+    async (payload) => {
+      try {
+        return await (queued ? serially(() => body(payload)) : body(payload));
+      } catch (error) {
+        return fail(toIpcError(error, channel, logger));
+      }
+    };
+
+  const parse = <S extends z.ZodType>(schema: S, payload: unknown) => schema.safeParse(payload);
+
+  const toSessionInfo = (user: AuthUser, persisted: boolean): SessionInfo => ({
+    user: { id: user.id, name: user.name, email: user.email },
+    persisted,
+  });
+
+  /** Revokes a session we are dropping; a failure is logged, the token is forgotten either way. */
+  const revoke = async (token: string): Promise<void> => {
+    core.tokens.forget(token);
+    try {
+      await core.auth.signOut(token);
+    } catch (error) {
+      logger.warn('Could not revoke a session in the database; it will expire on its own', {
+        error: error instanceof Error ? error.message : typeof error,
+      });
+    }
+  };
+
+  const expire = (token: string): void => {
+    core.tokens.forget(token);
+    sessionStore.clear();
+    emit({ session: null, reason: 'expired' });
+  };
+
+  const adopt = async (signedIn: SignedInSession, remember: boolean): Promise<SessionInfo> => {
+    const previous = await sessionStore.current();
+    if (previous && previous.token !== signedIn.sessionToken) await revoke(previous.token);
+    const { persisted } = await sessionStore.replace(signedIn.sessionToken, remember);
+    const info = toSessionInfo(signedIn.user, persisted);
+    emit({ session: info, reason: 'signed-in' });
+    return info;
+  };
+
+  /** Throttled attempt: RATE_LIMITED before calling auth; failures of `countsAsFailure` feed the back-off. */
+  const attempt = async (
+    email: string,
+    run: () => Promise<SignedInSession>,
+    countsAsFailure: (code: AuthError['code']) => boolean,
+  ): Promise<IpcResult<SignedInSession>> => {
+    const decision = throttle.check(email);
+    if (!decision.allowed) {
+      const seconds = Math.ceil(decision.retryAfterMs / 1000);
+      return fail({ code: 'RATE_LIMITED', message: `Too many attempts. Try again in ${seconds} s.`, retryAfterMs: decision.retryAfterMs });
+    }
+    try {
+      const session = await run();
+      throttle.recordSuccess(email);
+      return ok(session);
+    } catch (error) {
+      if (error instanceof AuthError && countsAsFailure(error.code)) throttle.recordFailure(email);
+      throw error;
+    }
+  };
+
+  return {
+    [INVOKE_CHANNELS.signUp]: guarded(INVOKE_CHANNELS.signUp, async (payload) => {
+      const input = parse(signUpSchema, payload);
+      if (!input.success) return fail(invalidInput(input.error));
+      const { name, email, password, remember = true } = input.data;
+      const result = await attempt(email, () => core.auth.signUp({ name, email, password }), (code) => code === 'EMAIL_TAKEN');
+      return result.ok ? ok(await adopt(result.value, remember)) : result;
+    }),
+
+    [INVOKE_CHANNELS.signIn]: guarded(INVOKE_CHANNELS.signIn, async (payload) => {
+      const input = parse(signInSchema, payload);
+      if (!input.success) return fail(invalidInput(input.error));
+      const { email, password, remember } = input.data;
+      const result = await attempt(email, () => core.auth.signIn({ email, password }), (code) => code === 'INVALID_CREDENTIALS');
+      return result.ok ? ok(await adopt(result.value, remember)) : result;
+    }),
+
+    [INVOKE_CHANNELS.signOut]: guarded(INVOKE_CHANNELS.signOut, async (payload) => {
+      const input = parse(noPayloadSchema, payload);
+      if (!input.success) return fail(invalidInput(input.error));
+      const current = await sessionStore.current();
+      if (!current) return ok(null);
+      sessionStore.clear();
+      await revoke(current.token);
+      emit({ session: null, reason: 'signed-out' });
+      return ok(null);
+    }),
+
+    [INVOKE_CHANNELS.session]: guarded(INVOKE_CHANNELS.session, async (payload) => {
+      const input = parse(noPayloadSchema, payload);
+      if (!input.success) return fail(invalidInput(input.error));
+      const current = await sessionStore.current();
+      if (!current) return ok(null);
+      const active = await core.auth.getSession(current.token);
+      if (!active) {
+        expire(current.token);
+        return ok(null);
+      }
+      return ok(toSessionInfo(active.user, current.persisted));
+    }),
+
+    [INVOKE_CHANNELS.accessToken]: guarded(INVOKE_CHANNELS.accessToken, async (payload) => {
+      const input = parse(accessTokenSchema, payload);
+      if (!input.success) return fail(invalidInput(input.error));
+      const current = await sessionStore.current();
+      if (!current) return fail({ code: 'SESSION_EXPIRED', message: 'You are signed out. Please sign in.' });
+      try {
+        let grant = await core.tokens.getAccessToken(current.token, { forceRefresh: input.data.forceRefresh === true });
+        if (grant.expiresAt - now() < MIN_TOKEN_LIFETIME_MS) {
+          grant = await core.tokens.getAccessToken(current.token, { forceRefresh: true });
+        }
+        return ok({ token: grant.token, expiresAt: grant.expiresAt, apiBaseUrl: core.apiBaseUrl });
+      } catch (error) {
+        if (error instanceof AuthError && error.code === 'SESSION_EXPIRED') expire(current.token);
+        throw error;
+      }
+    }),
+
+    [INVOKE_CHANNELS.appInfo]: guarded(
+      INVOKE_CHANNELS.appInfo,
+      (payload) => {
+        const input = parse(noPayloadSchema, payload);
+        if (!input.success) return Promise.resolve(fail(invalidInput(input.error)));
+        return Promise.resolve(
+          ok({
+            version: appInfo.version,
+            dataDir: core.dataDir,
+            canPersistSession: sessionStore.canPersist,
+            persistenceNote: sessionStore.persistenceNote,
+          }),
+        );
+      },
+      false,
+    ),
+  };
+}
