@@ -6,7 +6,7 @@
 //   MODE=verify  verify only: 401 on a bad token, else a fixed 50-task body (no database).
 // No caching of verified tokens: every request pays a full signature check, like the bare stack
 // the targets are defined against.
-// Env: MODE, DB_PATH (full), KEY_PATH (public JWK JSON), ISSUER, AUDIENCE. Listens on an ephemeral
+// Env: MODE, DB_PATH (full), KEY_PATH (public JWK JSON), ISSUER, AUDIENCE, SYNCHRONOUS (default FULL). Listens on an ephemeral
 // port on 127.0.0.1 and prints {"event":"ready","apiBaseUrl":...} like the headless host.
 import http from 'node:http';
 import { readFileSync } from 'node:fs';
@@ -16,7 +16,7 @@ import { importJWK, jwtVerify } from 'jose';
 const { MODE = 'full', DB_PATH, KEY_PATH, ISSUER, AUDIENCE } = process.env;
 const key = await importJWK(JSON.parse(readFileSync(KEY_PATH, 'utf8')), 'EdDSA');
 const verifyOptions = { algorithms: ['EdDSA'], issuer: ISSUER, audience: AUDIENCE };
-const PRIORITIES = new Set(['none', 'low', 'medium', 'high']);
+const PRIORITIES = ['none', 'low', 'medium', 'high'];
 
 const toTask = (r) => ({
   id: r.id,
@@ -25,7 +25,7 @@ const toTask = (r) => ({
   description: r.description,
   completed: r.completed === 1,
   completedAt: r.completed_at,
-  priority: r.priority,
+  priority: PRIORITIES[r.priority] ?? 'none',
   dueAt: r.due_at,
   createdAt: r.created_at,
   updatedAt: r.updated_at,
@@ -38,7 +38,10 @@ if (MODE === 'full') {
   const { uuidv7 } = await import('uuidv7');
   const db = new Database(DB_PATH);
   db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = NORMAL');
+  // The product's pragmas (src-main/db/open-database.ts), so a write costs the same fsync.
+  db.pragma(`synchronous = ${process.env.SYNCHRONOUS ?? 'FULL'}`);
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
   const cols = 'id, user_id, title, description, completed, completed_at, priority, due_at, created_at, updated_at';
   const page = db.prepare(
     `SELECT ${cols} FROM tasks WHERE user_id = ? ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?`,
@@ -64,18 +67,18 @@ if (MODE === 'full') {
     const title = typeof body?.title === 'string' ? body.title.trim() : '';
     const description = body?.description ?? '';
     const priority = body?.priority ?? 'none';
-    if (!title || title.length > 500 || typeof description !== 'string' || !PRIORITIES.has(priority)) {
+    if (!title || title.length > 500 || typeof description !== 'string' || !PRIORITIES.includes(priority)) {
       return [422, '{"error":{"code":"VALIDATION_FAILED","message":"Invalid task."}}'];
     }
     const now = new Date().toISOString();
-    return [201, JSON.stringify(toTask(insert.get(uuidv7(), user, title, description, priority, now, now)))];
+    return [201, JSON.stringify(toTask(insert.get(uuidv7(), user, title, description, PRIORITIES.indexOf(priority), now, now)))];
   };
 } else {
   const now = new Date(0).toISOString();
   const fixed = JSON.stringify({
     items: Array.from({ length: 50 }, (_, i) =>
       toTask({ id: String(i), user_id: 'u', title: `task ${i}`, description: '', completed: 0, completed_at: null,
-        priority: 'none', due_at: null, created_at: now, updated_at: now }),
+        priority: 0, due_at: null, created_at: now, updated_at: now }),
     ),
     nextCursor: null,
   });

@@ -1,12 +1,14 @@
-// Data for the bare baseline server: its own SQLite file with the product's task columns and
-// indexes, seeded with the same tasks, and its own Ed25519 key with a token shaped like the
-// product's access JWTs (EdDSA, iss, aud, sub, exp).
+// Data for the bare baseline server: its own SQLite file built by the product's own migrations (same
+// table, indexes, FTS5 index and triggers, so an insert costs the database the same), seeded with the
+// same tasks, and its own Ed25519 key with a token shaped like the product's access JWTs.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { SignJWT, exportJWK, generateKeyPair } from 'jose';
-import { uuidv7 } from 'uuidv7';
+import { Kysely, SqliteDialect } from 'kysely';
 import { JWT_AUDIENCE, JWT_ISSUER } from '../../src-main/auth/auth-types.ts';
+import { appMigrations } from '../../src-main/db/migrations/index.ts';
+import { insertSeedTasks } from './sqlite-seed.ts';
 import type { SeedTask } from './task-data.ts';
 
 export interface BareFixture {
@@ -27,21 +29,9 @@ export async function createBareFixture(
   const db = new Database(dbPath);
   try {
     db.pragma('journal_mode = WAL');
-    db.exec(`CREATE TABLE tasks (
-      id TEXT PRIMARY KEY, user_id TEXT NOT NULL, title TEXT NOT NULL, description TEXT NOT NULL DEFAULT '',
-      completed INTEGER NOT NULL DEFAULT 0, completed_at TEXT, priority TEXT NOT NULL DEFAULT 'none',
-      due_at TEXT, created_at TEXT NOT NULL, updated_at TEXT NOT NULL);
-      CREATE INDEX tasks_user_created ON tasks (user_id, created_at DESC, id DESC);`);
-    const insert = db.prepare(`INSERT INTO tasks (id, user_id, title, description, completed, completed_at,
-      priority, due_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-    const start = Date.now() - tasks.length * 1000;
-    db.transaction(() => {
-      tasks.forEach((t, i) => {
-        const at = new Date(start + i * 1000).toISOString();
-        insert.run(uuidv7(), userId, t.title, t.description, t.completed ? 1 : 0, t.completed ? at : null,
-          t.priority, t.dueAt, at, at);
-      });
-    })();
+    const kysely = new Kysely<unknown>({ dialect: new SqliteDialect({ database: db }) });
+    for (const name of Object.keys(appMigrations).sort()) await appMigrations[name]!.up(kysely);
+    insertSeedTasks(db, userId, tasks);
   } finally {
     db.close();
   }
