@@ -2,17 +2,14 @@ import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 
-// One build for the three processes. main has two entries: the Electron main process and the
-// headless host (`npm run serve`), which share the same composition code and never import electron.
+// One build for the three processes. The headless host (`npm run serve`) shares main's composition code but has
+// its own build (vite.headless.config.ts), so it never depends on the Electron entry.
 export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
       rollupOptions: {
-        input: {
-          index: resolve(import.meta.dirname, 'src-main/index.ts'),
-          headless: resolve(import.meta.dirname, 'src-main/headless.ts'),
-        },
+        input: { index: resolve(import.meta.dirname, 'src-main/index.ts') },
       },
     },
   },

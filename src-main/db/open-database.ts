@@ -1,3 +1,4 @@
+import { closeSync, openSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import type { AppDatabase } from './app-schema.ts';
@@ -14,6 +15,8 @@ export type SqliteDatabase = Database.Database;
  *   instead of failing at once.
  */
 export function openDatabase(file: string): SqliteDatabase {
+  // Create a new file owner-only (SQLite gives its -wal and -shm files the same mode); an existing file keeps its.
+  closeSync(openSync(file, 'a', 0o600));
   const db = new Database(file);
   try {
     db.pragma('journal_mode = WAL');

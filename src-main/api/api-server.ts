@@ -1,0 +1,67 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { getRequestListener } from '@hono/node-server';
+import type { Service } from '../core/service.ts';
+
+export const LOOPBACK_HOST = '127.0.0.1';
+
+type FetchHandler = (request: Request) => Response | Promise<Response>;
+
+const NOT_READY = JSON.stringify({ error: { code: 'INTERNAL', message: 'The API is starting; try again.' } });
+
+/**
+ * The HTTP listener on 127.0.0.1. It listens first (so the ephemeral port is known to the parts that need their
+ * own URL, like Better Auth), then answers through the handler attached with `attach()`.
+ */
+export class ApiServer implements Service {
+  readonly name = 'api';
+  private server: Server | null = null;
+  private handler: FetchHandler | null = null;
+  private boundPort = 0;
+
+  constructor(private readonly requestedPort = 0) {}
+
+  get port(): number {
+    return this.boundPort;
+  }
+
+  get baseUrl(): string {
+    return `http://${LOOPBACK_HOST}:${this.boundPort}`;
+  }
+
+  attach(handler: FetchHandler): void {
+    this.handler = handler;
+  }
+
+  async start(): Promise<void> {
+    const listener = getRequestListener((request) =>
+      this.handler
+        ? this.handler(request)
+        : new Response(NOT_READY, { status: 503, headers: { 'content-type': 'application/json' } }),
+    );
+    // The listener answers its own failures (500); a rejection here means the socket broke mid-response.
+    const server = createServer({ keepAliveTimeout: 5_000 }, (req, res) => {
+      listener(req, res).catch(() => res.destroy());
+    });
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(this.requestedPort, LOOPBACK_HOST, () => {
+        server.off('error', reject);
+        resolve();
+      });
+    });
+    this.server = server;
+    this.boundPort = (server.address() as AddressInfo).port;
+  }
+
+  async stop(): Promise<void> {
+    const server = this.server;
+    if (!server) return;
+    this.server = null;
+    await new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeIdleConnections();
+      setTimeout(() => server.closeAllConnections(), 2_000).unref();
+    });
+  }
+}

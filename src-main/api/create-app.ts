@@ -1,0 +1,77 @@
+import { randomUUID } from 'node:crypto';
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import type { JwtVerifier } from '../auth/auth-types.ts';
+import type { Logger } from '../core/logger.ts';
+import type { TaskRepository } from '../tasks/task-repository.ts';
+import type { ApiEnv } from './api-env.ts';
+import { ApiError, errorBody, sendError } from './api-error.ts';
+import { loopbackGuard } from './loopback-guard.ts';
+import { buildOpenApiDocument } from './openapi.ts';
+import { MAX_BODY_BYTES } from './request-body.ts';
+import { registerRoutes, type Route } from './route-table.ts';
+import { taskRoutes } from './task-routes.ts';
+
+export interface ApiAppOptions {
+  repo: TaskRepository;
+  verifier: JwtVerifier;
+  /** Better Auth's fetch handler, mounted at /api/auth/*. */
+  authHandler: (request: Request) => Promise<Response>;
+  port: () => number;
+  allowedOrigins: readonly string[];
+  logger: Logger;
+  version: string;
+  /** Extra routes (registered before the task routes). */
+  extraRoutes?: readonly Route[];
+}
+
+/** The local API as a Hono app: loopback guard, body limit, auth handler, routes, one error shape. */
+export function createApiApp(options: ApiAppOptions): Hono<ApiEnv> {
+  const app = new Hono<ApiEnv>();
+  let openApi: string | null = null;
+
+  app.use('*', loopbackGuard({ port: options.port, allowedOrigins: options.allowedOrigins }));
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: (c) => sendError(c, new ApiError('PAYLOAD_TOO_LARGE', `The body must be at most ${MAX_BODY_BYTES} bytes.`)),
+    }),
+  );
+
+  app.all('/api/auth/*', (c) => options.authHandler(c.req.raw));
+
+  const publicRoutes: Route[] = [
+    { method: 'GET', path: '/api/health', auth: false, handler: (c) => c.json({ status: 'ok' }) },
+    {
+      method: 'GET',
+      path: '/api/openapi.json',
+      auth: false,
+      handler: (c) => {
+        openApi ??= JSON.stringify(buildOpenApiDocument(options.version));
+        return c.body(openApi, 200, { 'Content-Type': 'application/json' });
+      },
+    },
+    {
+      method: 'GET',
+      path: '/api/me',
+      auth: true,
+      handler: (c, claims) => c.json({ id: claims.sub, email: claims.email, sessionId: claims.sid }),
+    },
+  ];
+  registerRoutes(app, [...publicRoutes, ...(options.extraRoutes ?? []), ...taskRoutes(options.repo)], options.verifier);
+
+  app.notFound((c) => sendError(c, new ApiError('NOT_FOUND', 'No such route.')));
+  app.onError((error, c) => {
+    if (error instanceof ApiError) return sendError(c, error);
+    const requestId = randomUUID();
+    options.logger.error('request failed', {
+      requestId,
+      method: c.req.method,
+      path: c.req.path,
+      error: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
+    });
+    return c.json(errorBody('INTERNAL', 'Something went wrong on our side.', { requestId }), 500);
+  });
+  return app;
+}

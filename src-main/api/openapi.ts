@@ -1,0 +1,136 @@
+import { z } from 'zod';
+import {
+  countsQuery,
+  listQuery,
+  me,
+  task,
+  taskComplete,
+  taskCounts,
+  taskCreate,
+  taskList,
+  taskPatch,
+} from '../../src-shared/task-schemas.ts';
+
+type JsonObject = Record<string, unknown>;
+
+const schema = (s: z.ZodType, io: 'input' | 'output' = 'input'): JsonObject =>
+  z.toJSONSchema(s, { io, unrepresentable: 'any', target: 'openapi-3.0' });
+
+const errorSchema: JsonObject = {
+  type: 'object',
+  required: ['error'],
+  properties: {
+    error: {
+      type: 'object',
+      required: ['code', 'message'],
+      properties: {
+        code: { type: 'string' },
+        message: { type: 'string' },
+        details: {
+          type: 'array',
+          items: { type: 'object', properties: { path: { type: 'string' }, message: { type: 'string' } } },
+        },
+        requestId: { type: 'string' },
+      },
+    },
+  },
+};
+
+const json = (ref: string) => ({ 'application/json': { schema: { $ref: `#/components/schemas/${ref}` } } });
+const ok = (ref: string, description = 'OK') => ({ description, content: json(ref) });
+const err = (description: string) => ({ description, content: json('Error') });
+const authErrors = {
+  '401': err('Missing, malformed, invalid or expired access token (AUTH_*)'),
+  '403': err('The path user id is not the token subject (FORBIDDEN)'),
+};
+
+/** Turns a zod object (query) into OpenAPI query parameters. */
+function queryParameters(s: z.ZodType): JsonObject[] {
+  const json = schema(s) as { properties?: Record<string, JsonObject>; required?: string[] };
+  return Object.entries(json.properties ?? {}).map(([name, property]) => ({
+    name,
+    in: 'query',
+    required: json.required?.includes(name) ?? false,
+    schema: property,
+  }));
+}
+
+const userIdParam = { name: 'userId', in: 'path', required: true, schema: { type: 'string' } };
+const idParam = { name: 'id', in: 'path', required: true, schema: { type: 'string' } };
+
+/** The task API's OpenAPI 3.0 document, generated from the same zod schemas that validate requests. */
+export function buildOpenApiDocument(version: string): JsonObject {
+  return {
+    openapi: '3.0.3',
+    info: {
+      title: 'Tasks Desktop local API',
+      version,
+      description:
+        'Loopback-only task API. Every route except health, openapi.json and /api/auth/* needs ' +
+        '`Authorization: Bearer <access JWT>` (EdDSA, 15 minutes). Errors: `{ error: { code, message, details? } }`.',
+    },
+    servers: [{ url: '/' }],
+    components: {
+      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
+      schemas: {
+        Task: schema(task, 'output'),
+        TaskCreate: schema(taskCreate),
+        TaskPatch: schema(taskPatch),
+        TaskComplete: schema(taskComplete),
+        TaskList: schema(taskList, 'output'),
+        TaskCounts: schema(taskCounts, 'output'),
+        Me: schema(me, 'output'),
+        Error: errorSchema,
+      },
+    },
+    security: [{ bearer: [] }],
+    paths: {
+      '/api/health': { get: { security: [], summary: 'Liveness', responses: { '200': { description: 'OK' } } } },
+      '/api/me': { get: { summary: 'The token\'s identity', responses: { '200': ok('Me'), ...authErrors } } },
+      '/api/{userId}/tasks': {
+        parameters: [userIdParam],
+        get: {
+          summary: 'List tasks (filters, text search, sort, cursor paging)',
+          parameters: queryParameters(listQuery),
+          responses: { '200': ok('TaskList'), ...authErrors, '422': err('Invalid query') },
+        },
+        post: {
+          summary: 'Create a task',
+          requestBody: { required: true, content: json('TaskCreate') },
+          responses: { '201': ok('Task', 'Created'), ...authErrors, '422': err('Invalid body') },
+        },
+      },
+      '/api/{userId}/tasks/counts': {
+        parameters: [userIdParam],
+        get: {
+          summary: 'Counts per filter',
+          parameters: queryParameters(countsQuery),
+          responses: { '200': ok('TaskCounts'), ...authErrors },
+        },
+      },
+      '/api/{userId}/tasks/{id}': {
+        parameters: [userIdParam, idParam],
+        get: { summary: 'Get a task', responses: { '200': ok('Task'), ...authErrors, '404': err('Not found') } },
+        put: {
+          summary: 'Replace a task (omitted fields take their defaults)',
+          requestBody: { required: true, content: json('TaskCreate') },
+          responses: { '200': ok('Task'), ...authErrors, '404': err('Not found'), '422': err('Invalid body') },
+        },
+        patch: {
+          summary: 'Change some fields',
+          requestBody: { required: true, content: json('TaskPatch') },
+          responses: { '200': ok('Task'), ...authErrors, '404': err('Not found'), '422': err('Invalid body') },
+        },
+        delete: { summary: 'Delete a task', responses: { '204': { description: 'Deleted' }, ...authErrors } },
+      },
+      '/api/{userId}/tasks/{id}/complete': {
+        parameters: [userIdParam, idParam],
+        patch: {
+          summary: 'Set completed, or toggle without a body',
+          requestBody: { required: false, content: json('TaskComplete') },
+          responses: { '200': ok('Task'), ...authErrors, '404': err('Not found') },
+        },
+      },
+    },
+  };
+}

@@ -1,0 +1,26 @@
+import type { Context } from 'hono';
+import { TokenRejected, type AccessClaims, type JwtVerifier } from '../auth/auth-types.ts';
+import { ApiError } from './api-error.ts';
+
+const BEARER = /^Bearer ([^\s]+)$/;
+
+/** Verifies the request's Bearer JWT locally. Throws ApiError 401 with a code per cause. */
+export async function authenticate(c: Context, verifier: JwtVerifier): Promise<AccessClaims> {
+  const header = c.req.header('authorization');
+  if (header === undefined || header === '') {
+    throw new ApiError('AUTH_MISSING', 'Send an access token: Authorization: Bearer <JWT>.');
+  }
+  const match = BEARER.exec(header);
+  if (!match?.[1]) throw new ApiError('AUTH_MALFORMED', 'The Authorization header must be "Bearer <JWT>".');
+  try {
+    return await verifier.verify(match[1]);
+  } catch (error) {
+    if (error instanceof TokenRejected) throw new ApiError(error.code, error.message);
+    throw error;
+  }
+}
+
+/** 403 unless the path's user id is the token's subject. */
+export function assertOwnPath(claims: AccessClaims, userId: string): void {
+  if (claims.sub !== userId) throw new ApiError('FORBIDDEN', 'This token may only access its own user\'s tasks.');
+}

@@ -1,0 +1,82 @@
+// The headless host: the same core services as the desktop app, without Electron.
+//   npm run serve -- --data-dir DIR [--port N]
+// Prints one JSON line {"event":"ready","apiBaseUrl":...} on stdout when ready; stops cleanly on SIGINT/SIGTERM.
+import { parseArgs } from 'node:util';
+import type { SecretStore } from './auth/auth-types.ts';
+import { AUTH_SECRET_ENV, EnvSecretStore } from './auth/env-secret-store.ts';
+import { FileSecretStore } from './auth/file-secret-store.ts';
+import { createJsonLogger } from './core/logger.ts';
+import { startCore } from './core/start-core.ts';
+
+const USAGE = 'Usage: npm run serve -- --data-dir DIR [--port N]';
+
+interface HostArgs {
+  dataDir: string;
+  port: number;
+}
+
+class UsageError extends Error {
+  readonly code = 'USAGE';
+}
+
+function parseHostArgs(argv: string[]): HostArgs {
+  let values: { 'data-dir'?: string; port?: string };
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: { 'data-dir': { type: 'string' }, port: { type: 'string' } },
+      strict: true,
+    }));
+  } catch (error) {
+    throw new UsageError(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
+  }
+  const dataDir = values['data-dir'];
+  if (!dataDir) throw new UsageError(`--data-dir is required.\n${USAGE}`);
+  const port = values.port === undefined ? 0 : Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new UsageError(`--port must be a whole number from 0 to 65535.\n${USAGE}`);
+  }
+  return { dataDir, port };
+}
+
+/** The env var wins when set (containers, CI); otherwise a 0600 file in the data dir. */
+function secretStoreFor(dataDir: string): SecretStore {
+  return process.env[AUTH_SECRET_ENV] ? new EnvSecretStore() : new FileSecretStore(dataDir);
+}
+
+function fail(error: unknown): never {
+  const code =
+    typeof error === 'object' && error !== null && typeof (error as { code?: unknown }).code === 'string'
+      ? (error as { code: string }).code
+      : 'STARTUP_FAILED';
+  const message = error instanceof Error ? error.message : String(error);
+  process.stdout.write(JSON.stringify({ event: 'error', code, message }) + '\n');
+  process.stderr.write(`Tasks Desktop could not start (${code}): ${message}\n`);
+  process.exit(code === 'USAGE' ? 2 : 1);
+}
+
+async function main(): Promise<void> {
+  const args = parseHostArgs(process.argv.slice(2));
+  const logger = createJsonLogger();
+  const core = await startCore({
+    dataDir: args.dataDir,
+    port: args.port,
+    secretStore: secretStoreFor(args.dataDir),
+    logger,
+  });
+  const shutdown = (signal: string): void => {
+    logger.info('stopping', { signal });
+    core.stop().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        logger.error('stop failed', { error: String(error) });
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGINT', () => shutdown('SIGINT'));
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+  process.stdout.write(JSON.stringify({ event: 'ready', apiBaseUrl: core.apiBaseUrl }) + '\n');
+}
+
+main().catch(fail);
