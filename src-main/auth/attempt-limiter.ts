@@ -54,7 +54,8 @@ export class AttemptLimiter {
 
   private prune(): void {
     const now = this.now();
-    for (const [key, window] of this.windows) if (now - window.startedAt >= this.rule.windowMs) this.windows.delete(key);
+    for (const [key, window] of this.windows)
+      if (now - window.startedAt >= this.rule.windowMs) this.windows.delete(key);
     if (this.windows.size >= MAX_KEYS) this.windows.clear();
   }
 }

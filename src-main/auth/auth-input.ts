@@ -18,14 +18,16 @@ export function normalizeEmail(value: unknown): string {
 export function normalizeName(value: unknown): string {
   if (typeof value !== 'string') throw authError('INVALID_INPUT');
   const name = value.trim();
-  if (name.length === 0 || name.length > NAME_MAX_LENGTH || /\p{Cc}/u.test(name)) throw authError('INVALID_INPUT');
+  if (name.length === 0 || name.length > NAME_MAX_LENGTH || /\p{Cc}/u.test(name))
+    throw authError('INVALID_INPUT');
   return name;
 }
 
 /** Sign-up: the password policy, reported as WEAK_PASSWORD. */
 export function checkNewPassword(value: unknown): string {
   if (typeof value !== 'string') throw authError('INVALID_INPUT');
-  if (value.length < PASSWORD_MIN_LENGTH || value.length > PASSWORD_MAX_LENGTH) throw authError('WEAK_PASSWORD');
+  if (value.length < PASSWORD_MIN_LENGTH || value.length > PASSWORD_MAX_LENGTH)
+    throw authError('WEAK_PASSWORD');
   return value;
 }
 
@@ -38,5 +40,10 @@ export function checkExistingPassword(value: unknown): string {
 
 /** Session tokens are Better Auth's URL-safe strings (optionally `token.signature`); anything else is unknown. */
 export function isPlausibleSessionToken(value: unknown): value is string {
-  return typeof value === 'string' && value.length > 0 && value.length <= 512 && /^[A-Za-z0-9._%+/=-]+$/.test(value);
+  return (
+    typeof value === 'string' &&
+    value.length > 0 &&
+    value.length <= 512 &&
+    /^[A-Za-z0-9._%+/=-]+$/.test(value)
+  );
 }

@@ -6,7 +6,8 @@ import type { BetterAuthInstance } from './better-auth-options.ts';
 
 export async function migrateAuthTables(auth: BetterAuthInstance, logger: Logger): Promise<void> {
   const plan = await getMigrations(auth.options);
-  if (plan.toBeCreated.length === 0 && plan.toBeAdded.length === 0 && plan.toBeAddedIndexes.length === 0) return;
+  if (plan.toBeCreated.length === 0 && plan.toBeAdded.length === 0 && plan.toBeAddedIndexes.length === 0)
+    return;
   await plan.runMigrations();
   logger.info('auth tables migrated', {
     created: plan.toBeCreated.map((table) => table.table).join(',') || null,

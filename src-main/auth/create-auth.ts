@@ -39,7 +39,9 @@ async function ensureSigningKey(auth: BetterAuthInstance): Promise<void> {
   try {
     await auth.api.getJwks(); // creates the first key pair when none exists
     // An audience nothing accepts: the token is discarded anyway, and could not be replayed.
-    await auth.api.signJWT({ body: { payload: { sub: 'start-up-check', aud: 'tasks-desktop-start-up-check' } } });
+    await auth.api.signJWT({
+      body: { payload: { sub: 'start-up-check', aud: 'tasks-desktop-start-up-check' } },
+    });
   } catch (error) {
     throw new AuthStartupError(
       'SIGNING_KEY_UNAVAILABLE',

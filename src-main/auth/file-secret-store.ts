@@ -32,11 +32,18 @@ export class FileSecretStore implements SecretStore {
     } catch (error) {
       if (isMissing(error)) return null;
       if ((error as NodeJS.ErrnoException).code === 'ELOOP') {
-        throw new AuthStartupError('SECRET_FILE_INSECURE', `The auth secret (${this.description}) is a symlink.`);
+        throw new AuthStartupError(
+          'SECRET_FILE_INSECURE',
+          `The auth secret (${this.description}) is a symlink.`,
+        );
       }
-      throw new AuthStartupError('SECRET_STORE_FAILED', `Cannot read the auth secret (${this.description}).`, {
-        cause: error,
-      });
+      throw new AuthStartupError(
+        'SECRET_STORE_FAILED',
+        `Cannot read the auth secret (${this.description}).`,
+        {
+          cause: error,
+        },
+      );
     }
     try {
       if (this.checkPermissions) await this.assertPrivate(handle);
@@ -79,7 +86,10 @@ export class FileSecretStore implements SecretStore {
   private async assertPrivate(handle: fs.FileHandle): Promise<void> {
     const stat = await handle.stat();
     if (!stat.isFile()) {
-      throw new AuthStartupError('SECRET_FILE_INSECURE', `The auth secret (${this.description}) is not a regular file.`);
+      throw new AuthStartupError(
+        'SECRET_FILE_INSECURE',
+        `The auth secret (${this.description}) is not a regular file.`,
+      );
     }
     if ((stat.mode & 0o077) !== 0) {
       const mode = (stat.mode & 0o777).toString(8).padStart(3, '0');

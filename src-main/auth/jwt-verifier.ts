@@ -17,10 +17,14 @@ export const CLOCK_TOLERANCE_SECONDS = 5;
 /** Far above any token we mint; refuses pathological inputs before any parsing. */
 const MAX_TOKEN_LENGTH = 8 * 1024;
 const ALGORITHMS = ['EdDSA'];
+const BASE64URL = /^[A-Za-z0-9_-]+$/;
 
 export interface RevocableJwtVerifier extends JwtVerifier {
   /** Refuses every JWT of this session from now on (cached ones included). */
   revokeSession(sessionId: string): void;
+  /** Diagnostics: verified tokens cached, and key-set loads so far (start-up included). */
+  readonly cachedTokens: number;
+  readonly keySetLoads: number;
 }
 
 function reject(code: TokenRejectionCode, message: string): never {
@@ -42,20 +46,24 @@ function mapJoseError(error: unknown): never {
   if (error instanceof TokenRejected) throw error;
   if (error instanceof errors.JWTExpired) reject('AUTH_EXPIRED', 'The access token has expired.');
   if (error instanceof errors.JWSInvalid) reject('AUTH_MALFORMED', 'The access token is not a valid JWS.');
-  if (error instanceof errors.JOSEAlgNotAllowed) reject('AUTH_INVALID', 'The access token uses a forbidden algorithm.');
-  if (error instanceof errors.JWTClaimValidationFailed) reject('AUTH_INVALID', 'The access token claims are not accepted.');
+  if (error instanceof errors.JOSEAlgNotAllowed)
+    reject('AUTH_INVALID', 'The access token uses a forbidden algorithm.');
+  if (error instanceof errors.JWTClaimValidationFailed)
+    reject('AUTH_INVALID', 'The access token claims are not accepted.');
   reject('AUTH_INVALID', 'The access token is not valid.');
 }
 
 export class LocalJwtVerifier implements RevocableJwtVerifier {
   private readonly cache: VerifiedTokenCache;
+  private readonly now: () => number;
 
   constructor(
     private readonly keySet: LocalKeySet,
     private readonly revocations: RevocationList,
     options: { cacheSize?: number; now?: () => number } = {},
   ) {
-    this.cache = new VerifiedTokenCache(options.cacheSize, options.now);
+    this.now = options.now ?? (() => Date.now());
+    this.cache = new VerifiedTokenCache(options.cacheSize, this.now);
     keySet.onReload(() => this.cache.clear());
     revocations.onRevoke((sessionId) => this.cache.dropSession(sessionId));
   }
@@ -80,6 +88,7 @@ export class LocalJwtVerifier implements RevocableJwtVerifier {
         audience: JWT_AUDIENCE,
         clockTolerance: CLOCK_TOLERANCE_SECONDS,
         requiredClaims: ['sub', 'exp'],
+        currentDate: new Date(this.now()),
       }));
     } catch (error) {
       mapJoseError(error);
@@ -98,6 +107,11 @@ export class LocalJwtVerifier implements RevocableJwtVerifier {
     return this.cache.size;
   }
 
+  /** How many times the key set was loaded, start-up included (diagnostics). */
+  get keySetLoads(): number {
+    return this.keySet.loads;
+  }
+
   private notRevoked(claims: AccessClaims): AccessClaims {
     if (claims.sid !== null && this.revocations.isRevoked(claims.sid)) {
       reject('AUTH_INVALID', 'The session of this access token has ended.');
@@ -105,9 +119,10 @@ export class LocalJwtVerifier implements RevocableJwtVerifier {
     return claims;
   }
 
-  /** Structural checks before any key lookup: three segments, a JSON header, EdDSA, a kid. */
+  /** Structural checks before any key lookup: three base64url segments, a JSON header, EdDSA, a kid. */
   private readKid(token: string): string {
-    if (token.split('.').length !== 3) reject('AUTH_MALFORMED', 'The access token is not a valid JWS.');
+    const parts = token.split('.');
+    if (parts.length !== 3) reject('AUTH_MALFORMED', 'The access token is not a valid JWS.');
     let header: ReturnType<typeof decodeProtectedHeader>;
     try {
       header = decodeProtectedHeader(token);
@@ -117,6 +132,10 @@ export class LocalJwtVerifier implements RevocableJwtVerifier {
     if (header.alg !== 'EdDSA') reject('AUTH_INVALID', 'The access token uses a forbidden algorithm.');
     if (typeof header.kid !== 'string' || header.kid.length === 0) {
       reject('AUTH_INVALID', 'The access token names no signing key.');
+    }
+    const [, payload, signature] = parts as [string, string, string];
+    if (!BASE64URL.test(payload) || !BASE64URL.test(signature)) {
+      reject('AUTH_MALFORMED', 'The access token is not valid base64url.');
     }
     return header.kid;
   }

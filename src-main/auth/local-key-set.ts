@@ -22,6 +22,7 @@ function isEd25519SigningKey(key: JWK): boolean {
 
 export class LocalKeySet {
   private keys = new Map<string, CryptoKey>();
+  /** Time of the last reload caused by an unknown kid (the start-up load does not count). */
   private lastReloadAt = Number.NEGATIVE_INFINITY;
   private inflight: Promise<boolean> | null = null;
   private reloadCount = 0;
@@ -43,7 +44,6 @@ export class LocalKeySet {
       next.set(jwk.kid, (await importJWK({ kty: jwk.kty, crv: jwk.crv, x: jwk.x }, 'EdDSA')) as CryptoKey);
     }
     this.keys = next;
-    this.lastReloadAt = this.now();
     this.reloadCount += 1;
     for (const listener of this.reloadListeners) listener();
   }
@@ -60,11 +60,13 @@ export class LocalKeySet {
     if (this.keys.has(kid)) return true;
     if (!this.inflight) {
       if (this.now() - this.lastReloadAt < this.throttleMs) return false;
+      this.lastReloadAt = this.now(); // failing reloads are throttled too
       this.inflight = this.load()
         .then(() => true)
         .catch((error: unknown) => {
-          this.lastReloadAt = this.now(); // a failing source is throttled too
-          this.logger.error('auth key set reload failed', { error: error instanceof Error ? error.message : 'unknown' });
+          this.logger.error('auth key set reload failed', {
+            error: error instanceof Error ? error.message : 'unknown',
+          });
           return false;
         })
         .finally(() => {

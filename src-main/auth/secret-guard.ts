@@ -20,7 +20,9 @@ export const AUTH_META_TABLE = 'auth_meta';
 const FINGERPRINT_KEY = 'secret_fingerprint';
 
 function ensureMetaTable(sqlite: Database): void {
-  sqlite.exec(`CREATE TABLE IF NOT EXISTS ${AUTH_META_TABLE} (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL)`);
+  sqlite.exec(
+    `CREATE TABLE IF NOT EXISTS ${AUTH_META_TABLE} (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL)`,
+  );
 }
 
 function tableHasRows(sqlite: Database, table: string): boolean {
@@ -31,8 +33,7 @@ function tableHasRows(sqlite: Database, table: string): boolean {
 
 function readFingerprint(sqlite: Database): string | null {
   const row = sqlite.prepare(`SELECT value FROM ${AUTH_META_TABLE} WHERE key = ?`).get(FINGERPRINT_KEY) as
-    | { value: string }
-    | undefined;
+    { value: string } | undefined;
   return row?.value ?? null;
 }
 
@@ -76,7 +77,10 @@ export async function resolveAuthSecret(options: {
     logger.info('auth secret generated', { store: store.description });
     const reread = await store.read();
     if (reread !== secret) {
-      throw new AuthStartupError('SECRET_STORE_FAILED', `The new auth secret did not read back from ${store.description}.`);
+      throw new AuthStartupError(
+        'SECRET_STORE_FAILED',
+        `The new auth secret did not read back from ${store.description}.`,
+      );
     }
   }
 
@@ -97,7 +101,9 @@ export async function resolveAuthSecret(options: {
   const fingerprint = secretFingerprint(secret);
   const recorded = readFingerprint(sqlite);
   if (recorded === null) {
-    sqlite.prepare(`INSERT INTO ${AUTH_META_TABLE} (key, value) VALUES (?, ?)`).run(FINGERPRINT_KEY, fingerprint);
+    sqlite
+      .prepare(`INSERT INTO ${AUTH_META_TABLE} (key, value) VALUES (?, ?)`)
+      .run(FINGERPRINT_KEY, fingerprint);
   } else if (!sameFingerprint(recorded, fingerprint)) {
     throw new AuthStartupError(
       'SECRET_CHANGED',

@@ -2,7 +2,14 @@ import { chmodSync, readFileSync, statSync, unlinkSync, writeFileSync } from 'no
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { silentLogger } from '../core/logger.ts';
-import { recordingLogger, startAuth, tempDatabase, uniqueEmail, TEST_PASSWORD, type TestDatabase } from './auth-test-kit.ts';
+import {
+  recordingLogger,
+  startAuth,
+  tempDatabase,
+  uniqueEmail,
+  TEST_PASSWORD,
+  type TestDatabase,
+} from './auth-test-kit.ts';
 import { AuthStartupError } from './auth-startup-error.ts';
 import { EnvSecretStore } from './env-secret-store.ts';
 import { FileSecretStore } from './file-secret-store.ts';
@@ -34,7 +41,11 @@ describe('auth secret rules', () => {
     expect(decodedSecretLength(secret)).toBe(32);
     expect(logger.lines.join('\n')).not.toContain(secret);
 
-    const session = await first.service.signUp({ name: 'Ann', email: uniqueEmail(), password: TEST_PASSWORD });
+    const session = await first.service.signUp({
+      name: 'Ann',
+      email: uniqueEmail(),
+      password: TEST_PASSWORD,
+    });
     db.reopen();
     const second = await startAuth(db);
     expect(readFileSync(file, 'utf8').trim()).toBe(secret);
@@ -96,7 +107,12 @@ describe('auth secret rules', () => {
   it('refuses BETTER_AUTH_SECRETS, which Better Auth would prefer over the store', async () => {
     const store = new EnvSecretStore({ TASKS_AUTH_SECRET: generateSecret() });
     const error = await startupError(() =>
-      resolveAuthSecret({ sqlite: db.sqlite, store, logger: silentLogger, env: { BETTER_AUTH_SECRETS: '1:abc' } }),
+      resolveAuthSecret({
+        sqlite: db.sqlite,
+        store,
+        logger: silentLogger,
+        env: { BETTER_AUTH_SECRETS: '1:abc' },
+      }),
     );
     expect(error.code).toBe('SECRET_OVERRIDDEN');
   });

@@ -36,11 +36,15 @@ export class CachingTokenService implements TokenService {
     private readonly now: () => number = Date.now,
   ) {
     revocations.onRevoke((sessionId) => {
-      for (const [sessionToken, cached] of this.cache) if (cached.sessionId === sessionId) this.forget(sessionToken);
+      for (const [sessionToken, cached] of this.cache)
+        if (cached.sessionId === sessionId) this.forget(sessionToken);
     });
   }
 
-  async getAccessToken(sessionToken: string, options?: { forceRefresh?: boolean }): Promise<AccessTokenGrant> {
+  async getAccessToken(
+    sessionToken: string,
+    options?: { forceRefresh?: boolean },
+  ): Promise<AccessTokenGrant> {
     if (typeof sessionToken !== 'string' || sessionToken.length === 0) throw sessionExpired();
     const cached = this.cache.get(sessionToken);
     if (cached && !options?.forceRefresh && cached.grant.expiresAt - REFRESH_MARGIN_MS > this.now()) {

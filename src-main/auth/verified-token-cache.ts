@@ -10,7 +10,7 @@ export class VerifiedTokenCache {
 
   constructor(
     private readonly maxEntries: number = VERIFIED_TOKEN_CACHE_SIZE,
-    private readonly now: () => number = Date.now,
+    private readonly now: () => number = () => Date.now(),
   ) {}
 
   get(token: string): AccessClaims | undefined {

@@ -1,0 +1,98 @@
+// Better Auth's HTTP handler as the API mounts it: bearer sessions, the token/JWKS endpoints, sign-out
+// revoking the session's JWTs at once, and the rate limiter (explicitly on, not bypassable by a forged IP).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  startAuth,
+  tempDatabase,
+  uniqueEmail,
+  TEST_BASE_URL,
+  TEST_PASSWORD,
+  type TestDatabase,
+} from './auth-test-kit.ts';
+import type { AuthModule } from './create-auth.ts';
+import { CREDENTIAL_RATE_LIMIT } from './better-auth-options.ts';
+
+function post(path: string, body: unknown, headers: Record<string, string> = {}): Request {
+  return new Request(`${TEST_BASE_URL}/api/auth${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
+}
+
+function get(path: string, headers: Record<string, string> = {}): Request {
+  return new Request(`${TEST_BASE_URL}/api/auth${path}`, { headers });
+}
+
+describe('auth over HTTP', () => {
+  let db: TestDatabase;
+  let auth: AuthModule;
+  beforeAll(async () => {
+    db = tempDatabase();
+    auth = await startAuth(db);
+  });
+  afterAll(() => db.cleanup());
+
+  it('signs up with a bearer session token, mints a JWT at /token, and sign-out revokes that JWT at once', async () => {
+    const email = uniqueEmail();
+    const signUp = await auth.handler(
+      post('/sign-up/email', { name: 'Hal', email, password: TEST_PASSWORD }),
+    );
+    expect(signUp.status).toBe(200);
+    const body = (await signUp.json()) as { token: string; user: { id: string; email: string } };
+    expect(body.user.email).toBe(email);
+    expect(signUp.headers.get('set-auth-token')).toBeTruthy();
+    const bearer = { authorization: `Bearer ${body.token}` };
+
+    const session = await auth.handler(get('/get-session', bearer));
+    expect(session.status).toBe(200);
+    expect(session.headers.get('set-auth-jwt')).toBeNull(); // no JWT minted on every getSession
+
+    const tokenResponse = await auth.handler(get('/token', bearer));
+    expect(tokenResponse.status).toBe(200);
+    const { token } = (await tokenResponse.json()) as { token: string };
+    const claims = await auth.verifier.verify(token);
+    expect(claims).toMatchObject({ sub: body.user.id, email });
+
+    const jwks = (await (await auth.handler(get('/jwks'))).json()) as { keys: { kty: string; d?: string }[] };
+    expect(jwks.keys.length).toBeGreaterThan(0);
+    expect(jwks.keys.every((key) => key.kty === 'OKP' && key.d === undefined)).toBe(true);
+
+    const signOut = await auth.handler(post('/sign-out', {}, bearer));
+    expect(signOut.status).toBe(200);
+    await expect(auth.verifier.verify(token)).rejects.toMatchObject({ code: 'AUTH_INVALID' });
+    expect((await auth.handler(get('/token', bearer))).status).toBe(401);
+    // The IPC token service notices too, without anyone calling forget().
+    await expect(auth.tokens.getAccessToken(body.token)).rejects.toMatchObject({ code: 'SESSION_EXPIRED' });
+  });
+
+  it('a session signed out over IPC cannot mint over HTTP', async () => {
+    const signedIn = await auth.service.signUp({
+      name: 'Ida',
+      email: uniqueEmail(),
+      password: TEST_PASSWORD,
+    });
+    const bearer = { authorization: `Bearer ${signedIn.sessionToken}` };
+    expect((await auth.handler(get('/token', bearer))).status).toBe(200);
+    await auth.service.signOut(signedIn.sessionToken);
+    expect((await auth.handler(get('/token', bearer))).status).toBe(401);
+  });
+
+  it('answers 429 after repeated bad sign-ins, and a forged X-Forwarded-For does not get around it', async () => {
+    const email = uniqueEmail();
+    await auth.service.signUp({ name: 'Jo', email, password: TEST_PASSWORD });
+    const statuses: number[] = [];
+    for (let i = 0; i < CREDENTIAL_RATE_LIMIT.max + 2; i++) {
+      const forged = { 'x-forwarded-for': `10.0.0.${i + 1}` };
+      const response = await auth.handler(
+        post('/sign-in/email', { email, password: `wrong password ${i}` }, forged),
+      );
+      statuses.push(response.status);
+      if (response.status === 429) expect(Number(response.headers.get('x-retry-after'))).toBeGreaterThan(0);
+    }
+    expect(statuses.slice(0, CREDENTIAL_RATE_LIMIT.max).every((status) => status === 401)).toBe(true);
+    expect(statuses.slice(CREDENTIAL_RATE_LIMIT.max)).toEqual([429, 429]);
+    // Even the right password waits for the window to pass.
+    expect((await auth.handler(post('/sign-in/email', { email, password: TEST_PASSWORD }))).status).toBe(429);
+  });
+});

@@ -1,0 +1,149 @@
+// JWT attacks against the real module (real Better Auth keys, real SQLite), plus the verifier's cache rules.
+import { createHmac } from 'node:crypto';
+import { SignJWT, generateKeyPair, type JWK } from 'jose';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  startAuth,
+  tempDatabase,
+  uniqueEmail,
+  TEST_BASE_URL,
+  TEST_PASSWORD,
+  type TestDatabase,
+} from './auth-test-kit.ts';
+import { JWT_AUDIENCE, JWT_ISSUER, type SignedInSession } from './auth-types.ts';
+import type { AuthModule } from './create-auth.ts';
+
+const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+const segments = (token: string) => token.split('.') as [string, string, string];
+const decode = (segment: string) =>
+  JSON.parse(Buffer.from(segment, 'base64url').toString()) as Record<string, unknown>;
+
+describe('JwtVerifier against Better Auth tokens', () => {
+  let db: TestDatabase;
+  let auth: AuthModule;
+  let session: SignedInSession;
+  let token: string;
+  let kid: string;
+  let publicJwk: JWK;
+
+  beforeAll(async () => {
+    db = tempDatabase();
+    auth = await startAuth(db);
+    session = await auth.service.signUp({ name: 'Val', email: uniqueEmail(), password: TEST_PASSWORD });
+    token = (await auth.tokens.getAccessToken(session.sessionToken)).token;
+    kid = decode(segments(token)[0]).kid as string;
+    const jwks = (await (await auth.handler(new Request(`${TEST_BASE_URL}/api/auth/jwks`))).json()) as {
+      keys: JWK[];
+    };
+    publicJwk = jwks.keys.find((key) => key.kid === kid)!;
+  });
+  afterAll(() => db.cleanup());
+
+  const claims = () => ({ sub: session.user.id, email: session.user.email, sid: session.sessionId });
+
+  async function signWithForeignKey(options: { kid: string; iss?: string; aud?: string; exp?: number }) {
+    const { privateKey } = await generateKeyPair('EdDSA', { crv: 'Ed25519' });
+    return new SignJWT(claims())
+      .setProtectedHeader({ alg: 'EdDSA', kid: options.kid })
+      .setIssuer(options.iss ?? JWT_ISSUER)
+      .setAudience(options.aud ?? JWT_AUDIENCE)
+      .setIssuedAt()
+      .setExpirationTime(options.exp ?? '15m')
+      .sign(privateKey);
+  }
+
+  it('accepts a genuine token with the expected claims', async () => {
+    const verified = await auth.verifier.verify(token);
+    expect(verified).toEqual({
+      sub: session.user.id,
+      email: session.user.email,
+      sid: session.sessionId,
+      exp: decode(segments(token)[1]).exp,
+    });
+    const payload = decode(segments(token)[1]);
+    expect(payload).toMatchObject({ iss: JWT_ISSUER, aud: JWT_AUDIENCE });
+    expect((payload.exp as number) - (payload.iat as number)).toBe(15 * 60);
+    expect(decode(segments(token)[0])).toMatchObject({ alg: 'EdDSA' });
+    expect(publicJwk).toMatchObject({ kty: 'OKP', crv: 'Ed25519' });
+  });
+
+  it('refuses alg "none"', async () => {
+    const forged = `${b64({ alg: 'none', kid })}.${b64({ ...claims(), iss: JWT_ISSUER, aud: JWT_AUDIENCE, exp: 4102444800 })}.`;
+    await expect(auth.verifier.verify(forged)).rejects.toMatchObject({ code: 'AUTH_INVALID' });
+  });
+
+  it('refuses HS256 signed with the public key bytes (algorithm confusion)', async () => {
+    const header = b64({ alg: 'HS256', kid, typ: 'JWT' });
+    const payload = b64({
+      ...claims(),
+      iss: JWT_ISSUER,
+      aud: JWT_AUDIENCE,
+      exp: Math.floor(Date.now() / 1000) + 600,
+    });
+    for (const secret of [Buffer.from(publicJwk.x!, 'base64url'), JSON.stringify(publicJwk), publicJwk.x!]) {
+      const signature = createHmac('sha256', secret).update(`${header}.${payload}`).digest('base64url');
+      await expect(auth.verifier.verify(`${header}.${payload}.${signature}`)).rejects.toMatchObject({
+        code: 'AUTH_INVALID',
+      });
+    }
+  });
+
+  it('refuses a foreign Ed25519 key that claims the real kid', async () => {
+    await expect(auth.verifier.verify(await signWithForeignKey({ kid }))).rejects.toMatchObject({
+      code: 'AUTH_INVALID',
+    });
+  });
+
+  it('refuses a tampered payload', async () => {
+    const [header, payload, signature] = segments(token);
+    const changed = b64({ ...decode(payload), sub: 'someone-else' });
+    await expect(auth.verifier.verify(`${header}.${changed}.${signature}`)).rejects.toMatchObject({
+      code: 'AUTH_INVALID',
+    });
+    const flipped = signature.slice(0, -2) + (signature.endsWith('A') ? 'BA' : 'AA');
+    await expect(auth.verifier.verify(`${header}.${payload}.${flipped}`)).rejects.toMatchObject({
+      code: 'AUTH_INVALID',
+    });
+  });
+
+  it('refuses wrong iss and wrong aud (even with a correct signature shape from another key)', async () => {
+    // Better Auth's own jwt endpoint would sign any iss/aud; what matters is that ours pins both.
+    for (const options of [{ iss: 'someone-else' }, { aud: 'another-api' }]) {
+      const forged = await signWithForeignKey({ kid, ...options });
+      await expect(auth.verifier.verify(forged)).rejects.toMatchObject({ code: 'AUTH_INVALID' });
+    }
+  });
+
+  it('refuses a session token used as a JWT, and other non-JWS input, as malformed', async () => {
+    for (const input of [
+      session.sessionToken,
+      `${session.sessionToken}.signature`,
+      'a.b.c',
+      `${b64({ alg: 'EdDSA', kid })}.@@@.abc`,
+      `not-json.${segments(token)[1]}.${segments(token)[2]}`,
+      '',
+      'x'.repeat(20_000),
+    ]) {
+      await expect(auth.verifier.verify(input), input.slice(0, 40)).rejects.toMatchObject({
+        code: 'AUTH_MALFORMED',
+      });
+    }
+  });
+
+  it('refuses an unknown kid after at most one throttled reload', async () => {
+    const loads = auth.verifier.keySetLoads;
+    const forged = await signWithForeignKey({ kid: 'unknown-kid' });
+    await expect(auth.verifier.verify(forged)).rejects.toMatchObject({ code: 'AUTH_INVALID' });
+    await expect(auth.verifier.verify(forged)).rejects.toMatchObject({ code: 'AUTH_INVALID' });
+    expect(auth.verifier.keySetLoads).toBe(loads + 1);
+  });
+
+  it('refuses the JWTs of a session revoked in the verifier, cached or not', async () => {
+    const other = await auth.service.signIn({ email: session.user.email, password: TEST_PASSWORD });
+    const otherToken = (await auth.tokens.getAccessToken(other.sessionToken)).token;
+    await auth.verifier.verify(otherToken); // now cached
+    auth.verifier.revokeSession(other.sessionId);
+    await expect(auth.verifier.verify(otherToken)).rejects.toMatchObject({ code: 'AUTH_INVALID' });
+    await expect(auth.verifier.verify(token)).resolves.toMatchObject({ sid: session.sessionId });
+  });
+});
