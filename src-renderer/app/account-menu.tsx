@@ -1,0 +1,133 @@
+// The account menu: who is signed in, theme choice, sign out. A menu button with arrow-key navigation.
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import type { User } from '../../src-preload/contract';
+import type { ThemeChoice } from './theme';
+
+interface AccountMenuProps {
+  user: User;
+  theme: ThemeChoice;
+  onTheme: (choice: ThemeChoice) => void;
+  onSignOut: () => void;
+  onShortcuts: () => void;
+}
+
+const THEMES: readonly [ThemeChoice, string][] = [
+  ['system', 'Match system'],
+  ['light', 'Light'],
+  ['dark', 'Dark'],
+];
+
+export function initials(name: string): string {
+  const parts = name.trim().split(/\s+/).filter(Boolean);
+  return ((parts[0]?.[0] ?? '?') + (parts.length > 1 ? (parts[parts.length - 1]?.[0] ?? '') : '')).toUpperCase();
+}
+
+export function AccountMenu({ user, theme, onTheme, onSignOut, onShortcuts }: AccountMenuProps) {
+  const [open, setOpen] = useState(false);
+  const buttonRef = useRef<HTMLButtonElement>(null);
+  const menuRef = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    if (!open) return undefined;
+    menuRef.current?.querySelector<HTMLElement>('[role^="menuitem"]')?.focus();
+    const onDown = (event: MouseEvent) => {
+      if (!menuRef.current?.contains(event.target as Node) && event.target !== buttonRef.current) setOpen(false);
+    };
+    document.addEventListener('mousedown', onDown);
+    return () => document.removeEventListener('mousedown', onDown);
+  }, [open]);
+
+  const close = () => {
+    setOpen(false);
+    buttonRef.current?.focus();
+  };
+
+  function onMenuKey(event: KeyboardEvent<HTMLDivElement>) {
+    event.stopPropagation();
+    const items = Array.from(menuRef.current?.querySelectorAll<HTMLElement>('[role^="menuitem"]') ?? []);
+    const index = items.indexOf(document.activeElement as HTMLElement);
+    const go = (i: number) => items[(i + items.length) % items.length]?.focus();
+    if (event.key === 'ArrowDown') go(index + 1);
+    else if (event.key === 'ArrowUp') go(index - 1);
+    else if (event.key === 'Home') go(0);
+    else if (event.key === 'End') go(items.length - 1);
+    else if (event.key === 'Escape' || event.key === 'Tab') close();
+    else return;
+    event.preventDefault();
+  }
+
+  return (
+    <div className="account">
+      <button
+        ref={buttonRef}
+        type="button"
+        className="account-button"
+        aria-haspopup="menu"
+        aria-expanded={open}
+        aria-label={`Account: ${user.name}`}
+        onClick={() => setOpen((v) => !v)}
+      >
+        <span className="avatar" aria-hidden="true">
+          {initials(user.name)}
+        </span>
+        <span className="account-name">{user.name}</span>
+      </button>
+      {open ? (
+        <div ref={menuRef} className="menu" role="menu" aria-label="Account" onKeyDown={onMenuKey}>
+          <div className="menu-header" role="presentation">
+            <strong>{user.name}</strong>
+            <span>{user.email}</span>
+          </div>
+          <div className="menu-group" role="group" aria-label="Theme">
+            <div className="menu-group-label" aria-hidden="true">
+              Theme
+            </div>
+            {THEMES.map(([value, label]) => (
+              <button
+                key={value}
+                type="button"
+                role="menuitemradio"
+                aria-checked={theme === value}
+                className="menu-item"
+                tabIndex={-1}
+                onClick={() => onTheme(value)}
+              >
+                <span className="menu-check" aria-hidden="true">
+                  {theme === value ? '✓' : ''}
+                </span>
+                {label}
+              </button>
+            ))}
+          </div>
+          <div className="menu-separator" role="separator" />
+          <button
+            type="button"
+            role="menuitem"
+            className="menu-item"
+            tabIndex={-1}
+            onClick={() => {
+              setOpen(false);
+              onShortcuts();
+            }}
+          >
+            <span className="menu-check" aria-hidden="true" />
+            Keyboard shortcuts
+          </button>
+          <button
+            type="button"
+            role="menuitem"
+            className="menu-item"
+            tabIndex={-1}
+            onClick={() => {
+              setOpen(false);
+              onSignOut();
+            }}
+          >
+            <span className="menu-check" aria-hidden="true" />
+            Sign out
+          </button>
+        </div>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,85 @@
+// Composition: TanStack Query, the session, and the screen for the session state.
+import { QueryClient, QueryClientProvider, useQueryClient } from '@tanstack/react-query';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { TasksBridge } from '../../src-preload/contract';
+import { createTasksApi } from '../api/tasks-api';
+import { AuthScreen } from '../auth/auth-screen';
+import { useSession } from '../auth/session-context';
+import { SessionProvider } from '../auth/session-provider';
+import { TasksContext } from '../tasks/tasks-context';
+import { TasksScreen, type RememberedView } from '../tasks/tasks-screen';
+import { DEFAULT_VIEW } from '../tasks/task-view';
+import { AppHeader } from './app-header';
+import { useTheme } from './theme';
+
+export function createQueryClient(): QueryClient {
+  return new QueryClient({
+    defaultOptions: {
+      queries: { staleTime: 30_000, retry: (count, error) => count < 2 && (error as { code?: string }).code === 'NETWORK' },
+      mutations: { retry: false },
+    },
+  });
+}
+
+interface Memory {
+  userId: string;
+  view: RememberedView;
+}
+
+function Screens({ bridge }: { bridge: TasksBridge }) {
+  const { state, signOut, http } = useSession();
+  const [theme, setTheme] = useTheme();
+  const client = useQueryClient();
+  // Where the person was (filter, search, sort, selection): kept across an expired session, for the same user.
+  const [memory, setMemory] = useState<Memory | null>(null);
+
+  const userId = state.status === 'signed-in' ? state.session.user.id : null;
+  useEffect(() => {
+    if (!userId) return;
+    // Another account signed in: drop the previous account's cached tasks (the remembered view is per user too).
+    client.removeQueries({ predicate: (query) => query.queryKey[0] === 'tasks' && query.queryKey[1] !== userId });
+  }, [userId, client]);
+
+  const api = useMemo(() => (userId ? createTasksApi(http, userId) : null), [http, userId]);
+  const onViewChange = useCallback((view: RememberedView) => userId && setMemory({ userId, view }), [userId]);
+  const onSignOut = useCallback(() => {
+    setMemory(null);
+    client.clear();
+    void signOut();
+  }, [client, signOut]);
+
+  if (state.status === 'loading') {
+    return (
+      <div className="splash" role="status">
+        <span className="spinner" aria-hidden="true" /> Opening Tasks…
+      </div>
+    );
+  }
+  if (state.status === 'signed-out' || !api || !userId) {
+    return <AuthScreen bridge={bridge} notice={state.status === 'signed-out' ? state.notice : null} />;
+  }
+  const user = state.session.user;
+  const initialView = memory?.userId === userId ? memory.view : { ...DEFAULT_VIEW, selectedId: null };
+  return (
+    <TasksContext.Provider value={{ api, userId }}>
+      <TasksScreen
+        key={userId}
+        initialView={initialView}
+        onViewChange={onViewChange}
+        header={(openShortcuts) => (
+          <AppHeader user={user} theme={theme} onTheme={setTheme} onSignOut={onSignOut} onShortcuts={openShortcuts} />
+        )}
+      />
+    </TasksContext.Provider>
+  );
+}
+
+export function App({ bridge, queryClient }: { bridge: TasksBridge; queryClient: QueryClient }) {
+  return (
+    <QueryClientProvider client={queryClient}>
+      <SessionProvider bridge={bridge}>
+        <Screens bridge={bridge} />
+      </SessionProvider>
+    </QueryClientProvider>
+  );
+}

@@ -1,0 +1,38 @@
+// The signed-out screen: a centred card that switches between sign in and sign up.
+import { useEffect, useState } from 'react';
+import type { TasksBridge } from '../../src-preload/contract';
+import { SignInForm } from './sign-in-form';
+import { SignUpForm } from './sign-up-form';
+
+export function AuthScreen({ bridge, notice }: { bridge: TasksBridge; notice: string | null }) {
+  const [mode, setMode] = useState<'sign-in' | 'sign-up'>('sign-in');
+  const [persist, setPersist] = useState({ canPersist: true, note: null as string | null });
+
+  useEffect(() => {
+    let live = true;
+    bridge.app
+      .getInfo()
+      .then((result) => {
+        if (live && result.ok) setPersist({ canPersist: result.value.canPersistSession, note: result.value.persistenceNote });
+      })
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [bridge]);
+
+  return (
+    <main className="auth-screen">
+      <div className="auth-card">
+        <div className="brand" aria-hidden="true">
+          <span className="brand-mark">✓</span> Tasks
+        </div>
+        {mode === 'sign-in' ? (
+          <SignInForm notice={notice} canPersist={persist.canPersist} persistenceNote={persist.note} onSwitch={() => setMode('sign-up')} />
+        ) : (
+          <SignUpForm canPersist={persist.canPersist} persistenceNote={persist.note} onSwitch={() => setMode('sign-in')} />
+        )}
+      </div>
+    </main>
+  );
+}

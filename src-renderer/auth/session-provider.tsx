@@ -1,0 +1,104 @@
+// Owns the session state: asks main for the current session, follows its session-changed events, and builds
+// the token manager + HTTP client. A failed refresh or a rejected session lands on sign-in with a notice.
+import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import type { SignInRequest, SignUpRequest, TasksBridge } from '../../src-preload/contract';
+import { createHttpClient } from '../api/http-client';
+import { createTokenManager } from '../api/token-manager';
+import {
+  EXPIRED_NOTICE,
+  SessionContext,
+  SIGNED_OUT_ELSEWHERE_NOTICE,
+  type SessionContextValue,
+  type SessionState,
+} from './session-context';
+
+export function SessionProvider({ bridge, children }: { bridge: TasksBridge; children: ReactNode }) {
+  const [state, setState] = useState<SessionState>({ status: 'loading' });
+
+  const { tokens, http } = useMemo(() => {
+    const lose = () => setState({ status: 'signed-out', notice: EXPIRED_NOTICE });
+    const tokenManager = createTokenManager({
+      fetchToken: (request) => bridge.auth.getAccessToken(request),
+      onRefreshFailed: lose,
+    });
+    const client = createHttpClient({
+      tokens: tokenManager,
+      onSessionRejected: () => {
+        tokenManager.clear();
+        lose();
+      },
+    });
+    return { tokens: tokenManager, http: client };
+  }, [bridge]);
+
+  useEffect(() => {
+    let live = true;
+    bridge.auth
+      .getSession()
+      .then((result) => {
+        if (!live) return;
+        if (result.ok && result.value) setState({ status: 'signed-in', session: result.value });
+        else setState({ status: 'signed-out', notice: null });
+      })
+      .catch(() => live && setState({ status: 'signed-out', notice: null }));
+    const unsubscribe = bridge.auth.onSessionChange((event) => {
+      if (event.session && event.reason === 'signed-in') {
+        const session = event.session;
+        setState((prev) =>
+          prev.status === 'signed-in' && prev.session.user.id === session.user.id ? prev : { status: 'signed-in', session },
+        );
+        return;
+      }
+      tokens.clear();
+      setState((prev) =>
+        prev.status === 'signed-out'
+          ? prev
+          : { status: 'signed-out', notice: event.reason === 'expired' ? EXPIRED_NOTICE : SIGNED_OUT_ELSEWHERE_NOTICE },
+      );
+    });
+    return () => {
+      live = false;
+      unsubscribe();
+      tokens.clear();
+    };
+  }, [bridge, tokens]);
+
+  const signIn = useCallback(
+    async (request: SignInRequest) => {
+      const result = await bridge.auth.signIn(request);
+      if (result.ok) {
+        tokens.clear();
+        setState({ status: 'signed-in', session: result.value });
+      }
+      return result;
+    },
+    [bridge, tokens],
+  );
+
+  const signUp = useCallback(
+    async (request: SignUpRequest) => {
+      const result = await bridge.auth.signUp(request);
+      if (result.ok) {
+        tokens.clear();
+        setState({ status: 'signed-in', session: result.value });
+      }
+      return result;
+    },
+    [bridge, tokens],
+  );
+
+  const signOut = useCallback(async () => {
+    tokens.clear();
+    try {
+      await bridge.auth.signOut();
+    } finally {
+      setState({ status: 'signed-out', notice: null });
+    }
+  }, [bridge, tokens]);
+
+  const value = useMemo<SessionContextValue>(
+    () => ({ state, signIn, signUp, signOut, http }),
+    [state, signIn, signUp, signOut, http],
+  );
+  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+}

@@ -1,0 +1,44 @@
+// Optimistic edits of every cached list of one user, with a snapshot to roll back to on error.
+import type { QueryClient, QueryKey } from '@tanstack/react-query';
+import type { Task } from '../../src-shared/task-schemas';
+import type { ListParams } from '../api/tasks-api';
+import { taskKeys } from './query-keys';
+import type { ListData } from './task-cache';
+
+export type Snapshot = [QueryKey, ListData | undefined][];
+
+export async function applyToLists(
+  client: QueryClient,
+  userId: string,
+  edit: (data: ListData, params: ListParams) => ListData,
+): Promise<Snapshot> {
+  const filter = { queryKey: taskKeys.lists(userId) };
+  await client.cancelQueries(filter);
+  const snapshot = client.getQueriesData<ListData>(filter);
+  for (const [key, data] of snapshot) {
+    if (data) client.setQueryData<ListData>(key, edit(data, key[3] as ListParams));
+  }
+  return snapshot;
+}
+
+export function rollback(client: QueryClient, snapshot: Snapshot | undefined): void {
+  for (const [key, data] of snapshot ?? []) client.setQueryData(key, data);
+}
+
+/** Whether a just-created task belongs at the top of a list with these parameters. */
+export function listAccepts(params: ListParams, task: Task): boolean {
+  if (params.status === 'completed' && !task.completed) return false;
+  if (params.status === 'active' && task.completed) return false;
+  if (params.sort && params.sort !== 'created') return false;
+  if (params.dueFrom || params.dueTo) {
+    if (!task.dueAt) return false;
+    if (params.dueFrom && task.dueAt < params.dueFrom) return false;
+    if (params.dueTo && task.dueAt >= params.dueTo) return false;
+  }
+  if (params.q) {
+    const words = params.q.toLowerCase().split(/\s+/).filter(Boolean);
+    const text = `${task.title} ${task.description}`.toLowerCase();
+    if (!words.every((word) => text.includes(word))) return false;
+  }
+  return true;
+}

@@ -1,0 +1,27 @@
+// How task fields read in the list and the editor.
+import type { Priority, Task } from '../../src-shared/task-schemas';
+
+export const PRIORITY_LABELS: Record<Priority, string> = { none: 'No priority', low: 'Low', medium: 'Medium', high: 'High' };
+
+export const isPending = (task: Task) => task.id.startsWith('temp-');
+
+export type DueTone = 'overdue' | 'today' | 'soon' | 'later';
+
+export function dueLabel(dueAt: string, now: Date): { text: string; tone: DueTone; full: string } {
+  const due = new Date(dueAt);
+  const startOf = (d: Date) => new Date(d.getFullYear(), d.getMonth(), d.getDate()).getTime();
+  const days = Math.round((startOf(due) - startOf(now)) / 86_400_000);
+  const full = due.toLocaleDateString(undefined, { weekday: 'long', year: 'numeric', month: 'long', day: 'numeric' });
+  const short = due.toLocaleDateString(undefined, {
+    month: 'short',
+    day: 'numeric',
+    ...(due.getFullYear() !== now.getFullYear() ? { year: 'numeric' } : {}),
+  });
+  if (due.getTime() < now.getTime()) {
+    return { text: days === 0 ? 'Today' : days === -1 ? 'Yesterday' : short, tone: 'overdue', full: `Overdue, was due ${full}` };
+  }
+  if (days === 0) return { text: 'Today', tone: 'today', full: `Due today, ${full}` };
+  if (days === 1) return { text: 'Tomorrow', tone: 'soon', full: `Due tomorrow, ${full}` };
+  if (days < 7) return { text: due.toLocaleDateString(undefined, { weekday: 'short' }), tone: 'soon', full: `Due ${full}` };
+  return { text: short, tone: 'later', full: `Due ${full}` };
+}

@@ -1,0 +1,48 @@
+// Shortcuts that work anywhere on the task screen unless the person is typing: N / Ctrl+N, /, ?, Ctrl+Z.
+import { useEffect, useRef } from 'react';
+
+export interface GlobalShortcuts {
+  focusQuickAdd: () => void;
+  focusSearch: () => void;
+  showShortcuts: () => void;
+  undo: () => void;
+}
+
+function isTyping(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
+}
+
+export function useGlobalShortcuts(handlers: GlobalShortcuts, enabled: boolean): void {
+  const ref = useRef(handlers);
+  useEffect(() => {
+    ref.current = handlers;
+  });
+  useEffect(() => {
+    if (!enabled) return undefined;
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.defaultPrevented) return;
+      const mod = event.ctrlKey || event.metaKey;
+      const key = event.key.toLowerCase();
+      if (mod && !event.shiftKey && !event.altKey && key === 'n') {
+        event.preventDefault();
+        ref.current.focusQuickAdd();
+        return;
+      }
+      if (isTyping(event.target)) return;
+      if (mod && key === 'z' && !event.shiftKey) {
+        event.preventDefault();
+        ref.current.undo();
+        return;
+      }
+      if (mod || event.altKey) return;
+      if (key === 'n') ref.current.focusQuickAdd();
+      else if (event.key === '/') ref.current.focusSearch();
+      else if (event.key === '?') ref.current.showShortcuts();
+      else return;
+      event.preventDefault();
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [enabled]);
+}

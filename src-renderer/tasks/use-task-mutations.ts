@@ -1,0 +1,104 @@
+// Create / edit / complete / delete / restore with optimistic updates that roll back on error.
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { Task, TaskCreateInput, TaskPatchInput } from '../../src-shared/task-schemas';
+import { describeError } from '../api/api-error';
+import { applyToLists, listAccepts, rollback, type Snapshot } from './optimistic';
+import { taskKeys } from './query-keys';
+import { mapTask, prependTask, removeTask, replaceTask } from './task-cache';
+import { useTasksContext } from './tasks-context';
+
+export interface MutationCallbacks {
+  onError: (message: string) => void;
+  onDeleted?: (task: Task) => void;
+}
+
+export function useTaskMutations({ onError, onDeleted }: MutationCallbacks) {
+  const { api, userId } = useTasksContext();
+  const client = useQueryClient();
+  const settle = (refetchLists: boolean) => {
+    void client.invalidateQueries({ queryKey: taskKeys.counts(userId) });
+    // Lists are marked stale (refetched when shown next); the visible one only when positions may change.
+    void client.invalidateQueries({ queryKey: taskKeys.lists(userId), refetchType: refetchLists ? 'active' : 'none' });
+  };
+  const fail = (verb: string) => (error: unknown, _vars: unknown, context: { snapshot: Snapshot } | undefined) => {
+    rollback(client, context?.snapshot);
+    onError(`Could not ${verb}: ${describeError(error)}`);
+  };
+
+  const create = useMutation({
+    mutationFn: (input: TaskCreateInput & { tempId: string }) => {
+      const { tempId: _tempId, ...body } = input;
+      return api.create(body);
+    },
+    onMutate: async (input) => {
+      const now = new Date().toISOString();
+      const temp: Task = {
+        id: input.tempId,
+        userId,
+        title: input.title.trim(),
+        description: input.description ?? '',
+        completed: false,
+        completedAt: null,
+        priority: input.priority ?? 'none',
+        dueAt: input.dueAt ?? null,
+        createdAt: now,
+        updatedAt: now,
+      };
+      const snapshot = await applyToLists(client, userId, (data, params) =>
+        listAccepts(params, temp) ? prependTask(data, temp) : data,
+      );
+      return { snapshot };
+    },
+    onSuccess: (task, input) => {
+      for (const [key, data] of client.getQueriesData<Parameters<typeof replaceTask>[0]>({ queryKey: taskKeys.lists(userId) })) {
+        if (data) client.setQueryData(key, replaceTask(data, input.tempId, task));
+      }
+    },
+    onError: fail('add the task'),
+    onSettled: () => settle(false),
+  });
+
+  const update = useMutation({
+    mutationFn: ({ id, patch }: { id: string; patch: TaskPatchInput }) => api.update(id, patch),
+    onMutate: async ({ id, patch }) => ({
+      snapshot: await applyToLists(client, userId, (data) => mapTask(data, id, (task) => ({ ...task, ...patch }))),
+    }),
+    onSuccess: (task) => void applyToLists(client, userId, (data) => replaceTask(data, task.id, task)),
+    onError: fail('save the change'),
+    onSettled: (_task, _error, { patch }) => settle('title' in patch || 'dueAt' in patch || 'priority' in patch),
+  });
+
+  const toggle = useMutation({
+    mutationFn: ({ id, completed }: { id: string; completed: boolean }) => api.setCompleted(id, completed),
+    onMutate: async ({ id, completed }) => ({
+      snapshot: await applyToLists(client, userId, (data) =>
+        mapTask(data, id, (task) => ({ ...task, completed, completedAt: completed ? new Date().toISOString() : null })),
+      ),
+    }),
+    onSuccess: (task) => void applyToLists(client, userId, (data) => replaceTask(data, task.id, task)),
+    onError: fail('update the task'),
+    onSettled: () => settle(false),
+  });
+
+  const remove = useMutation({
+    mutationFn: (task: Task) => api.remove(task.id),
+    onMutate: async (task) => ({ snapshot: await applyToLists(client, userId, (data) => removeTask(data, task.id)) }),
+    onSuccess: (_void, task) => onDeleted?.(task),
+    onError: fail('delete the task'),
+    onSettled: () => settle(false),
+  });
+
+  const restore = useMutation({
+    mutationFn: (task: Task) => api.restore(task),
+    onError: (error) => onError(`Could not bring the task back: ${describeError(error)}`),
+    onSettled: () => settle(true),
+  });
+
+  return {
+    create: (input: TaskCreateInput) => create.mutate({ ...input, tempId: `temp-${crypto.randomUUID()}` }),
+    update: (id: string, patch: TaskPatchInput) => update.mutate({ id, patch }),
+    toggle: (task: Task) => toggle.mutate({ id: task.id, completed: !task.completed }),
+    remove: (task: Task) => remove.mutate(task),
+    restore: (task: Task) => restore.mutateAsync(task),
+  };
+}
