@@ -4,7 +4,8 @@
 // BENCH_THREADS=2, BENCH_SERVER_CPUS=0, BENCH_CLIENT_CPUS=1 (taskset lists; "" = unpinned),
 // BENCH_STARTS=5, BENCH_S2_TASKS=100000, BENCH_S2_SAMPLES=200, BENCH_ONLY=load,startup,list,
 // BENCH_NO_SAVE=1 (print only), BENCH_PROFILE=1 (host runs with --cpu-prof into bench/.tmp/profiles),
-// BENCH_REBUILD=1 (force electron-vite build).
+// BENCH_REBUILD=1 (force electron-vite build), BENCH_HOST=source (run src-main/headless.ts through Node's
+// TypeScript support instead of the build: for quick iterations only, start-up is then not representative).
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
@@ -96,7 +97,8 @@ async function phase(results: Results, name: string, run: () => Promise<void>): 
 
 async function main(): Promise<void> {
   ensureWrk(log);
-  const entry = ensureBuilt(ROOT, log);
+  const fromSource = env.BENCH_HOST === 'source';
+  const entry = fromSource ? join(ROOT, 'src-main/headless.ts') : ensureBuilt(ROOT, log);
   const tmpRoot = mkdtempSync(join(tmpdir(), 'tasks-bench-'));
   const results: Results = { load: [], startup: null, s2: [], rssIdle: null, rssAfterLoad: null, rssAfterS2: null, errors: [], notes: [] };
   if (config.clientCpus && !pinSelf(config.clientCpus)) log('could not pin the bench process (taskset missing)');
@@ -104,7 +106,11 @@ async function main(): Promise<void> {
   if (config.profile) mkdirSync(profileDir, { recursive: true });
   const host: HostCommand = {
     command: process.execPath,
-    args: [...(config.profile ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : []), entry],
+    args: [
+      ...(config.profile ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : []),
+      ...(fromSource ? ['--experimental-transform-types', '--disable-warning=ExperimentalWarning'] : []),
+      entry,
+    ],
     cpus: config.serverCpus,
   };
   const servers: ServerProcess[] = [];
@@ -261,6 +267,7 @@ function report(r: Results): void {
   const section = formatSection({
     heading: `Run ${now.toISOString().slice(0, 16).replace('T', ' ')} UTC`,
     notes: [
+      ...(env.BENCH_HOST === 'source' ? ['**host run from TypeScript sources (BENCH_HOST=source), not the build**'] : []),
       `commit ${gitDescribe()}; Node ${process.version}; ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}; total ${((Date.now() - t0) / 1000).toFixed(0)} s`,
       `servers pinned to CPU ${config.serverCpus ?? 'any'}, wrk and the bench client to CPU ${config.clientCpus ?? 'any'}; every ratio is product ÷ bare measured in this run, alternating server by server`,
       'bare = bench/baseline/bare-server.mjs: node:http + jose EdDSA verify (no cache) + better-sqlite3 on a database built by the product\'s migrations, same pragmas (synchronous=FULL); bare verify-only = the same server without the database',
