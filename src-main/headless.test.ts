@@ -1,0 +1,70 @@
+// The headless host as a script would run it: the real serve script, a child process, stdout and signals.
+import { spawn, type ChildProcessByStdio } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Readable } from 'node:stream';
+import { afterEach, describe, expect, it } from 'vitest';
+
+const root = join(import.meta.dirname, '..');
+const dirs: string[] = [];
+const children: ChildProcessByStdio<null, Readable, Readable>[] = [];
+
+function serve(args: string[]) {
+  const child = spawn(process.execPath, [join(root, 'scripts/serve.mjs'), ...args], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, TASKS_AUTH_SECRET: '' },
+  });
+  children.push(child);
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const line = async (): Promise<Record<string, unknown>> => {
+    for (let i = 0; i < 1200 && !stdout.includes('\n'); i++) await new Promise((r) => setTimeout(r, 50));
+    return JSON.parse(stdout.split('\n')[0]!) as Record<string, unknown>;
+  };
+  return { child, exited, line, output: () => ({ stdout, stderr }) };
+}
+
+function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'tasks-headless-'));
+  dirs.push(dir);
+  return dir;
+}
+
+afterEach(() => {
+  for (const child of children.splice(0)) if (child.exitCode === null) child.kill('SIGKILL');
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('npm run serve', () => {
+  it('prints one ready line, serves the API, and stops cleanly on SIGTERM', async () => {
+    const dataDir = tempDir();
+    const host = serve(['--data-dir', dataDir]);
+    const ready = await host.line();
+    expect(ready.event).toBe('ready');
+    expect(ready.apiBaseUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    const health = await fetch(`${ready.apiBaseUrl as string}/api/health`);
+    expect(await health.json()).toEqual({ status: 'ok' });
+    expect(host.output().stdout.trim().split('\n')).toHaveLength(1);
+
+    host.child.kill('SIGTERM');
+    expect(await host.exited).toBe(0);
+    expect(existsSync(join(dataDir, 'tasks.db'))).toBe(true);
+    expect(existsSync(join(dataDir, 'tasks.db-wal'))).toBe(false); // checkpointed and closed
+    expect(host.output().stderr).not.toMatch(/auth-secret.*[A-Za-z0-9_-]{40}/);
+  }, 90_000);
+
+  it('refuses bad arguments with a usage message and exit code 2', async () => {
+    const host = serve(['--port', '99999999', '--data-dir', tempDir()]);
+    expect(await host.exited).toBe(2);
+    expect(await host.line()).toMatchObject({ event: 'error', code: 'USAGE' });
+    expect(host.output().stderr).toMatch(/--port must be a whole number/);
+    const missing = serve([]);
+    expect(await missing.exited).toBe(2);
+    expect(missing.output().stderr).toMatch(/--data-dir is required/);
+  }, 90_000);
+});
