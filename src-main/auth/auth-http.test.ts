@@ -78,6 +78,19 @@ describe('auth over HTTP', () => {
     expect((await auth.handler(get('/token', bearer))).status).toBe(401);
   });
 
+  it('sessions revoked through other Better Auth routes (revoke-other-sessions) lose their JWTs too', async () => {
+    const email = uniqueEmail();
+    const first = await auth.service.signUp({ name: 'Kim', email, password: TEST_PASSWORD });
+    const second = await auth.service.signIn({ email, password: TEST_PASSWORD });
+    const secondJwt = (await auth.tokens.getAccessToken(second.sessionToken)).token;
+    await auth.verifier.verify(secondJwt);
+    const bearer = { authorization: `Bearer ${first.sessionToken}` };
+    expect((await auth.handler(post('/revoke-other-sessions', {}, bearer))).status).toBe(200);
+    await expect(auth.verifier.verify(secondJwt)).rejects.toMatchObject({ code: 'AUTH_INVALID' });
+    const firstJwt = (await auth.tokens.getAccessToken(first.sessionToken)).token;
+    await expect(auth.verifier.verify(firstJwt)).resolves.toMatchObject({ sid: first.sessionId });
+  });
+
   it('answers 429 after repeated bad sign-ins, and a forged X-Forwarded-For does not get around it', async () => {
     const email = uniqueEmail();
     await auth.service.signUp({ name: 'Jo', email, password: TEST_PASSWORD });

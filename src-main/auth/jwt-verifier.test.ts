@@ -1,6 +1,6 @@
 // JWT attacks against the real module (real Better Auth keys, real SQLite), plus the verifier's cache rules.
 import { createHmac } from 'node:crypto';
-import { SignJWT, generateKeyPair, type JWK } from 'jose';
+import { SignJWT, exportJWK, generateKeyPair, type JWK } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   startAuth,
@@ -145,5 +145,47 @@ describe('JwtVerifier against Better Auth tokens', () => {
     auth.verifier.revokeSession(other.sessionId);
     await expect(auth.verifier.verify(otherToken)).rejects.toMatchObject({ code: 'AUTH_INVALID' });
     await expect(auth.verifier.verify(token)).resolves.toMatchObject({ sid: session.sessionId });
+  });
+});
+
+describe('key rotation in Better Auth’s JWKS', () => {
+  let db: TestDatabase;
+  let auth: AuthModule;
+  beforeAll(async () => {
+    db = tempDatabase();
+    auth = await startAuth(db);
+  });
+  afterAll(() => db.cleanup());
+
+  it('verifies a token signed by a key added after start, after exactly one reload', async () => {
+    const session = await auth.service.signUp({ name: 'Rot', email: uniqueEmail(), password: TEST_PASSWORD });
+    const { publicKey, privateKey } = await generateKeyPair('EdDSA', { crv: 'Ed25519' });
+    // Dated in the past so Better Auth keeps signing with its own key; the row only has to be published.
+    db.sqlite
+      .prepare('INSERT INTO jwks (id, publicKey, privateKey, createdAt, alg, crv) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(
+        'rotated-key',
+        JSON.stringify(await exportJWK(publicKey)),
+        '{}',
+        '2000-01-01T00:00:00.000Z',
+        'EdDSA',
+        'Ed25519',
+      );
+    const rotated = await new SignJWT({ email: session.user.email, sid: session.sessionId })
+      .setProtectedHeader({ alg: 'EdDSA', kid: 'rotated-key' })
+      .setSubject(session.user.id)
+      .setIssuer(JWT_ISSUER)
+      .setAudience(JWT_AUDIENCE)
+      .setIssuedAt()
+      .setExpirationTime('15m')
+      .sign(privateKey);
+    const loads = auth.verifier.keySetLoads;
+    await expect(auth.verifier.verify(rotated)).resolves.toMatchObject({ sub: session.user.id });
+    await expect(auth.verifier.verify(rotated)).resolves.toMatchObject({ sid: session.sessionId });
+    expect(auth.verifier.keySetLoads).toBe(loads + 1);
+    // Tokens of the original key still verify after the reload.
+    const original = await auth.tokens.getAccessToken(session.sessionToken);
+    await expect(auth.verifier.verify(original.token)).resolves.toMatchObject({ sub: session.user.id });
+    expect(auth.verifier.keySetLoads).toBe(loads + 1);
   });
 });

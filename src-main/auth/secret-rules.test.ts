@@ -90,6 +90,14 @@ describe('auth secret rules', () => {
     expect((await startupError(() => startAuth(db))).code).toBe('SECRET_CHANGED');
   });
 
+  it('a wrong secret that slipped past the fingerprint still stops the start: the signing key cannot be decrypted', async () => {
+    await startAuth(db, { secretStore: new EnvSecretStore({ TASKS_AUTH_SECRET: generateSecret() }) });
+    db.sqlite.exec('DELETE FROM auth_meta'); // e.g. a database from before the fingerprint existed
+    const store = new EnvSecretStore({ TASKS_AUTH_SECRET: generateSecret() });
+    const error = await startupError(() => startAuth(db, { secretStore: store }));
+    expect(error.code).toBe('SIGNING_KEY_UNAVAILABLE');
+  });
+
   it('works from the env store (hex or base64url) and never writes a file', async () => {
     const hex = Buffer.alloc(32, 9).toString('hex');
     const auth = await startAuth(db, { secretStore: new EnvSecretStore({ TASKS_AUTH_SECRET: hex }) });
