@@ -150,10 +150,10 @@ async function main(): Promise<void> {
         const bareTarget = (name: string, s: ServerProcess): LoadTarget => {
           const c = new HttpClient(s.baseUrl, 4);
           clients.push(c);
-          return { name, baseUrl: s.baseUrl, userId: user.userId, token: () => Promise.resolve(fixture.token), client: c };
+          return { name, baseUrl: s.baseUrl, pid: s.pid, userId: user.userId, token: () => Promise.resolve(fixture.token), client: c };
         };
         const targets = {
-          product: { name: 'product', baseUrl: product.baseUrl, userId: user.userId, token: () => accessToken(client, user), client },
+          product: { name: 'product', baseUrl: product.baseUrl, pid: product.pid, userId: user.userId, token: () => accessToken(client, user), client },
           bare: bareTarget('bare', bareFull),
           bareVerify: bareTarget('bare verify-only', bareVerify),
         };
@@ -163,7 +163,7 @@ async function main(): Promise<void> {
             log(`${s.id} ${s.what}: ${t.name}...`);
             const m = await measureScenario(s, t, settings);
             if (m.warning) log(`  warning: ${m.warning}`);
-            if (m.result) log(`  ${fmtInt(m.result.rps)} req/s, p50 ${fmtMs(m.result.p50Ms)}, p99 ${fmtMs(m.result.p99Ms)}`);
+            if (m.result) log(`  ${fmtInt(m.result.rps)} req/s, p50 ${fmtMs(m.result.p50Ms)}, p99 ${fmtMs(m.result.p99Ms)}, server CPU ${m.cpuUsPerRequest?.toFixed(0) ?? '?'} µs/req`);
             results.load.push(m);
           }
         }
@@ -216,13 +216,14 @@ function report(r: Results): void {
     details.push({
       title: `L1-L3 raw wrk numbers (${config.connections} connections, ${config.threads} threads, ${config.warmup} s warm-up + ${config.duration} s)`,
       table: markdownTable(
-        ['scenario', 'server', 'req/s', 'p50', 'p99', 'status >= 400', 'notes'],
+        ['scenario', 'server', 'req/s', 'p50', 'p99', 'server CPU µs/req', 'status >= 400', 'notes'],
         r.load.map((m) => [
           m.scenario,
           m.target,
           m.result ? fmtInt(m.result.rps) : '–',
           m.result ? fmtMs(m.result.p50Ms) : '–',
           m.result ? fmtMs(m.result.p99Ms) : '–',
+          m.cpuUsPerRequest === null ? '–' : m.cpuUsPerRequest.toFixed(0),
           m.result ? fmtInt(m.result.httpErrors) : '–',
           m.warning ?? '',
         ]),

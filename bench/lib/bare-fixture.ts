@@ -31,7 +31,7 @@ export async function createBareFixture(
     db.pragma('journal_mode = WAL');
     const kysely = new Kysely<unknown>({ dialect: new SqliteDialect({ database: db }) });
     for (const name of Object.keys(appMigrations).sort()) await appMigrations[name]!.up(kysely);
-    insertSeedTasks(db, userId, tasks);
+    insertSeedTasks(db, userId, tasks, { trash: false }); // like the L1 user's tasks, made through the API
   } finally {
     db.close();
   }

@@ -1,11 +1,13 @@
 // L1/L2/L3: wrk at 32 connections against the product and the bare baselines, alternating server
 // by server so both sides of each ratio see the same machine conditions.
 import type { HttpClient } from './http-client.ts';
+import { cpuSeconds } from './server-process.ts';
 import { corruptSignature, runWrk, type WrkResult } from './wrk.ts';
 
 export interface LoadTarget {
   name: string;
   baseUrl: string;
+  pid: number;
   userId: string;
   /** A valid access JWT for userId, fetched right before the scenario. */
   token: () => Promise<string>;
@@ -50,6 +52,11 @@ export interface LoadMeasurement {
   scenario: ScenarioId;
   target: string;
   result: WrkResult | null;
+  /**
+   * Server CPU time per request (µs) during the measured run: robust to a noisy machine where
+   * throughput is not, since time the server waits for the CPU is not counted.
+   */
+  cpuUsPerRequest: number | null;
   warning?: string;
 }
 
@@ -86,7 +93,12 @@ export async function measureScenario(
     cpus: settings.wrkCpus,
   };
   if (settings.warmupSeconds > 0) await runWrk({ ...common, durationSeconds: settings.warmupSeconds });
+  const cpuBefore = await cpuSeconds(t.pid);
   const { result, output } = await runWrk({ ...common, durationSeconds: settings.durationSeconds });
+  const cpuAfter = await cpuSeconds(t.pid);
+  const requests = result ? result.rps * settings.durationSeconds : 0;
+  const cpuUsPerRequest =
+    cpuBefore !== null && cpuAfter !== null && requests > 0 ? ((cpuAfter - cpuBefore) / requests) * 1e6 : null;
   const warnings: string[] = [];
   if (!result) warnings.push(`wrk gave no result: ${output.trim().split('\n').slice(-3).join(' / ')}`);
   else {
@@ -94,5 +106,5 @@ export async function measureScenario(
     const unexpected = s.status >= 400 ? 0 : result.httpErrors;
     if (unexpected > 0) warnings.push(`${unexpected} responses with status >= 400`);
   }
-  return { scenario: s.id, target: t.name, result, ...(warnings.length ? { warning: warnings.join('; ') } : {}) };
+  return { scenario: s.id, target: t.name, result, cpuUsPerRequest, ...(warnings.length ? { warning: warnings.join('; ') } : {}) };
 }

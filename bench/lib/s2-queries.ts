@@ -31,6 +31,7 @@ export function s2Queries(now: number): S2Query[] {
     page('all, created asc', 'sort=created&order=asc'),
     page('active', 'status=active'),
     page('completed', 'status=completed'),
+    page('trash (deleted)', 'status=deleted'),
     page('sort due', 'sort=due'),
     page('sort due desc', 'sort=due&order=desc'),
     page('sort priority', 'sort=priority'),

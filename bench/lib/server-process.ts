@@ -115,3 +115,26 @@ export async function residentBytes(pid: number): Promise<number | null> {
     return null;
   }
 }
+
+/**
+ * CPU time (user + system) in a /proc/PID/stat line, in clock ticks. The command name (field 2) may hold
+ * spaces and parentheses, so fields are counted after its closing parenthesis.
+ */
+export function parseCpuTicks(stat: string): number | null {
+  const rest = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  // rest[0] is field 3 (state); utime and stime are fields 14 and 15.
+  const utime = Number(rest[11]);
+  const stime = Number(rest[12]);
+  return Number.isFinite(utime) && Number.isFinite(stime) && rest.length > 12 ? utime + stime : null;
+}
+
+/** CPU seconds a process has used so far (Linux /proc; clock ticks of 1/100 s), or null when unreadable. */
+export async function cpuSeconds(pid: number): Promise<number | null> {
+  const { readFile } = await import('node:fs/promises');
+  try {
+    const ticks = parseCpuTicks(await readFile(`/proc/${pid}/stat`, 'utf8'));
+    return ticks === null ? null : ticks / 100;
+  } catch {
+    return null;
+  }
+}
