@@ -13,6 +13,10 @@ export const API_ERROR_CODES = {
   MALFORMED_JSON: 400,
   BAD_REQUEST: 400,
   PAYLOAD_TOO_LARGE: 413,
+  /** Import: the file is another account's export and the request did not name it with ?fromUser. */
+  IMPORT_USER_MISMATCH: 409,
+  /** Import: the file's format version is newer than this app reads. */
+  IMPORT_UNSUPPORTED_VERSION: 422,
   UNSUPPORTED_MEDIA_TYPE: 415,
   VALIDATION_FAILED: 422,
   RATE_LIMITED: 429,
@@ -40,6 +44,6 @@ export interface ApiErrorBody {
 
 export function isApiErrorBody(value: unknown): value is ApiErrorBody {
   if (typeof value !== 'object' || value === null || !('error' in value)) return false;
-  const error = (value as { error: unknown }).error;
+  const error = value.error;
   return typeof error === 'object' && error !== null && typeof (error as { code?: unknown }).code === 'string';
 }
