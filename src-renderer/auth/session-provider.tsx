@@ -41,20 +41,28 @@ export function SessionProvider({ bridge, children }: { bridge: TasksBridge; chi
         else setState({ status: 'signed-out', notice: null });
       })
       .catch(() => live && setState({ status: 'signed-out', notice: null }));
+    // Events can race our own calls (a late "signed-out" for the previous account after the next one signed
+    // in), so an event only prompts a fresh look at main's session, which is the source of truth.
     const unsubscribe = bridge.auth.onSessionChange((event) => {
-      if (event.session && event.reason === 'signed-in') {
-        const session = event.session;
-        setState((prev) =>
-          prev.status === 'signed-in' && prev.session.user.id === session.user.id ? prev : { status: 'signed-in', session },
-        );
-        return;
-      }
-      tokens.clear();
-      setState((prev) =>
-        prev.status === 'signed-out'
-          ? prev
-          : { status: 'signed-out', notice: event.reason === 'expired' ? EXPIRED_NOTICE : SIGNED_OUT_ELSEWHERE_NOTICE },
-      );
+      bridge.auth
+        .getSession()
+        .then((result) => {
+          if (!live || !result.ok) return;
+          const session = result.value;
+          if (session) {
+            setState((prev) =>
+              prev.status === 'signed-in' && prev.session.user.id === session.user.id ? prev : { status: 'signed-in', session },
+            );
+            return;
+          }
+          tokens.clear();
+          setState((prev) =>
+            prev.status === 'signed-out'
+              ? prev
+              : { status: 'signed-out', notice: event.reason === 'signed-out' ? SIGNED_OUT_ELSEWHERE_NOTICE : EXPIRED_NOTICE },
+          );
+        })
+        .catch(() => undefined);
     });
     return () => {
       live = false;

@@ -1,0 +1,145 @@
+// The main journey in real Chromium against the real core: sign up, add/edit/complete/search/filter,
+// delete + undo, sign out, a second account sees nothing of the first, the first signs in and finds everything.
+import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
+import { addTask, filterCount, localDate, row, signIn, signOut, signUp, visibleTitles, type Account } from './support/app-actions.ts';
+import { startHarness, type Harness } from './support/app-harness.ts';
+import { expectNoTokenStored } from './support/token-probe.ts';
+
+const ada: Account = { name: 'Ada Lovelace', email: 'ada@example.test', password: 'analytical-engine-1843' };
+const bob: Account = { name: 'Bob Builder', email: 'bob@example.test', password: 'can-we-fix-it-yes' };
+
+describe('tasks app in Chromium', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness();
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('signs up, manages tasks, keeps accounts apart and brings everything back after signing in again', async () => {
+    const { page } = h;
+    onTestFailed(() => h.screenshot('failure-app-flows'));
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+    await h.screenshot('sign-in-light');
+
+    // Field-level validation before anything is sent.
+    await page.getByRole('button', { name: 'Create an account' }).click();
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await page.getByText('Enter your name.').waitFor();
+    expect(h.ipcCalls.filter((c) => c.channel === 'auth:sign-up')).toHaveLength(0);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+
+    await signUp(page, ada);
+    await page.getByRole('heading', { name: 'No tasks yet' }).waitFor();
+    await h.screenshot('empty-list-light');
+    await expectNoTokenStored(h);
+
+    await addTask(page, 'Buy milk', { priority: 'High', due: localDate(0) });
+    await addTask(page, 'Write report', { priority: 'Medium', due: localDate(3) });
+    await addTask(page, 'Call the bank');
+    expect(await visibleTitles(page)).toEqual(['Call the bank', 'Write report', 'Buy milk']);
+    await expect.poll(() => filterCount(page, 'All')).toBe('3');
+
+    // Inline title edit: select with the keyboard, Enter edits, Enter saves.
+    await row(page, 'Write report').click();
+    await page.keyboard.press('Enter');
+    const titleInput = page.getByLabel('Task title', { exact: true });
+    await titleInput.fill('Write quarterly report');
+    await titleInput.press('Enter');
+    await row(page, 'Write quarterly report').waitFor();
+
+    // Description editor in the details panel (E), saved on blur.
+    await row(page, 'Buy milk').click();
+    await page.keyboard.press('e');
+    const details = page.getByRole('complementary', { name: 'Task details' });
+    await details.getByLabel('Description').fill('Oat milk, two litres.\nAsk for the receipt.');
+    await h.screenshot('editing-light');
+    await details.getByLabel('Priority').focus();
+    await page.getByText('Oat milk, two litres.', { exact: false }).first().waitFor();
+    await details.getByRole('button', { name: 'Close details' }).click();
+
+    // Complete with Space on the selected row.
+    await row(page, 'Call the bank').click();
+    await page.keyboard.press('Space');
+    await expect.poll(() => row(page, 'Call the bank').getByRole('checkbox').getAttribute('aria-checked')).toBe('true');
+    await expect.poll(() => filterCount(page, 'Completed')).toBe('1');
+    expect(await filterCount(page, 'Active')).toBe('2');
+    expect(await filterCount(page, 'Due today')).toBe('1');
+
+    // Search (/), then the filters.
+    await page.keyboard.press('/');
+    await page.keyboard.type('quarter');
+    await expect.poll(() => visibleTitles(page)).toEqual(['Write quarterly report']);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => visibleTitles(page)).toHaveLength(3);
+    await page.getByRole('tab', { name: /^Completed/ }).click();
+    await expect.poll(() => visibleTitles(page)).toEqual(['Call the bank']);
+    await page.getByRole('tab', { name: /^Active/ }).click();
+    await expect.poll(() => visibleTitles(page)).toEqual(['Write quarterly report', 'Buy milk']);
+    await page.getByRole('tab', { name: /^Due today/ }).click();
+    await expect.poll(() => visibleTitles(page)).toEqual(['Buy milk']);
+    await page.getByRole('tab', { name: /^All/ }).click();
+    await expect.poll(() => visibleTitles(page)).toHaveLength(3);
+
+    // Delete with the keyboard, then Undo: same id, same data.
+    const milkId = await row(page, 'Buy milk').getAttribute('id');
+    await row(page, 'Buy milk').click();
+    await page.keyboard.press('Delete');
+    await expect.poll(() => visibleTitles(page)).toEqual(['Call the bank', 'Write quarterly report']);
+    await expect.poll(() => filterCount(page, 'All')).toBe('2');
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await row(page, 'Buy milk').waitFor();
+    await expect.poll(() => filterCount(page, 'All')).toBe('3');
+    expect(await row(page, 'Buy milk').getAttribute('id')).toBe(milkId);
+    expect(await row(page, 'Buy milk').locator('.row-description').textContent()).toBe('Oat milk, two litres.');
+
+    for (const [title, priority, due] of [
+      ['Book dentist appointment', 'Low', localDate(-2)],
+      ['Renew passport', 'High', localDate(20)],
+      ['Plan team offsite', 'Medium', localDate(1)],
+      ['Water the plants', 'No priority', ''],
+    ] as const) {
+      await addTask(page, title, { priority, due: due || undefined });
+    }
+    await page.getByRole('grid').focus();
+    await page.keyboard.press('Home');
+    await h.screenshot('full-list-light');
+
+    // Dark theme following the OS.
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await expect.poll(() => page.evaluate('document.documentElement.dataset.theme')).toBe('dark');
+    await h.screenshot('full-list-dark');
+    await row(page, 'Buy milk').getByRole('button', { name: 'Details: Buy milk' }).click();
+    await h.screenshot('editing-dark');
+    await page.getByRole('button', { name: 'Close details' }).click();
+
+    await signOut(page, ada);
+    await h.screenshot('sign-in-dark');
+
+    // A second account sees none of the first account's tasks, in the list, the counts or a search.
+    await signUp(page, bob);
+    await page.getByRole('heading', { name: 'No tasks yet' }).waitFor();
+    await expect.poll(() => filterCount(page, 'All')).toBe('0');
+    await h.screenshot('empty-list-dark');
+    await page.keyboard.press('/');
+    await page.keyboard.type('milk');
+    await page.getByRole('heading', { name: /No tasks match/ }).waitFor();
+    await signOut(page, bob);
+
+    // The first account signs in again and finds everything, as saved on the server.
+    await page.emulateMedia({ colorScheme: 'light' });
+    await signIn(page, ada);
+    await expect.poll(() => filterCount(page, 'All')).toBe('7');
+    expect(await filterCount(page, 'Completed')).toBe('1');
+    await expect.poll(() => visibleTitles(page)).toContain('Write quarterly report');
+    expect(await row(page, 'Call the bank').getByRole('checkbox').getAttribute('aria-checked')).toBe('true');
+    expect(await row(page, 'Buy milk').locator('.row-description').textContent()).toBe('Oat milk, two litres.');
+    await expectNoTokenStored(h);
+
+    // A reload keeps the session (held by main) and shows the same data.
+    await page.reload();
+    await expect.poll(() => filterCount(page, 'All')).toBe('7');
+    expect(h.problems).toEqual([]);
+  });
+});

@@ -1,0 +1,70 @@
+// What a person does in the app, as Playwright steps. Locators use roles and accessible names only.
+import type { Locator, Page } from 'playwright-core';
+import { expect } from 'vitest';
+
+export interface Account {
+  name: string;
+  email: string;
+  password: string;
+}
+
+export async function signUp(page: Page, account: Account): Promise<void> {
+  await page.getByRole('button', { name: 'Create an account' }).click();
+  await page.getByLabel('Name').fill(account.name);
+  await page.getByLabel('Email').fill(account.email);
+  await page.getByLabel('Password').fill(account.password);
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await page.getByRole('button', { name: `Account: ${account.name}` }).waitFor();
+}
+
+export async function signIn(page: Page, account: Account): Promise<void> {
+  await page.getByLabel('Email').fill(account.email);
+  await page.getByLabel('Password').fill(account.password);
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await page.getByRole('button', { name: `Account: ${account.name}` }).waitFor();
+}
+
+export async function signOut(page: Page, account: Account): Promise<void> {
+  await page.getByRole('button', { name: `Account: ${account.name}` }).click();
+  await page.getByRole('menuitem', { name: 'Sign out' }).click();
+  await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+}
+
+export async function addTask(page: Page, title: string, options: { priority?: string; due?: string } = {}): Promise<void> {
+  await page.keyboard.press('n');
+  const input = page.getByLabel('New task title');
+  expect(await page.evaluate("document.activeElement?.getAttribute('aria-label')")).toBe('New task title');
+  await input.fill(title);
+  if (options.priority) await page.getByLabel('Priority for the new task').selectOption({ label: options.priority });
+  if (options.due) await page.getByLabel('Due date for the new task').fill(options.due);
+  await input.press('Enter');
+  await row(page, title).waitFor();
+  await expect.poll(() => row(page, title).getAttribute('id')).not.toMatch(/temp-/);
+}
+
+export function grid(page: Page): Locator {
+  return page.getByRole('grid');
+}
+
+export function row(page: Page, title: string): Locator {
+  return page.getByRole('row').filter({ has: page.locator('.row-title', { hasText: new RegExp(`^${escape(title)}$`) }) });
+}
+
+export async function visibleTitles(page: Page): Promise<string[]> {
+  return page.locator('.row-title').allTextContents();
+}
+
+export async function filterCount(page: Page, label: string): Promise<string> {
+  return (await page.getByRole('tab', { name: new RegExp(`^${escape(label)}`) }).locator('.count').textContent()) ?? '';
+}
+
+export function localDate(offsetDays = 0): string {
+  const d = new Date();
+  d.setDate(d.getDate() + offsetDays);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
