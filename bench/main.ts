@@ -4,7 +4,7 @@
 // BENCH_THREADS=2, BENCH_SERVER_CPUS=0, BENCH_CLIENT_CPUS=1 (taskset lists; "" = unpinned),
 // BENCH_STARTS=5, BENCH_S2_TASKS=100000, BENCH_S2_SAMPLES=200, BENCH_ONLY=load,startup,list,
 // BENCH_NO_SAVE=1 (print only), BENCH_PROFILE=1 (host runs with --cpu-prof into bench/.tmp/profiles),
-// BENCH_REBUILD=1 (force electron-vite build), BENCH_HOST=source (run src-main/headless.ts through Node's
+// BENCH_REBUILD=1 (force the headless build), BENCH_HOST=source (run src-main/headless.ts through Node's
 // TypeScript support instead of the build: for quick iterations only, start-up is then not representative).
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -21,6 +21,7 @@ import { ensureBuilt, ensureWrk, pinSelf } from './lib/prerequisites.ts';
 import { accessToken, createTasks, signUp } from './lib/product-api.ts';
 import {
   appendToResultsFile,
+  cpuEfficiencyRow,
   fmtInt,
   fmtMb,
   fmtMs,
@@ -197,12 +198,14 @@ async function main(): Promise<void> {
 }
 
 function loadRows(load: LoadMeasurement[]): TargetRow[] {
-  const find = (id: string, target: string) => load.find((m) => m.scenario === id && m.target === target)?.result ?? null;
+  const get = (id: string, target: string) => load.find((m) => m.scenario === id && m.target === target);
+  const find = (id: string, target: string) => get(id, target)?.result ?? null;
   const rows: TargetRow[] = [];
   for (const s of SCENARIOS) {
     const product = find(s.id, 'product');
     const refName = s.id === 'L3' ? 'bare verify-only' : 'bare';
     rows.push(throughputRow(s.id, `${s.what}: throughput`, product, find(s.id, refName), refName, TARGET.ratio));
+    rows.push(cpuEfficiencyRow(s.id, `${s.what}: server CPU per request (info)`, get(s.id, 'product')?.cpuUsPerRequest ?? null, get(s.id, refName)?.cpuUsPerRequest ?? null, refName));
     rows.push(limitRow(s.id, `${s.what}: p99 latency`, product?.p99Ms ?? null, TARGET.p99Ms, fmtMs, product ? { detail: `p50 ${fmtMs(product.p50Ms)}` } : {}));
   }
   return rows;

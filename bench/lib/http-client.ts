@@ -20,7 +20,21 @@ export class HttpClient {
     this.agent = new http.Agent({ keepAlive: true, maxSockets });
   }
 
-  request(method: string, path: string, options: { bearer?: string; json?: unknown } = {}): Promise<HttpResult> {
+  /**
+   * One request. A GET that fails because the server had closed the idle keep-alive connection
+   * (its keepAliveTimeout) just as we reused it is retried once on a new connection.
+   */
+  async request(method: string, path: string, options: { bearer?: string; json?: unknown } = {}): Promise<HttpResult> {
+    try {
+      return await this.requestOnce(method, path, options);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (method !== 'GET' || (code !== 'ECONNRESET' && code !== 'EPIPE')) throw error;
+      return this.requestOnce(method, path, options);
+    }
+  }
+
+  private requestOnce(method: string, path: string, options: { bearer?: string; json?: unknown }): Promise<HttpResult> {
     const body = options.json === undefined ? undefined : JSON.stringify(options.json);
     const headers: Record<string, string> = {};
     if (options.bearer) headers.authorization = `Bearer ${options.bearer}`;

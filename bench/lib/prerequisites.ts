@@ -1,5 +1,5 @@
 // What `npm run bench` needs before it can measure: wrk on PATH and an up-to-date build of the
-// headless host (out/main/headless.js).
+// headless host (out/headless/headless.mjs, built by vite.headless.config.ts like `npm run serve` does).
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -28,16 +28,17 @@ function newestMtime(path: string): number {
   return newest;
 }
 
-/** Builds with electron-vite when out/main/headless.js is missing or older than its sources. */
+/** Builds the headless host when its bundle is missing or older than its sources. */
 export function ensureBuilt(root: string, log: (line: string) => void): string {
-  const entry = join(root, 'out/main/headless.js');
-  const sources = ['src-main', 'src-shared', 'package.json', 'electron.vite.config.ts'].map((p) => join(root, p));
+  const config = 'vite.headless.config.ts';
+  const entry = join(root, 'out/headless/headless.mjs');
+  const sources = ['src-main', 'src-shared', 'package.json', config].map((p) => join(root, p));
   const stale = !existsSync(entry) || sources.some((p) => existsSync(p) && newestMtime(p) > statSync(entry).mtimeMs);
   if (stale || process.env.BENCH_REBUILD === '1') {
-    log('Building (electron-vite build)...');
-    const bin = join(root, 'node_modules/.bin/electron-vite');
-    const r = spawnSync(bin, ['build'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
-    if (r.status !== 0) throw new Error(`electron-vite build failed (exit ${r.status})`);
+    log(`Building the headless host (vite build --config ${config})...`);
+    const bin = join(root, 'node_modules/.bin/vite');
+    const r = spawnSync(bin, ['build', '--config', config], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+    if (r.status !== 0 || !existsSync(entry)) throw new Error(`the headless build failed (exit ${r.status})`);
   }
   return entry;
 }

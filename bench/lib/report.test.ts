@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   appendToResultsFile,
+  cpuEfficiencyRow,
   fmtMb,
   fmtMs,
   formatSection,
@@ -27,6 +28,15 @@ describe('throughputRow', () => {
     expect(missing.verdict).toBe('not met');
     expect(missing.ratio).toBe('–');
     expect(missing.measured).toBe('not measured');
+  });
+});
+
+describe('cpuEfficiencyRow', () => {
+  it('is the reference CPU per request over the product’s, informational only', () => {
+    const row = cpuEfficiencyRow('L3', 'CPU', 400, 300, 'bare');
+    expect(row).toMatchObject({ ratio: '0.75×', verdict: 'info' });
+    expect(row.measured).toBe('400 µs vs bare 300 µs server CPU per request');
+    expect(cpuEfficiencyRow('L3', 'CPU', null, 300, 'bare').ratio).toBe('–');
   });
 });
 

@@ -48,6 +48,32 @@ export function throughputRow(
   };
 }
 
+/**
+ * Informational cross-check for throughput on a noisy machine: server CPU time per request of the
+ * reference ÷ the product's (1.00× = the product costs the same CPU per request; above 1 = cheaper).
+ * CPU time does not count time spent waiting for a CPU, so it holds when other work steals cycles.
+ */
+export function cpuEfficiencyRow(
+  id: string,
+  what: string,
+  productUs: number | null,
+  referenceUs: number | null,
+  referenceName: string,
+): TargetRow {
+  const r = productUs !== null && referenceUs !== null ? ratio(referenceUs, productUs) : null;
+  return {
+    id,
+    what,
+    measured:
+      productUs !== null && referenceUs !== null
+        ? `${productUs.toFixed(0)} µs vs ${referenceName} ${referenceUs.toFixed(0)} µs server CPU per request`
+        : 'not measured',
+    target: `(cross-check for ≥ 0.90× ${referenceName})`,
+    ratio: r === null ? '–' : fmtRatio(r),
+    verdict: 'info',
+  };
+}
+
 /** A value that must stay at or under a limit (latency, memory). `format` renders both numbers. */
 export function limitRow(
   id: string,
