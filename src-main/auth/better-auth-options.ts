@@ -4,6 +4,7 @@ import type { Database } from 'better-sqlite3';
 import { betterAuth } from 'better-auth';
 import { bearer, jwt } from 'better-auth/plugins';
 import type { Logger } from '../core/logger.ts';
+import { LazyBeginSqliteDialect } from './lazy-begin-sqlite-dialect.ts';
 import {
   ACCESS_TOKEN_TTL_SECONDS,
   JWT_AUDIENCE,
@@ -38,7 +39,8 @@ export function createBetterAuth(deps: BetterAuthDeps) {
   const { logger } = deps;
   return betterAuth({
     appName: 'Tasks Desktop',
-    database: deps.sqlite,
+    // Same connection, but BEGIN deferred to the first write: see lazy-begin-sqlite-dialect.ts.
+    database: { dialect: new LazyBeginSqliteDialect(deps.sqlite), type: 'sqlite', transaction: true },
     secret: deps.secret,
     baseURL: deps.baseURL,
     basePath: AUTH_BASE_PATH,
