@@ -1,0 +1,102 @@
+// Composition of the desktop shell after `ready`: encryption, stores, the core services (the same
+// startCore() the headless host uses), security policy, app:// protocol, IPC, menu and the main window.
+import { app, ipcMain, safeStorage, session, screen, type BrowserWindow } from 'electron';
+import ElectronStore from 'electron-store';
+import { FileSecretStore } from '../auth/file-secret-store.ts';
+import type { Logger } from '../core/logger.ts';
+import { startCore } from '../core/start-core.ts';
+import { installAppMenu } from './app-menu.ts';
+import { APP_ENTRY_URL, APP_ORIGIN, handleAppProtocol } from './app-protocol.ts';
+import { encryptionFromSafeStorage } from './encryption.ts';
+import { createIpcHandlers } from './ipc-handlers.ts';
+import { guardNavigation } from './navigation-guards.ts';
+import { denyPermissions } from './permissions.ts';
+import { stopServicesOnQuit } from './quit.ts';
+import { registerIpcHandlers } from './register-ipc.ts';
+import { createDesktopSecretStore } from './secret-store.ts';
+import { broadcastSessionChange } from './session-events.ts';
+import { createSessionStore } from './session-store.ts';
+import { createSettings } from './settings.ts';
+import { createSignInThrottle } from './sign-in-throttle.ts';
+import { focusWindow } from './single-instance.ts';
+import { createMainWindow } from './window.ts';
+import { fitToDisplays, trackWindowState } from './window-state.ts';
+
+export interface DesktopOptions {
+  /** out/renderer and out/preload/index.cjs. */
+  rendererDir: string;
+  preloadPath: string;
+  iconPath?: string;
+  /** Database, backups, and (without a keyring) the auth-secret file. */
+  dataDir: string;
+  /** electron-vite's dev server URL in development, else null. */
+  devServerUrl: string | null;
+  logger: Logger;
+}
+
+export interface DesktopShell {
+  /** Brings the main window to the front (second launch), re-creating it if it was closed. */
+  focus(): void;
+}
+
+export async function startDesktop(options: DesktopOptions): Promise<DesktopShell> {
+  const { dataDir, devServerUrl, logger } = options;
+  const devOrigin = devServerUrl ? new URL(devServerUrl).origin : null;
+  const appOrigins = devOrigin ? [APP_ORIGIN, devOrigin] : [APP_ORIGIN];
+  const devTools = !app.isPackaged;
+
+  // Policy first, so it covers every web contents ever created.
+  denyPermissions(session.defaultSession, appOrigins, logger);
+  app.on('web-contents-created', (_event, contents) => guardNavigation(contents, { allowedOrigins: appOrigins, logger }));
+
+  const encryption = await encryptionFromSafeStorage(safeStorage, process.platform);
+  const secure = new ElectronStore<Record<string, unknown>>({ name: 'secure' });
+  const settings = createSettings(new ElectronStore<Record<string, unknown>>({ name: 'settings', clearInvalidConfig: true }));
+  const secretStore = createDesktopSecretStore({ encryption, kv: secure, file: new FileSecretStore(dataDir), logger });
+  if (!encryption.available) logger.warn('No system keyring: sessions are not persisted', { backend: encryption.backend });
+
+  const core = await startCore({ dataDir, allowedOrigins: appOrigins, secretStore, logger });
+  stopServicesOnQuit(app, () => core.stop(), logger);
+
+  handleAppProtocol({ rendererDir: options.rendererDir, apiOrigin: core.apiBaseUrl });
+  const sessionStore = createSessionStore({ encryption, kv: secure, logger, extraNote: secretStore.warning });
+  const handlers = createIpcHandlers({
+    core,
+    sessionStore,
+    throttle: createSignInThrottle(),
+    appInfo: { version: app.getVersion() },
+    emit: broadcastSessionChange,
+    logger,
+  });
+  registerIpcHandlers(ipcMain, handlers, { allowedOrigins: appOrigins, logger });
+  installAppMenu(settings, { platform: process.platform, devTools });
+
+  let mainWindow: BrowserWindow | null = null;
+  const openWindow = (): BrowserWindow => {
+    const workAreas = screen.getAllDisplays().map((display) => display.workArea);
+    const window = createMainWindow({
+      preloadPath: options.preloadPath,
+      state: fitToDisplays(settings.windowState(), workAreas),
+      devTools,
+      ...(options.iconPath ? { icon: options.iconPath } : {}),
+    });
+    trackWindowState(window, (state) => settings.saveWindowState(state));
+    window.on('closed', () => {
+      if (mainWindow === window) mainWindow = null;
+    });
+    window.loadURL(devServerUrl ?? APP_ENTRY_URL).catch((error: unknown) => {
+      logger.error('The window failed to load', { error: error instanceof Error ? error.message : typeof error });
+    });
+    mainWindow = window;
+    return window;
+  };
+  openWindow();
+
+  app.on('activate', () => {
+    if (!mainWindow) openWindow();
+  });
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  return { focus: () => focusWindow(mainWindow ?? openWindow()) };
+}

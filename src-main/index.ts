@@ -1,0 +1,42 @@
+// Electron main entry: privileged app:// scheme, single-instance lock, then the desktop shell.
+// Everything else lives in src-main/electron/ (one concern per file) and src-main/core/.
+import { join, resolve } from 'node:path';
+import { app, dialog } from 'electron';
+import { createJsonLogger } from './core/logger.ts';
+import { registerAppScheme } from './electron/app-protocol.ts';
+import { startDesktop, type DesktopShell } from './electron/desktop-app.ts';
+import { claimSingleInstance } from './electron/single-instance.ts';
+
+function main(): void {
+  const logger = createJsonLogger();
+  registerAppScheme(); // before `ready`
+  const outDir = resolve(import.meta.dirname, '..'); // out/main -> out
+  let shell: DesktopShell | null = null;
+
+  if (!claimSingleInstance(app, () => shell?.focus())) {
+    app.quit();
+    return;
+  }
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => app.quit());
+
+  app
+    .whenReady()
+    .then(async () => {
+      shell = await startDesktop({
+        rendererDir: join(outDir, 'renderer'),
+        preloadPath: join(outDir, 'preload', 'index.cjs'),
+        iconPath: join(app.getAppPath(), 'resources', 'icon.png'),
+        dataDir: process.env.TASKS_DATA_DIR ?? join(app.getPath('userData'), 'data'),
+        devServerUrl: app.isPackaged ? null : (process.env.ELECTRON_RENDERER_URL ?? null),
+        logger,
+      });
+    })
+    .catch((error: unknown) => {
+      const message = error instanceof Error ? error.message : 'Unknown error';
+      logger.error('Tasks Desktop could not start', { error: message });
+      dialog.showErrorBox('Tasks Desktop could not start', message);
+      app.exit(1);
+    });
+}
+
+main();
