@@ -24,5 +24,5 @@ export function useSession(): SessionContextValue {
   return value;
 }
 
-export const EXPIRED_NOTICE = 'Your session expired or was ended elsewhere. Sign in to continue where you left off.';
+export const EXPIRED_NOTICE = 'Your session ended. Sign in to continue.';
 export const SIGNED_OUT_ELSEWHERE_NOTICE = 'You were signed out.';
