@@ -66,17 +66,19 @@ export const task = z.object({
   dueAt: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
+  /** Only on tasks in the trash (status=deleted): when it was deleted; it is purged 30 days later. */
+  deletedAt: z.string().optional(),
 });
 export type Task = z.infer<typeof task>;
 
-export const LIST_STATUSES = ['all', 'active', 'completed'] as const;
+export const LIST_STATUSES = ['all', 'active', 'completed', 'deleted'] as const;
 export const LIST_SORTS = ['created', 'due', 'priority', 'title'] as const;
 export type ListStatus = (typeof LIST_STATUSES)[number];
 export type ListSort = (typeof LIST_SORTS)[number];
 
 /**
  * GET /api/{userId}/tasks query.
- * - status: all | active | completed (default all)
+ * - status: all | active | completed (default all) | deleted (the trash: soft-deleted tasks, purged after 30 days)
  * - q: text search over title and description (word-prefix match)
  * - sort: created | due | priority | title; order: asc | desc (default per sort: created desc,
  *   due asc (no due date last), priority desc (high first), title asc)

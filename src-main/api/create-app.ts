@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { except } from 'hono/combine';
 import type { JwtVerifier } from '../auth/auth-types.ts';
 import type { Logger } from '../core/logger.ts';
 import type { TaskRepository } from '../tasks/task-repository.ts';
@@ -23,6 +24,8 @@ export interface ApiAppOptions {
   version: string;
   /** Extra routes (registered before the task routes). */
   extraRoutes?: readonly Route[];
+  /** Path patterns whose routes enforce their own, larger body limit (the import route). */
+  bodyLimitExempt?: string[];
 }
 
 /** The local API as a Hono app: loopback guard, body limit, auth handler, routes, one error shape. */
@@ -31,13 +34,11 @@ export function createApiApp(options: ApiAppOptions): Hono<ApiEnv> {
   let openApi: string | null = null;
 
   app.use('*', loopbackGuard({ port: options.port, allowedOrigins: options.allowedOrigins }));
-  app.use(
-    '/api/*',
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: (c) => sendError(c, new ApiError('PAYLOAD_TOO_LARGE', `The body must be at most ${MAX_BODY_BYTES} bytes.`)),
-    }),
-  );
+  const defaultBodyLimit = bodyLimit({
+    maxSize: MAX_BODY_BYTES,
+    onError: (c) => sendError(c, new ApiError('PAYLOAD_TOO_LARGE', `The body must be at most ${MAX_BODY_BYTES} bytes.`)),
+  });
+  app.use('/api/*', except(options.bodyLimitExempt ?? [], defaultBodyLimit));
 
   app.all('/api/auth/*', (c) => options.authHandler(c.req.raw));
 

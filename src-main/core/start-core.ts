@@ -1,10 +1,15 @@
 import { mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import packageJson from '../../package.json' with { type: 'json' };
 import { ApiServer } from '../api/api-server.ts';
 import { createApiApp } from '../api/create-app.ts';
+import { dataRoutes, IMPORT_PATH } from '../api/data-routes.ts';
 import { createAuth } from '../auth/create-auth.ts';
-import { DatabaseService } from '../db/database-service.ts';
+import { DataDirGuardService } from '../data-safety/data-dir-guard.ts';
+import { runStartupBackup } from '../data-safety/startup-backup.ts';
+import { TrashPurgeService } from '../data-safety/trash-purge.ts';
+import { DATABASE_FILE, DatabaseService } from '../db/database-service.ts';
+import { appMigrations } from '../db/migrations/index.ts';
 import { TaskRepository } from '../tasks/task-repository.ts';
 import type { CoreOptions, CoreServices } from './core-types.ts';
 import { createJsonLogger } from './logger.ts';
@@ -38,7 +43,12 @@ export async function startCore(options: CoreOptions): Promise<CoreServices> {
   };
 
   try {
+    // Data safety: one process per data dir, no damaged/too-new database opened, a backup at most hourly.
+    const guard = await start(new DataDirGuardService(dataDir, join(dataDir, DATABASE_FILE), Object.keys(appMigrations)));
     const database = await start(new DatabaseService(dataDir));
+    await runStartupBackup(database.sqlite, dataDir, { databaseExisted: guard.databaseExisted, logger });
+    await start(new TrashPurgeService(database.sqlite, logger));
+    const repo = new TaskRepository(database.sqlite);
     const server = await start(new ApiServer(options.port ?? 0));
     const auth = await createAuth({
       sqlite: database.sqlite,
@@ -48,13 +58,15 @@ export async function startCore(options: CoreOptions): Promise<CoreServices> {
       logger,
     });
     const app = createApiApp({
-      repo: new TaskRepository(database.sqlite),
+      repo,
       verifier: auth.verifier,
       authHandler: (request) => auth.handler(request),
       port: () => server.port,
       allowedOrigins,
       logger,
       version: packageJson.version,
+      extraRoutes: dataRoutes(database.sqlite, repo),
+      bodyLimitExempt: [IMPORT_PATH],
     });
     server.attach((request) => app.fetch(request));
     logger.info('core started', { dataDir, apiBaseUrl: server.baseUrl });

@@ -33,9 +33,11 @@ export interface ImportTarget {
   fromUser?: string;
 }
 
+/** A task to insert: id final (derived for another account's export), completedAt consistent. */
+export type PlannedTask = ExportTask & { sourceId: string; sourceIndex: number };
+
 export interface ImportPlan {
-  /** Tasks to insert, ids final (derived for another account's export), completedAt consistent. */
-  tasks: ExportTask[];
+  tasks: PlannedTask[];
   skipped: ImportSkip[];
   /** Whether the file came from another account. */
   foreign: boolean;
@@ -84,25 +86,26 @@ export function planImport(body: unknown, target: ImportTarget): ImportPlan {
       [{ path: 'userId', message: 'Does not match the account importing.' }],
     );
   }
-  const tasks: ExportTask[] = [];
+  const tasks: PlannedTask[] = [];
   const skipped: ImportSkip[] = [];
   const seen = new Set<string>();
   envelope.tasks.forEach((raw, index) => {
     const rawId = typeof raw === 'object' && raw !== null ? (raw as { id?: unknown }).id : undefined;
-    const id = typeof rawId === 'string' ? rawId.slice(0, 100) : null;
+    const fileId = typeof rawId === 'string' ? rawId.slice(0, 100) : null;
     const parsed = exportTask.safeParse(raw);
     if (!parsed.success) {
       const message = issues(parsed.error).map((i) => `${i.path || 'task'}: ${i.message}`).join('; ');
-      skipped.push({ id, index, reason: 'INVALID', message });
+      skipped.push({ id: fileId, index, reason: 'INVALID', message });
       return;
     }
     if (seen.has(parsed.data.id)) {
-      skipped.push({ id, index, reason: 'DUPLICATE_IN_FILE', message: 'The same id appears earlier in the file.' });
+      skipped.push({ id: fileId, index, reason: 'DUPLICATE_IN_FILE', message: 'The same id appears earlier in the file.' });
       return;
     }
     seen.add(parsed.data.id);
     const task = consistent(parsed.data);
-    tasks.push(foreign ? { ...task, id: deriveImportedId(target.userId, task.id, task.createdAt) } : task);
+    const id = foreign ? deriveImportedId(target.userId, task.id, task.createdAt) : task.id;
+    tasks.push({ ...task, id, sourceId: task.id, sourceIndex: index });
   });
   return { tasks, skipped, foreign };
 }

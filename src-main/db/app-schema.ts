@@ -15,6 +15,8 @@ export interface TasksTable {
   due_at: string | null;
   created_at: string;
   updated_at: string;
+  /** Set while the task is in the trash (soft-deleted); purged 30 days later. Migration 002. */
+  deleted_at: string | null;
   rowid?: Generated<number>;
 }
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import type { Service } from '../core/service.ts';
 import type { AppDatabase } from './app-schema.ts';
-import { backupDatabase } from './backup-file.ts';
+import { createBackup } from '../data-safety/create-backup.ts';
 import { migrateDatabase, type MigrateResult } from './migrate.ts';
 import { appMigrations } from './migrations/index.ts';
 import { closeDatabase, createKysely, openDatabase, type SqliteDatabase } from './open-database.ts';
@@ -16,11 +16,13 @@ export class DatabaseService implements Service {
   readonly name = 'database';
   readonly file: string;
   readonly backupsDir: string;
+  private readonly dataDir: string;
   private connection: SqliteDatabase | null = null;
   private kyselyInstance: Kysely<AppDatabase> | null = null;
   private migrated: MigrateResult | null = null;
 
   constructor(dataDir: string) {
+    this.dataDir = dataDir;
     this.file = join(dataDir, DATABASE_FILE);
     this.backupsDir = join(dataDir, BACKUPS_DIR);
   }
@@ -47,7 +49,8 @@ export class DatabaseService implements Service {
       this.migrated = await migrateDatabase({
         sqlite,
         migrations: appMigrations,
-        backup: (reason) => backupDatabase(sqlite, this.backupsDir, reason),
+        // A verified online backup in <dataDir>/backups, rotated like every other backup.
+        backup: async () => (await createBackup(sqlite, this.dataDir, 'pre-migration')).path,
       });
       this.connection = sqlite;
       this.kyselyInstance = createKysely(sqlite);

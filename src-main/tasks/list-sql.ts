@@ -48,7 +48,7 @@ export function shapeKey(shape: ListShape): string {
 /** SQL with named parameters: @userId @limit [@text] [@dueFrom] [@dueTo] [@c0..@cN] [@offset]. */
 export function buildListSql(shape: ListShape): string {
   const { exprs } = SORT_KEYS[shape.sort];
-  const where = ['user_id = @userId'];
+  const where = ['user_id = @userId', shape.status === 'deleted' ? 'deleted_at IS NOT NULL' : 'deleted_at IS NULL'];
   if (shape.status === 'active') where.push('completed = 0');
   if (shape.status === 'completed') where.push('completed = 1');
   if (shape.dueFrom) where.push('due_at >= @dueFrom');

@@ -28,6 +28,7 @@ export class TaskRepository {
   private readonly getStmt: Statement<Params, TaskRow>;
   private readonly updateStmt: Statement<Params, TaskRow>;
   private readonly deleteStmt: Statement<Params>;
+  private readonly restoreStmt: Statement<Params, TaskRow>;
   private readonly countsStmt: Statement<Params, TaskCounts>;
   private readonly listStmts = new Map<string, Statement<Params, TaskRow>>();
 
@@ -40,21 +41,30 @@ export class TaskRepository {
        VALUES (@id, @userId, @title, @description, @completed, @completedAt, @priority, @dueAt, @now, @now)
        RETURNING ${TASK_COLUMNS}`,
     );
-    this.getStmt = db.prepare(`SELECT ${TASK_COLUMNS} FROM tasks WHERE id = @id AND user_id = @userId`);
+    this.getStmt = db.prepare(
+      `SELECT ${TASK_COLUMNS} FROM tasks WHERE id = @id AND user_id = @userId AND deleted_at IS NULL`,
+    );
     this.updateStmt = db.prepare(
       `UPDATE tasks SET title = @title, description = @description, completed = @completed,
          completed_at = @completedAt, priority = @priority, due_at = @dueAt, updated_at = @now
-       WHERE id = @id AND user_id = @userId
+       WHERE id = @id AND user_id = @userId AND deleted_at IS NULL
        RETURNING ${TASK_COLUMNS}`,
     );
-    this.deleteStmt = db.prepare(`DELETE FROM tasks WHERE id = @id AND user_id = @userId`);
+    // Soft delete: the task moves to the trash (status=deleted) and can be restored until it is purged.
+    this.deleteStmt = db.prepare(
+      `UPDATE tasks SET deleted_at = @now WHERE id = @id AND user_id = @userId AND deleted_at IS NULL`,
+    );
+    this.restoreStmt = db.prepare(
+      `UPDATE tasks SET deleted_at = NULL WHERE id = @id AND user_id = @userId AND deleted_at IS NOT NULL
+       RETURNING ${TASK_COLUMNS}`,
+    );
     this.countsStmt = db.prepare(
       `SELECT count(*) AS "all",
               ifnull(sum(completed = 0), 0) AS active,
               ifnull(sum(completed = 1), 0) AS completed,
               ifnull(sum(completed = 0 AND due_at >= @dayStart AND due_at < @dayEnd), 0) AS dueToday,
               ifnull(sum(completed = 0 AND due_at < @now), 0) AS overdue
-         FROM tasks WHERE user_id = @userId`,
+         FROM tasks WHERE user_id = @userId AND deleted_at IS NULL`,
     );
   }
 
@@ -89,8 +99,15 @@ export class TaskRepository {
     return this.update(userId, id, (current) => ({ ...current, completed: completed ?? !current.completed }));
   }
 
+  /** Moves the task to the trash. */
   delete(userId: string, id: string): boolean {
-    return this.deleteStmt.run({ id, userId }).changes === 1;
+    return this.deleteStmt.run({ id, userId, now: this.now().toISOString() }).changes === 1;
+  }
+
+  /** Takes the task out of the trash; null when it is not in this user's trash. */
+  restore(userId: string, id: string): Task | null {
+    const row = this.restoreStmt.get({ id, userId });
+    return row ? toTask(row) : null;
   }
 
   list(userId: string, query: ListQuery): TaskList {

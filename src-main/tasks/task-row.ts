@@ -5,7 +5,7 @@ import type { TasksTable } from '../db/app-schema.ts';
 export type TaskRow = Selectable<Omit<TasksTable, 'rowid'>>;
 
 export const TASK_COLUMNS =
-  'id, user_id, title, description, completed, completed_at, priority, due_at, created_at, updated_at';
+  'id, user_id, title, description, completed, completed_at, priority, due_at, created_at, updated_at, deleted_at';
 
 export function priorityToNumber(priority: Priority): number {
   return PRIORITIES.indexOf(priority);
@@ -23,5 +23,6 @@ export function toTask(row: TaskRow): Task {
     dueAt: row.due_at,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+    ...(row.deleted_at ? { deletedAt: row.deleted_at } : {}),
   };
 }

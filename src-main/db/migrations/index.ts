@@ -1,7 +1,9 @@
 // Every app migration, listed explicitly in order (no folder scans). Names sort in application order.
 import type { Migration } from 'kysely/migration';
 import { createTasks } from './001-create-tasks.ts';
+import { softDelete } from './002-soft-delete.ts';
 
 export const appMigrations: Readonly<Record<string, Migration>> = {
   '001-create-tasks': createTasks,
+  '002-soft-delete': softDelete,
 };

@@ -1,0 +1,44 @@
+// Writes an import plan in one transaction: a task whose id already exists (in this account, its trash, or
+// anywhere) is skipped, so importing the same file twice adds nothing. Any failure rolls everything back.
+import type { ImportResult, ImportSkip } from '../../src-shared/export-schema.ts';
+import type { SqliteDatabase } from '../db/open-database.ts';
+import { priorityToNumber } from '../tasks/task-row.ts';
+import type { ImportPlan } from './import-plan.ts';
+
+export function applyImport(db: SqliteDatabase, userId: string, plan: ImportPlan): ImportResult {
+  const exists = db.prepare<[string], { one: number }>('SELECT 1 AS one FROM tasks WHERE id = ?');
+  const insert = db.prepare(
+    `INSERT INTO tasks (id, user_id, title, description, completed, completed_at, priority, due_at, created_at, updated_at)
+     VALUES (@id, @userId, @title, @description, @completed, @completedAt, @priority, @dueAt, @createdAt, @updatedAt)`,
+  );
+  return db.transaction((): ImportResult => {
+    const skipped: ImportSkip[] = [...plan.skipped];
+    let imported = 0;
+    for (const task of plan.tasks) {
+      if (exists.get(task.id)) {
+        skipped.push({
+          id: task.sourceId,
+          index: task.sourceIndex,
+          reason: 'ALREADY_EXISTS',
+          message: 'A task with this id already exists.',
+        });
+        continue;
+      }
+      insert.run({
+        id: task.id,
+        userId,
+        title: task.title,
+        description: task.description,
+        completed: task.completed ? 1 : 0,
+        completedAt: task.completedAt,
+        priority: priorityToNumber(task.priority),
+        dueAt: task.dueAt,
+        createdAt: task.createdAt,
+        updatedAt: task.updatedAt,
+      });
+      imported += 1;
+    }
+    skipped.sort((a, b) => a.index - b.index);
+    return { imported, skipped };
+  })();
+}

@@ -1,0 +1,51 @@
+// The trash keeps soft-deleted tasks for 30 days; then they are purged for good. Runs at start-up and hourly.
+import type { SqliteDatabase } from '../db/open-database.ts';
+import type { Logger } from '../core/logger.ts';
+import type { Service } from '../core/service.ts';
+
+export const TRASH_RETENTION_DAYS = 30;
+const DAY_MS = 24 * 60 * 60 * 1000;
+const PURGE_INTERVAL_MS = 60 * 60 * 1000;
+
+/** Deletes tasks that have been in the trash longer than the retention; returns how many. */
+export function purgeTrash(db: SqliteDatabase, now: Date, retentionDays = TRASH_RETENTION_DAYS): number {
+  const cutoff = new Date(now.getTime() - retentionDays * DAY_MS).toISOString();
+  return db.prepare('DELETE FROM tasks WHERE deleted_at IS NOT NULL AND deleted_at < ?').run(cutoff).changes;
+}
+
+/** Purges on start and then every hour while running. */
+export class TrashPurgeService implements Service {
+  readonly name = 'trash-purge';
+  private timer: NodeJS.Timeout | null = null;
+  private readonly db: SqliteDatabase;
+  private readonly logger: Logger;
+  private readonly now: () => Date;
+
+  constructor(db: SqliteDatabase, logger: Logger, now: () => Date = () => new Date()) {
+    this.db = db;
+    this.logger = logger;
+    this.now = now;
+  }
+
+  private run(): void {
+    try {
+      const purged = purgeTrash(this.db, this.now());
+      if (purged > 0) this.logger.info('trash purged', { purged });
+    } catch (error) {
+      this.logger.error('trash purge failed', { error: error instanceof Error ? error.message : String(error) });
+    }
+  }
+
+  start(): Promise<void> {
+    this.run();
+    this.timer = setInterval(() => this.run(), PURGE_INTERVAL_MS);
+    this.timer.unref();
+    return Promise.resolve();
+  }
+
+  stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    return Promise.resolve();
+  }
+}
