@@ -91,6 +91,12 @@ describe('auth over HTTP', () => {
     await expect(auth.verifier.verify(firstJwt)).resolves.toMatchObject({ sid: first.sessionId });
   });
 
+  it('answers 404 for Better Auth routes this offline app cannot serve', async () => {
+    for (const path of ['/sign-in/social', '/request-password-reset', '/delete-user', '/change-email']) {
+      expect((await auth.handler(post(path, {}))).status, path).toBe(404);
+    }
+  });
+
   it('answers 429 after repeated bad sign-ins, and a forged X-Forwarded-For does not get around it', async () => {
     const email = uniqueEmail();
     await auth.service.signUp({ name: 'Jo', email, password: TEST_PASSWORD });

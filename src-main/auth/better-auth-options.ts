@@ -25,6 +25,26 @@ export const DEFAULT_RATE_LIMIT = { window: 60, max: 200 } as const;
  */
 export const CLIENT_IP_HEADER = 'x-tasks-client-ip';
 
+/**
+ * Routes this offline app cannot serve (no social providers, no mail server, no account deletion flow):
+ * 404 over HTTP instead of half-working. Better Auth matches these exactly.
+ */
+export const DISABLED_AUTH_PATHS = [
+  '/sign-in/social',
+  '/link-social',
+  '/unlink-account',
+  '/get-access-token',
+  '/refresh-token',
+  '/account-info',
+  '/request-password-reset',
+  '/reset-password',
+  '/send-verification-email',
+  '/verify-email',
+  '/change-email',
+  '/delete-user',
+  '/delete-user/callback',
+];
+
 export interface BetterAuthDeps {
   sqlite: Database;
   secret: string;
@@ -46,6 +66,7 @@ export function createBetterAuth(deps: BetterAuthDeps) {
     basePath: AUTH_BASE_PATH,
     trustedOrigins: [...deps.trustedOrigins],
     telemetry: { enabled: false },
+    disabledPaths: [...DISABLED_AUTH_PATHS],
     logger: {
       level: 'warn',
       // Only Better Auth's message: its extra arguments can carry request data.

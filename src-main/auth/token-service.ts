@@ -5,6 +5,8 @@ import { AuthError, type AccessTokenGrant, type TokenService } from './auth-type
 import type { RevocationList } from './revocation-list.ts';
 
 export const REFRESH_MARGIN_MS = 60_000;
+/** Above this many cached sessions, expired grants are swept on insert. */
+const SWEEP_THRESHOLD = 1_000;
 
 /** Mints a JWT for the session; resolves to null when the session is expired, revoked or unknown. */
 export type AccessTokenMinter = (sessionToken: string) => Promise<string | null>;
@@ -58,7 +60,7 @@ export class CachingTokenService implements TokenService {
     try {
       const minted = await minting;
       // forget() (sign-out, revocation) removes the in-flight entry: then the result must not be cached.
-      if (this.inflight.get(sessionToken) === minting) this.cache.set(sessionToken, minted);
+      if (this.inflight.get(sessionToken) === minting) this.remember(sessionToken, minted);
       return minted.grant;
     } finally {
       if (this.inflight.get(sessionToken) === minting) this.inflight.delete(sessionToken);
@@ -68,6 +70,14 @@ export class CachingTokenService implements TokenService {
   forget(sessionToken: string): void {
     this.cache.delete(sessionToken);
     this.inflight.delete(sessionToken);
+  }
+
+  private remember(sessionToken: string, minted: CachedGrant): void {
+    if (this.cache.size >= SWEEP_THRESHOLD) {
+      const now = this.now();
+      for (const [token, cached] of this.cache) if (cached.grant.expiresAt <= now) this.cache.delete(token);
+    }
+    this.cache.set(sessionToken, minted);
   }
 
   private async mintGrant(sessionToken: string): Promise<CachedGrant> {
