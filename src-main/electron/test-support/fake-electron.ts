@@ -189,7 +189,19 @@ export function createFakeElectron() {
     },
   };
 
-  return { module, windows, invokeHandlers, privilegedSchemes, protocolHandlers, opened, permission, state, app };
+  /** Back to a fresh app, for tests that share one fake across cases (the module is mocked once per file). */
+  const reset = (): void => {
+    windows.length = 0;
+    invokeHandlers.clear();
+    protocolHandlers.clear();
+    ipcListeners.clear();
+    opened.length = 0;
+    app.removeAllListeners();
+    Object.assign(permission, { request: null, check: null, device: null });
+    Object.assign(state, { singleInstanceLock: true, quitCalls: 0, exitCodes: [], menu: null, storageBackend: 'gnome_libsecret', encryptionAvailable: true });
+  };
+
+  return { module, windows, invokeHandlers, privilegedSchemes, protocolHandlers, opened, permission, state, app, reset };
 }
 
 export type FakeElectron = ReturnType<typeof createFakeElectron>;
