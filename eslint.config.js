@@ -12,6 +12,9 @@ const betterAuth = {
   message: 'Task code never touches Better Auth: the verified JWT `sub` is the only identity it trusts.',
 };
 
+// SQL that names one of Better Auth's tables (user, session, account, verification, jwks).
+const BETTER_AUTH_TABLE_SQL = String.raw`/\b(from|join|into|update|table)\s+["'\x60]?(user|session|account|verification|jwks)\b/i`;
+
 export default tseslint.config(
   {
     ignores: ['node_modules/', 'out/', 'dist/', 'release/', 'coverage/', 'bench/results/', 'e2e/screenshots/', '**/*.d.ts'],
@@ -66,7 +69,17 @@ export default tseslint.config(
   },
   {
     files: ['src-main/tasks/**/*.ts', 'src-main/api/**/*.ts'],
-    ignores: ['src-main/api/auth-routes.ts'],
-    rules: { 'no-restricted-imports': ['error', { paths: [electron], patterns: [betterAuth] }] },
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [electron], patterns: [betterAuth] }],
+      // ...nor reads its tables with raw SQL.
+      'no-restricted-syntax': [
+        'error',
+        ...['Literal', 'TemplateElement'].map((node) => ({
+          selector: `${node}[${node === 'Literal' ? 'value' : 'value.raw'}=${BETTER_AUTH_TABLE_SQL}]`,
+          message: 'Task code never reads Better Auth tables: trust the verified JWT claims instead.',
+        })),
+      ],
+    },
   },
 );
