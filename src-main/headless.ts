@@ -1,5 +1,6 @@
 // The headless host: the same core services as the desktop app, without Electron.
 //   npm run serve -- --data-dir DIR [--port N]
+//   npm run serve -- --data-dir DIR --restore FILE   (restores a backup, then exits; refused while DIR is in use)
 // Prints one JSON line {"event":"ready","apiBaseUrl":...} on stdout when ready; stops cleanly on SIGINT/SIGTERM.
 import { parseArgs } from 'node:util';
 import type { SecretStore } from './auth/auth-types.ts';
@@ -7,12 +8,14 @@ import { AUTH_SECRET_ENV, EnvSecretStore } from './auth/env-secret-store.ts';
 import { FileSecretStore } from './auth/file-secret-store.ts';
 import { createJsonLogger } from './core/logger.ts';
 import { startCore } from './core/start-core.ts';
+import { runRestoreCommand } from './data-safety/restore-command-run.ts';
 
-const USAGE = 'Usage: npm run serve -- --data-dir DIR [--port N]';
+const USAGE = 'Usage: npm run serve -- --data-dir DIR [--port N] | --data-dir DIR --restore FILE';
 
 interface HostArgs {
   dataDir: string;
   port: number;
+  restore?: string;
 }
 
 class UsageError extends Error {
@@ -20,11 +23,11 @@ class UsageError extends Error {
 }
 
 function parseHostArgs(argv: string[]): HostArgs {
-  let values: { 'data-dir'?: string; port?: string };
+  let values: { 'data-dir'?: string; port?: string; restore?: string };
   try {
     ({ values } = parseArgs({
       args: argv,
-      options: { 'data-dir': { type: 'string' }, port: { type: 'string' } },
+      options: { 'data-dir': { type: 'string' }, port: { type: 'string' }, restore: { type: 'string' } },
       strict: true,
     }));
   } catch (error) {
@@ -36,7 +39,7 @@ function parseHostArgs(argv: string[]): HostArgs {
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new UsageError(`--port must be a whole number from 0 to 65535.\n${USAGE}`);
   }
-  return { dataDir, port };
+  return values.restore === undefined ? { dataDir, port } : { dataDir, port, restore: values.restore };
 }
 
 /** The env var wins when set (containers, CI); otherwise a 0600 file in the data dir. */
@@ -58,6 +61,11 @@ function fail(error: unknown): never {
 async function main(): Promise<void> {
   const args = parseHostArgs(process.argv.slice(2));
   const logger = createJsonLogger();
+  if (args.restore !== undefined) {
+    const result = await runRestoreCommand(args.dataDir, args.restore, logger);
+    process.stdout.write(JSON.stringify({ event: 'restored', ...result }) + '\n');
+    return;
+  }
   const core = await startCore({
     dataDir: args.dataDir,
     port: args.port,

@@ -48,7 +48,10 @@ export const exportEnvelope = z.strictObject({
 /** The whole file, as written by export and documented in the README. */
 export const exportFile = exportEnvelope
   .extend({ tasks: z.array(exportTask).max(IMPORT_MAX_TASKS) })
-  .meta({ title: 'Tasks Desktop export', description: 'One user\'s tasks, as written by GET /api/{userId}/export.' });
+  .meta({
+    title: 'Tasks Desktop export',
+    description: "One user's tasks, as written by GET /api/{userId}/export.",
+  });
 export type ExportFile = z.output<typeof exportFile>;
 
 /** Stable reasons an import skips a task. */

@@ -57,9 +57,11 @@ async function readCapped(request: Request, max: number): Promise<string> {
 
 async function readImportBody(c: Context<ApiEnv>): Promise<unknown> {
   const type = (c.req.header('content-type') ?? '').split(';', 1)[0]?.trim().toLowerCase() ?? '';
-  if (type !== 'application/json') throw new ApiError('UNSUPPORTED_MEDIA_TYPE', 'Send the export file as application/json.');
+  if (type !== 'application/json')
+    throw new ApiError('UNSUPPORTED_MEDIA_TYPE', 'Send the export file as application/json.');
   const text = await readCapped(c.req.raw, IMPORT_MAX_BYTES);
-  if (text.length === 0) throw new ApiError('MALFORMED_JSON', 'The request needs the export file as its body.');
+  if (text.length === 0)
+    throw new ApiError('MALFORMED_JSON', 'The request needs the export file as its body.');
   try {
     return JSON.parse(text) as unknown;
   } catch {

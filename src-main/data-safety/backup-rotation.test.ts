@@ -60,7 +60,11 @@ describe('backup rotation', () => {
 
   it('keeps backups dated in the future (the clock went back)', () => {
     const now = START;
-    const backups = [0, 1, 2, 3, 4, 5, 6].map((i) => ({ id: `past-${i}`, time: now - (40 + i) * DAY, verified: true }));
+    const backups = [0, 1, 2, 3, 4, 5, 6].map((i) => ({
+      id: `past-${i}`,
+      time: now - (40 + i) * DAY,
+      verified: true,
+    }));
     backups.push({ id: 'future', time: now + 10 * DAY, verified: true });
     const doomed = selectBackupsToPrune(backups, now, { keepLast: 1, dailyDays: 7, weeklyDays: 31 });
     expect(doomed).not.toContain('future');

@@ -35,7 +35,8 @@ export function selectBackupsToPrune(
 
   newestFirst.slice(0, Math.max(0, policy.keepLast)).forEach((b) => keep.add(b.id));
   // The last good backup is judged on the present: a future-dated one (clock change) must not stand in for it.
-  const lastGood = newestFirst.find((b) => b.verified && b.time <= now) ?? newestFirst.find((b) => b.verified);
+  const lastGood =
+    newestFirst.find((b) => b.verified && b.time <= now) ?? newestFirst.find((b) => b.verified);
   if (lastGood) keep.add(lastGood.id);
 
   const dayBuckets = new Set<number>();
@@ -61,7 +62,11 @@ export function selectBackupsToPrune(
 }
 
 /** Start-up backups run at most once per interval (default one hour) after the newest backup of any kind. */
-export function isStartupBackupDue(backupTimes: readonly number[], now: number, intervalMs = 60 * 60 * 1000): boolean {
+export function isStartupBackupDue(
+  backupTimes: readonly number[],
+  now: number,
+  intervalMs = 60 * 60 * 1000,
+): boolean {
   const newest = backupTimes.reduce((max, t) => (t > max ? t : max), Number.NEGATIVE_INFINITY);
   return !(newest <= now && now - newest < intervalMs);
 }

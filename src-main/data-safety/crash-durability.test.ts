@@ -44,7 +44,10 @@ async function writeUntilKilled(
         const response = await fetch(`${baseUrl}/api/${userId}/tasks`, {
           method: 'POST',
           headers,
-          body: JSON.stringify({ title: `round ${round} writer ${w} #${i}`, description: 'x'.repeat(i % 7 === 0 ? 3000 : 10) }),
+          body: JSON.stringify({
+            title: `round ${round} writer ${w} #${i}`,
+            description: 'x'.repeat(i % 7 === 0 ? 3000 : 10),
+          }),
         });
         if (response.status === 201) acked.created.add(((await response.json()) as { id: string }).id);
       } catch {
@@ -88,7 +91,8 @@ describe('crash durability', () => {
       // Everything acknowledged in earlier rounds survived the last kill.
       const present = await allTaskIds(baseUrl, userId, jwt);
       for (const id of acked.created) expect(present.has(id), `round ${round}: task ${id} lost`).toBe(true);
-      for (const id of acked.completed) expect(present.get(id), `round ${round}: completion of ${id} lost`).toBe(true);
+      for (const id of acked.completed)
+        expect(present.get(id), `round ${round}: completion of ${id} lost`).toBe(true);
 
       const writing = writeUntilKilled(baseUrl, userId, jwt, acked, round);
       await new Promise((resolve) => setTimeout(resolve, 30 + Math.random() * 250));

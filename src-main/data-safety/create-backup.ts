@@ -6,7 +6,14 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Logger } from '../core/logger.ts';
 import { silentLogger } from '../core/logger.ts';
-import { type BackupEntry, type BackupReason, backupDir, formatBackupName, listBackups, PARTIAL_SUFFIX } from './backup-names.ts';
+import {
+  type BackupEntry,
+  type BackupReason,
+  backupDir,
+  formatBackupName,
+  listBackups,
+  PARTIAL_SUFFIX,
+} from './backup-names.ts';
 import { DEFAULT_ROTATION, type RotationPolicy, selectBackupsToPrune } from './backup-rotation.ts';
 import { DataSafetyError } from './data-safety-error.ts';
 import { integrityProblems } from './inspect-database.ts';
@@ -45,7 +52,8 @@ function verifyCopy(path: string): void {
   const copy = new Database(path, { fileMustExist: true });
   try {
     const problems = integrityProblems(copy, 'integrity');
-    if (problems !== null) throw new DataSafetyError('BACKUP_FAILED', `The new backup failed its integrity check: ${problems}`);
+    if (problems !== null)
+      throw new DataSafetyError('BACKUP_FAILED', `The new backup failed its integrity check: ${problems}`);
     copy.pragma('journal_mode = DELETE');
   } finally {
     copy.close();
@@ -53,7 +61,11 @@ function verifyCopy(path: string): void {
 }
 
 /** Deletes the backups the rotation policy no longer needs. Every listed backup was verified before its rename. */
-export function pruneBackups(dataDir: string, now: number, policy: RotationPolicy = DEFAULT_ROTATION): string[] {
+export function pruneBackups(
+  dataDir: string,
+  now: number,
+  policy: RotationPolicy = DEFAULT_ROTATION,
+): string[] {
   const backups = listBackups(backupDir(dataDir));
   const doomed = selectBackupsToPrune(
     backups.map((b) => ({ id: b.path, time: b.time, verified: true })),

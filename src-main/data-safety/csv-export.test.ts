@@ -45,7 +45,9 @@ function parseCsv(text: string): string[][] {
 
 describe('tasksToCsv', () => {
   it('writes a header and one CRLF-terminated row per task', () => {
-    const csv = tasksToCsv([{ ...base, completed: true, completedAt: '2026-01-02T00:00:00.000Z', priority: 'high' }]);
+    const csv = tasksToCsv([
+      { ...base, completed: true, completedAt: '2026-01-02T00:00:00.000Z', priority: 'high' },
+    ]);
     expect(csv).toBe(
       `${CSV_COLUMNS.join(',')}\r\n${base.id},Plain,,true,2026-01-02T00:00:00.000Z,high,,2026-01-01T00:00:00.000Z,2026-01-01T00:00:00.000Z\r\n`,
     );
@@ -62,7 +64,9 @@ describe('tasksToCsv', () => {
 
   it('defuses spreadsheet formulas in titles and descriptions', () => {
     const evil = ['=HYPERLINK("http://x")', '+1+1', '-2', '@SUM(A1)', '\tTAB', '\rCR'];
-    const rows = parseCsv(tasksToCsv(evil.map((title, i) => ({ ...base, id: `t${i}`, title, description: title }))));
+    const rows = parseCsv(
+      tasksToCsv(evil.map((title, i) => ({ ...base, id: `t${i}`, title, description: title }))),
+    );
     rows.slice(1).forEach((row, i) => {
       expect(row[1]).toBe(`'${evil[i]}`);
       expect(row[2]).toBe(`'${evil[i]}`);

@@ -28,7 +28,11 @@ export class DataDirGuardService implements Service {
   start(): Promise<void> {
     const lock = acquireDataDirLock(this.dataDir, process.versions.electron ? 'app' : 'headless');
     try {
-      checkDatabaseAtStartup({ dataDir: this.dataDir, dbPath: this.dbPath, knownMigrations: this.knownMigrations });
+      checkDatabaseAtStartup({
+        dataDir: this.dataDir,
+        dbPath: this.dbPath,
+        knownMigrations: this.knownMigrations,
+      });
       this.existed = existsSync(this.dbPath);
     } catch (error) {
       lock.release();

@@ -17,7 +17,9 @@ describe('data directory lock', () => {
     const dataDir = tempDataDir();
     const lock = acquireDataDirLock(dataDir, 'headless');
     expect(isDataDirInUse(dataDir)?.pid).toBe(process.pid);
-    expect(() => acquireDataDirLock(dataDir, 'restore')).toThrow(expect.objectContaining({ code: 'DATA_DIR_IN_USE' }));
+    expect(() => acquireDataDirLock(dataDir, 'restore')).toThrow(
+      expect.objectContaining({ code: 'DATA_DIR_IN_USE' }),
+    );
     lock.release();
     lock.release();
     expect(existsSync(lockPath(dataDir))).toBe(false);
@@ -38,7 +40,9 @@ describe('data directory lock', () => {
     const child = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 30000)']);
     try {
       writeFileSync(lockPath(dataDir), JSON.stringify({ pid: child.pid, purpose: 'app', startedAt: '' }));
-      expect(() => acquireDataDirLock(dataDir, 'restore')).toThrow(/in use by another Tasks Desktop process \(app/);
+      expect(() => acquireDataDirLock(dataDir, 'restore')).toThrow(
+        /in use by another Tasks Desktop process \(app/,
+      );
     } finally {
       child.kill('SIGKILL');
     }

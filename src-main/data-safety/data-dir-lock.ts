@@ -44,7 +44,11 @@ export function readLockOwner(dataDir: string): LockOwner | null {
   try {
     const parsed = JSON.parse(text) as Partial<LockOwner>;
     if (typeof parsed.pid !== 'number' || !Number.isInteger(parsed.pid) || parsed.pid <= 0) return null;
-    return { pid: parsed.pid, purpose: String(parsed.purpose ?? 'unknown'), startedAt: String(parsed.startedAt ?? '') };
+    return {
+      pid: parsed.pid,
+      purpose: String(parsed.purpose ?? 'unknown'),
+      startedAt: String(parsed.startedAt ?? ''),
+    };
   } catch {
     return null;
   }
@@ -90,7 +94,11 @@ export function acquireDataDirLock(dataDir: string, purpose: string): DataDirLoc
     }
     rmSync(path, { force: true });
   }
-  throw new DataSafetyError('DATA_DIR_IN_USE', `Could not take the lock ${path}; another process is starting.`, {
-    lockFile: path,
-  });
+  throw new DataSafetyError(
+    'DATA_DIR_IN_USE',
+    `Could not take the lock ${path}; another process is starting.`,
+    {
+      lockFile: path,
+    },
+  );
 }

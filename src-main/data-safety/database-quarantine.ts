@@ -32,7 +32,12 @@ export function moveDatabaseAside(dataDir: string, dbPath: string, now: number):
 }
 
 /** Moves a damaged database aside and records it, so the next start refuses too. */
-export function quarantineDatabase(dataDir: string, dbPath: string, reason: string, now: number): CorruptMarker {
+export function quarantineDatabase(
+  dataDir: string,
+  dbPath: string,
+  reason: string,
+  now: number,
+): CorruptMarker {
   const movedTo = moveDatabaseAside(dataDir, dbPath, now);
   const marker: CorruptMarker = { movedTo, reason, detectedAt: new Date(now).toISOString() };
   writeFileSync(corruptMarkerPath(dataDir), JSON.stringify(marker, null, 2) + '\n', { mode: 0o600 });
@@ -48,7 +53,11 @@ export function readCorruptMarker(dataDir: string): CorruptMarker | null {
   }
   try {
     const parsed = JSON.parse(text) as Partial<CorruptMarker>;
-    return { movedTo: String(parsed.movedTo ?? ''), reason: String(parsed.reason ?? ''), detectedAt: String(parsed.detectedAt ?? '') };
+    return {
+      movedTo: String(parsed.movedTo ?? ''),
+      reason: String(parsed.reason ?? ''),
+      detectedAt: String(parsed.detectedAt ?? ''),
+    };
   } catch {
     return { movedTo: '', reason: 'the marker file is unreadable', detectedAt: '' };
   }

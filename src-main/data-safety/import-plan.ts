@@ -19,7 +19,11 @@ export class ImportRefused extends Error {
   readonly code: ImportRefusalCode;
   readonly details: Array<{ path: string; message: string }>;
 
-  constructor(code: ImportRefusalCode, message: string, details: Array<{ path: string; message: string }> = []) {
+  constructor(
+    code: ImportRefusalCode,
+    message: string,
+    details: Array<{ path: string; message: string }> = [],
+  ) {
     super(message);
     this.code = code;
     this.details = details;
@@ -51,11 +55,16 @@ function issues(error: z.ZodError, prefix = ''): Array<{ path: string; message: 
 }
 
 function checkEnvelope(body: unknown): z.output<typeof exportEnvelope> {
-  const record = typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
+  const record =
+    typeof body === 'object' && body !== null && !Array.isArray(body)
+      ? (body as Record<string, unknown>)
+      : {};
   if (record.format !== EXPORT_FORMAT) {
-    throw new ImportRefused('VALIDATION_FAILED', `This is not a Tasks Desktop export (expected "format": "${EXPORT_FORMAT}").`, [
-      { path: 'format', message: `Expected "${EXPORT_FORMAT}".` },
-    ]);
+    throw new ImportRefused(
+      'VALIDATION_FAILED',
+      `This is not a Tasks Desktop export (expected "format": "${EXPORT_FORMAT}").`,
+      [{ path: 'format', message: `Expected "${EXPORT_FORMAT}".` }],
+    );
   }
   if (record.version !== EXPORT_VERSION) {
     throw new ImportRefused(
@@ -66,7 +75,8 @@ function checkEnvelope(body: unknown): z.output<typeof exportEnvelope> {
     );
   }
   const parsed = exportEnvelope.safeParse(body);
-  if (!parsed.success) throw new ImportRefused('VALIDATION_FAILED', 'The export file is malformed.', issues(parsed.error));
+  if (!parsed.success)
+    throw new ImportRefused('VALIDATION_FAILED', 'The export file is malformed.', issues(parsed.error));
   return parsed.data;
 }
 
@@ -94,12 +104,19 @@ export function planImport(body: unknown, target: ImportTarget): ImportPlan {
     const fileId = typeof rawId === 'string' ? rawId.slice(0, 100) : null;
     const parsed = exportTask.safeParse(raw);
     if (!parsed.success) {
-      const message = issues(parsed.error).map((i) => `${i.path || 'task'}: ${i.message}`).join('; ');
+      const message = issues(parsed.error)
+        .map((i) => `${i.path || 'task'}: ${i.message}`)
+        .join('; ');
       skipped.push({ id: fileId, index, reason: 'INVALID', message });
       return;
     }
     if (seen.has(parsed.data.id)) {
-      skipped.push({ id: fileId, index, reason: 'DUPLICATE_IN_FILE', message: 'The same id appears earlier in the file.' });
+      skipped.push({
+        id: fileId,
+        index,
+        reason: 'DUPLICATE_IN_FILE',
+        message: 'The same id appears earlier in the file.',
+      });
       return;
     }
     seen.add(parsed.data.id);

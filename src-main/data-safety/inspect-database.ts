@@ -6,8 +6,7 @@ import Database from 'better-sqlite3';
 export type InspectProblem = 'missing' | 'unreadable' | 'corrupt' | 'not-ours' | 'too-new';
 
 export type InspectResult =
-  | { ok: true; appliedMigrations: string[] }
-  | { ok: false; problem: InspectProblem; reason: string };
+  { ok: true; appliedMigrations: string[] } | { ok: false; problem: InspectProblem; reason: string };
 
 export interface InspectOptions {
   /** 'integrity' = PRAGMA integrity_check (thorough); 'quick' = PRAGMA quick_check (start-up). */
@@ -18,7 +17,12 @@ export interface InspectOptions {
   requiredTables?: readonly string[];
 }
 
-const CORRUPT_CODES = new Set(['SQLITE_CORRUPT', 'SQLITE_NOTADB', 'SQLITE_CORRUPT_INDEX', 'SQLITE_CORRUPT_SEQUENCE']);
+const CORRUPT_CODES = new Set([
+  'SQLITE_CORRUPT',
+  'SQLITE_NOTADB',
+  'SQLITE_CORRUPT_INDEX',
+  'SQLITE_CORRUPT_SEQUENCE',
+]);
 export const MIGRATION_TABLE = 'kysely_migration';
 
 function errorCode(error: unknown): string {
@@ -34,15 +38,22 @@ function classify(error: unknown): InspectResult {
 }
 
 /** Runs the integrity check on an open connection; returns null when it passes, else the first messages. */
-export function integrityProblems(db: Database.Database, check: 'integrity' | 'quick' = 'integrity'): string | null {
-  const rows = db.pragma(check === 'integrity' ? 'integrity_check' : 'quick_check') as Array<Record<string, unknown>>;
+export function integrityProblems(
+  db: Database.Database,
+  check: 'integrity' | 'quick' = 'integrity',
+): string | null {
+  const rows = db.pragma(check === 'integrity' ? 'integrity_check' : 'quick_check') as Array<
+    Record<string, unknown>
+  >;
   const messages = rows.map((row) => String(Object.values(row)[0]));
   return messages.length === 1 && messages[0] === 'ok' ? null : messages.slice(0, 5).join('; ');
 }
 
 function schemaProblem(db: Database.Database, options: InspectOptions): InspectResult {
   const tables = new Set(
-    (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as Array<{ name: string }>).map((r) => r.name),
+    (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as Array<{ name: string }>).map(
+      (r) => r.name,
+    ),
   );
   for (const table of options.requiredTables ?? []) {
     if (!tables.has(table)) return { ok: false, problem: 'not-ours', reason: `table "${table}" is missing` };
@@ -53,14 +64,18 @@ function schemaProblem(db: Database.Database, options: InspectOptions): InspectR
     }
     return { ok: true, appliedMigrations: [] };
   }
-  const applied = (db.prepare(`SELECT name FROM ${MIGRATION_TABLE} ORDER BY name`).all() as Array<{ name: string }>).map(
-    (r) => r.name,
-  );
+  const applied = (
+    db.prepare(`SELECT name FROM ${MIGRATION_TABLE} ORDER BY name`).all() as Array<{ name: string }>
+  ).map((r) => r.name);
   if (options.knownMigrations) {
     const known = new Set(options.knownMigrations);
     const unknown = applied.filter((name) => !known.has(name));
     if (unknown.length > 0) {
-      return { ok: false, problem: 'too-new', reason: `written by a newer version (migration ${unknown.join(', ')})` };
+      return {
+        ok: false,
+        problem: 'too-new',
+        reason: `written by a newer version (migration ${unknown.join(', ')})`,
+      };
     }
   }
   return { ok: true, appliedMigrations: applied };

@@ -21,8 +21,18 @@ async function setup(): Promise<{ dataDir: string; dbPath: string; backup: strin
   return { dataDir, dbPath, backup };
 }
 
-function restore(dataDir: string, sourcePath: string, knownMigrations: readonly string[] = SAMPLE_MIGRATIONS) {
-  return restoreDatabase({ dataDir, dbPath: join(dataDir, 'tasks.db'), sourcePath, knownMigrations, requiredTables: REQUIRED });
+function restore(
+  dataDir: string,
+  sourcePath: string,
+  knownMigrations: readonly string[] = SAMPLE_MIGRATIONS,
+) {
+  return restoreDatabase({
+    dataDir,
+    dbPath: join(dataDir, 'tasks.db'),
+    sourcePath,
+    knownMigrations,
+    requiredTables: REQUIRED,
+  });
 }
 
 describe('restoreDatabase', () => {
@@ -67,7 +77,9 @@ describe('restoreDatabase', () => {
     const future = join(dataDir, 'future.db');
     openSampleDatabase(future, ['from the future'], ['001-initial', '999-from-the-future']).close();
     await expect(restore(dataDir, future)).rejects.toMatchObject({ code: 'DATABASE_TOO_NEW' });
-    await expect(restore(dataDir, join(dataDir, 'missing.db'))).rejects.toMatchObject({ code: 'RESTORE_SOURCE_INVALID' });
+    await expect(restore(dataDir, join(dataDir, 'missing.db'))).rejects.toMatchObject({
+      code: 'RESTORE_SOURCE_INVALID',
+    });
     expect(titlesIn(dbPath)).toEqual(before);
   });
 
@@ -77,7 +89,9 @@ describe('restoreDatabase', () => {
     writeFileSync(corruptMarkerPath(dataDir), '{}');
     const result = await restore(dataDir, backup);
     expect(result.previousBackup).toBeNull();
-    expect(readFileSync(join(result.movedAside ?? '', 'tasks.db'), 'utf8')).toBe('not a database at all, but the user might want it');
+    expect(readFileSync(join(result.movedAside ?? '', 'tasks.db'), 'utf8')).toBe(
+      'not a database at all, but the user might want it',
+    );
     expect(existsSync(corruptMarkerPath(dataDir))).toBe(false);
     expect(titlesIn(dbPath)).toEqual(['kept-1', 'kept-2']);
   });

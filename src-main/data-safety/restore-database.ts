@@ -40,9 +40,13 @@ function verifySource(options: RestoreOptions): void {
   });
   if (result.ok) return;
   const code = result.problem === 'too-new' ? 'DATABASE_TOO_NEW' : 'RESTORE_SOURCE_INVALID';
-  throw new DataSafetyError(code, `Cannot restore ${options.sourcePath}: ${result.reason}. Nothing was changed.`, {
-    source: options.sourcePath,
-  });
+  throw new DataSafetyError(
+    code,
+    `Cannot restore ${options.sourcePath}: ${result.reason}. Nothing was changed.`,
+    {
+      source: options.sourcePath,
+    },
+  );
 }
 
 /** Copies the source with the backup API into a standalone file beside the target. */
@@ -57,7 +61,8 @@ async function stageCopy(sourcePath: string, stagedPath: string): Promise<void> 
   const staged = new Database(stagedPath, { fileMustExist: true });
   try {
     const problems = integrityProblems(staged);
-    if (problems !== null) throw new DataSafetyError('RESTORE_SOURCE_INVALID', `The staged copy is damaged: ${problems}`);
+    if (problems !== null)
+      throw new DataSafetyError('RESTORE_SOURCE_INVALID', `The staged copy is damaged: ${problems}`);
     staged.pragma('journal_mode = DELETE');
   } finally {
     staged.close();

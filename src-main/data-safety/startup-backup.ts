@@ -14,11 +14,19 @@ export async function runStartupBackup(
 ): Promise<string | null> {
   const now = options.now ?? Date.now;
   if (!options.databaseExisted) return null;
-  if (!isStartupBackupDue(listBackups(backupDir(dataDir)).map((b) => b.time), now())) return null;
+  if (
+    !isStartupBackupDue(
+      listBackups(backupDir(dataDir)).map((b) => b.time),
+      now(),
+    )
+  )
+    return null;
   try {
     return (await createBackup(db, dataDir, 'startup', { now, logger: options.logger })).path;
   } catch (error) {
-    options.logger.error('start-up backup failed', { error: error instanceof Error ? error.message : String(error) });
+    options.logger.error('start-up backup failed', {
+      error: error instanceof Error ? error.message : String(error),
+    });
     return null;
   }
 }

@@ -30,7 +30,10 @@ describe('start-up database check', () => {
   it('refuses a damaged database, moves it aside untouched, names the newest backup, and keeps refusing', async () => {
     const dataDir = tempDataDir();
     const dbPath = join(dataDir, 'tasks.db');
-    const db = openSampleDatabase(dbPath, Array.from({ length: 400 }, (_, i) => `task ${i} ${'x'.repeat(200)}`));
+    const db = openSampleDatabase(
+      dbPath,
+      Array.from({ length: 400 }, (_, i) => `task ${i} ${'x'.repeat(200)}`),
+    );
     const backup = await createBackup(db, dataDir, 'startup');
     db.close();
     damage(dbPath);
@@ -49,7 +52,13 @@ describe('start-up database check', () => {
     expect(existsSync(dbPath)).toBe(false);
     expect(() => check(dataDir)).toThrow(expect.objectContaining({ code: 'DATABASE_CORRUPT' }));
 
-    await restoreDatabase({ dataDir, dbPath, sourcePath: backup.path, knownMigrations: SAMPLE_MIGRATIONS, requiredTables: ['task'] });
+    await restoreDatabase({
+      dataDir,
+      dbPath,
+      sourcePath: backup.path,
+      knownMigrations: SAMPLE_MIGRATIONS,
+      requiredTables: ['task'],
+    });
     check(dataDir);
     expect(titlesIn(dbPath)).toHaveLength(400);
   });

@@ -32,7 +32,9 @@ export class TrashPurgeService implements Service {
       const purged = purgeTrash(this.db, this.now());
       if (purged > 0) this.logger.info('trash purged', { purged });
     } catch (error) {
-      this.logger.error('trash purge failed', { error: error instanceof Error ? error.message : String(error) });
+      this.logger.error('trash purge failed', {
+        error: error instanceof Error ? error.message : String(error),
+      });
     }
   }
 

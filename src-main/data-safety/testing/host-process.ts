@@ -19,7 +19,14 @@ export interface HostProcess {
 export function spawnHost(dataDir: string, extraArgs: readonly string[] = []): HostProcess {
   const child = spawn(
     process.execPath,
-    ['--experimental-transform-types', '--disable-warning=ExperimentalWarning', HEADLESS, '--data-dir', dataDir, ...extraArgs],
+    [
+      '--experimental-transform-types',
+      '--disable-warning=ExperimentalWarning',
+      HEADLESS,
+      '--data-dir',
+      dataDir,
+      ...extraArgs,
+    ],
     { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, TASKS_AUTH_SECRET: undefined } },
   );
   let out = '';
@@ -56,7 +63,11 @@ export async function signUpOver(baseUrl: string): Promise<Credentials> {
   const response = await fetch(`${baseUrl}/api/auth/sign-up/email`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ name: 'Crash Test', email: `crash.${Date.now()}@example.com`, password: PASSWORD }),
+    body: JSON.stringify({
+      name: 'Crash Test',
+      email: `crash.${Date.now()}@example.com`,
+      password: PASSWORD,
+    }),
   });
   if (!response.ok) throw new Error(`sign-up failed: ${response.status}`);
   const body = (await response.json()) as { token: string; user: { id: string } };
@@ -64,20 +75,31 @@ export async function signUpOver(baseUrl: string): Promise<Credentials> {
 }
 
 export async function jwtFor(baseUrl: string, sessionToken: string): Promise<string> {
-  const response = await fetch(`${baseUrl}/api/auth/token`, { headers: { Authorization: `Bearer ${sessionToken}` } });
+  const response = await fetch(`${baseUrl}/api/auth/token`, {
+    headers: { Authorization: `Bearer ${sessionToken}` },
+  });
   if (!response.ok) throw new Error(`token failed: ${response.status}`);
   return ((await response.json()) as { token: string }).token;
 }
 
 /** Every task id of the user (all statuses), following the cursor. */
-export async function allTaskIds(baseUrl: string, userId: string, jwt: string): Promise<Map<string, boolean>> {
+export async function allTaskIds(
+  baseUrl: string,
+  userId: string,
+  jwt: string,
+): Promise<Map<string, boolean>> {
   const ids = new Map<string, boolean>();
   let cursor: string | null = null;
   do {
     const query: string = `limit=200${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
-    const response = await fetch(`${baseUrl}/api/${userId}/tasks?${query}`, { headers: { Authorization: `Bearer ${jwt}` } });
+    const response = await fetch(`${baseUrl}/api/${userId}/tasks?${query}`, {
+      headers: { Authorization: `Bearer ${jwt}` },
+    });
     if (!response.ok) throw new Error(`list failed: ${response.status}`);
-    const page = (await response.json()) as { items: Array<{ id: string; completed: boolean }>; nextCursor: string | null };
+    const page = (await response.json()) as {
+      items: Array<{ id: string; completed: boolean }>;
+      nextCursor: string | null;
+    };
     for (const item of page.items) ids.set(item.id, item.completed);
     cursor = page.nextCursor;
   } while (cursor);

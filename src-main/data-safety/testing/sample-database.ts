@@ -11,7 +11,11 @@ export function tempDataDir(prefix = 'tasks-safety-'): string {
 }
 
 /** Opens (creating) a WAL database with the sample schema and `rows` titled tasks. */
-export function openSampleDatabase(path: string, titles: readonly string[] = [], migrations: readonly string[] = SAMPLE_MIGRATIONS): Database.Database {
+export function openSampleDatabase(
+  path: string,
+  titles: readonly string[] = [],
+  migrations: readonly string[] = SAMPLE_MIGRATIONS,
+): Database.Database {
   const db = new Database(path);
   db.pragma('journal_mode = WAL');
   db.exec(`CREATE TABLE IF NOT EXISTS kysely_migration (name TEXT PRIMARY KEY, timestamp TEXT NOT NULL);
@@ -26,7 +30,9 @@ export function openSampleDatabase(path: string, titles: readonly string[] = [],
 export function titlesIn(path: string): string[] {
   const db = new Database(path, { readonly: true, fileMustExist: true });
   try {
-    return (db.prepare('SELECT title FROM task ORDER BY title').all() as Array<{ title: string }>).map((r) => r.title);
+    return (db.prepare('SELECT title FROM task ORDER BY title').all() as Array<{ title: string }>).map(
+      (r) => r.title,
+    );
   } finally {
     db.close();
   }

@@ -7,7 +7,9 @@ export const softDelete: Migration = {
   async up(db: Kysely<unknown>): Promise<void> {
     await sql`ALTER TABLE tasks ADD COLUMN deleted_at TEXT`.execute(db);
     // Small partial indexes: only trashed rows are in them. One serves a user's trash list, one the purge.
-    await sql`CREATE INDEX tasks_user_trash ON tasks (user_id, deleted_at, id) WHERE deleted_at IS NOT NULL`.execute(db);
+    await sql`CREATE INDEX tasks_user_trash ON tasks (user_id, deleted_at, id) WHERE deleted_at IS NOT NULL`.execute(
+      db,
+    );
     await sql`CREATE INDEX tasks_trash_purge ON tasks (deleted_at) WHERE deleted_at IS NOT NULL`.execute(db);
   },
 
