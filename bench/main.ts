@@ -1,6 +1,7 @@
 // `npm run bench`: measures the headless host against the issue's targets and a bare baseline in
 // the same run, prints a markdown report and appends it to bench/results/YYYY-MM-DD.md.
-// Env (all optional): BENCH_DURATION=10 BENCH_WARMUP=2 (seconds per wrk run), BENCH_CONNECTIONS=32,
+// Env (all optional): BENCH_DURATION=10 BENCH_WARMUP=2 (seconds per wrk run), BENCH_ROUNDS=3 (each L
+// scenario runs this many times per server, alternating which server goes first; medians are reported), BENCH_CONNECTIONS=32,
 // BENCH_THREADS=2, BENCH_SERVER_CPUS=0, BENCH_CLIENT_CPUS=1 (taskset lists; "" = unpinned),
 // BENCH_STARTS=5, BENCH_S2_TASKS=100000, BENCH_S2_SAMPLES=200, BENCH_ONLY=load,startup,list,
 // BENCH_NO_SAVE=1 (print only), BENCH_PROFILE=1 (host runs with --cpu-prof into bench/.tmp/profiles),
@@ -28,6 +29,7 @@ import {
   formatSection,
   limitRow,
   markdownTable,
+  medianOfRounds,
   throughputRow,
   type TargetRow,
 } from './lib/report.ts';
@@ -45,6 +47,7 @@ const twoCores = cpus().length >= 2;
 const config = {
   duration: num('BENCH_DURATION', 10),
   warmup: num('BENCH_WARMUP', 2),
+  rounds: Math.max(1, num('BENCH_ROUNDS', 3)),
   connections: num('BENCH_CONNECTIONS', 32),
   threads: num('BENCH_THREADS', 2),
   serverCpus: twoCores ? cpuList('BENCH_SERVER_CPUS', '0') : null,
@@ -56,19 +59,31 @@ const config = {
   save: env.BENCH_NO_SAVE !== '1',
   profile: env.BENCH_PROFILE === '1',
 };
-const TARGET = { ratio: 0.9, p99Ms: 10, startupMs: 400, pageP99Ms: 5, searchP99Ms: 25, idleRss: 150 * 1024 * 1024 };
+const TARGET = {
+  ratio: 0.9,
+  p99Ms: 10,
+  startupMs: 400,
+  pageP99Ms: 5,
+  searchP99Ms: 25,
+  idleRss: 150 * 1024 * 1024,
+};
 const L1_TASKS = 1000;
 
 const t0 = Date.now();
-const log = (line: string) => process.stderr.write(`[bench ${((Date.now() - t0) / 1000).toFixed(0).padStart(4)}s] ${line}\n`);
+const log = (line: string) =>
+  process.stderr.write(`[bench ${((Date.now() - t0) / 1000).toFixed(0).padStart(4)}s] ${line}\n`);
 
 function gitDescribe(): string {
   try {
     const rev = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim();
-    const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no', '--', 'src-main', 'src-shared'], {
-      cwd: ROOT,
-      encoding: 'utf8',
-    }).trim();
+    const dirty = execFileSync(
+      'git',
+      ['status', '--porcelain', '--untracked-files=no', '--', 'src-main', 'src-shared'],
+      {
+        cwd: ROOT,
+        encoding: 'utf8',
+      },
+    ).trim();
     return dirty ? `${rev} + uncommitted changes in src-main/src-shared` : rev;
   } catch {
     return 'unknown (not a git checkout)';
@@ -101,8 +116,18 @@ async function main(): Promise<void> {
   const fromSource = env.BENCH_HOST === 'source';
   const entry = fromSource ? join(ROOT, 'src-main/headless.ts') : ensureBuilt(ROOT, log);
   const tmpRoot = mkdtempSync(join(tmpdir(), 'tasks-bench-'));
-  const results: Results = { load: [], startup: null, s2: [], rssIdle: null, rssAfterLoad: null, rssAfterS2: null, errors: [], notes: [] };
-  if (config.clientCpus && !pinSelf(config.clientCpus)) log('could not pin the bench process (taskset missing)');
+  const results: Results = {
+    load: [],
+    startup: null,
+    s2: [],
+    rssIdle: null,
+    rssAfterLoad: null,
+    rssAfterS2: null,
+    errors: [],
+    notes: [],
+  };
+  if (config.clientCpus && !pinSelf(config.clientCpus))
+    log('could not pin the bench process (taskset missing)');
   const profileDir = join(ROOT, 'bench/.tmp/profiles');
   if (config.profile) mkdirSync(profileDir, { recursive: true });
   const host: HostCommand = {
@@ -127,7 +152,12 @@ async function main(): Promise<void> {
 
     const dataDir = mkdtempSync(join(tmpRoot, 'host-'));
     log('starting the headless host...');
-    const product = await startServer({ name: 'headless host', command: host.command, args: [...host.args, '--data-dir', dataDir], cpus: host.cpus });
+    const product = await startServer({
+      name: 'headless host',
+      command: host.command,
+      args: [...host.args, '--data-dir', dataDir],
+      cpus: host.cpus,
+    });
     servers.push(product);
     const client = new HttpClient(product.baseUrl, 32);
     clients.push(client);
@@ -144,28 +174,66 @@ async function main(): Promise<void> {
         const bareDir = mkdtempSync(join(tmpRoot, 'bare-'));
         const fixture = await createBareFixture(bareDir, user.userId, tasks);
         const script = join(ROOT, 'bench/baseline/bare-server.mjs');
-        const bareFull = await startServer({ name: 'bare (full)', command: process.execPath, args: [script], env: { ...fixture.env, MODE: 'full' }, cpus: config.serverCpus });
+        const bareFull = await startServer({
+          name: 'bare (full)',
+          command: process.execPath,
+          args: [script],
+          env: { ...fixture.env, MODE: 'full' },
+          cpus: config.serverCpus,
+        });
         servers.push(bareFull);
-        const bareVerify = await startServer({ name: 'bare (verify-only)', command: process.execPath, args: [script], env: { ...fixture.env, MODE: 'verify' }, cpus: config.serverCpus });
+        const bareVerify = await startServer({
+          name: 'bare (verify-only)',
+          command: process.execPath,
+          args: [script],
+          env: { ...fixture.env, MODE: 'verify' },
+          cpus: config.serverCpus,
+        });
         servers.push(bareVerify);
         const bareTarget = (name: string, s: ServerProcess): LoadTarget => {
           const c = new HttpClient(s.baseUrl, 4);
           clients.push(c);
-          return { name, baseUrl: s.baseUrl, pid: s.pid, userId: user.userId, token: () => Promise.resolve(fixture.token), client: c };
+          return {
+            name,
+            baseUrl: s.baseUrl,
+            pid: s.pid,
+            userId: user.userId,
+            token: () => Promise.resolve(fixture.token),
+            client: c,
+          };
         };
         const targets = {
-          product: { name: 'product', baseUrl: product.baseUrl, pid: product.pid, userId: user.userId, token: () => accessToken(client, user), client },
+          product: {
+            name: 'product',
+            baseUrl: product.baseUrl,
+            pid: product.pid,
+            userId: user.userId,
+            token: () => accessToken(client, user),
+            client,
+          },
           bare: bareTarget('bare', bareFull),
           bareVerify: bareTarget('bare verify-only', bareVerify),
         };
-        const settings = { durationSeconds: config.duration, warmupSeconds: config.warmup, connections: config.connections, threads: config.threads, wrkCpus: config.clientCpus };
-        for (const s of SCENARIOS) {
-          for (const t of [targets.product, s.id === 'L3' ? targets.bareVerify : targets.bare]) {
-            log(`${s.id} ${s.what}: ${t.name}...`);
-            const m = await measureScenario(s, t, settings);
-            if (m.warning) log(`  warning: ${m.warning}`);
-            if (m.result) log(`  ${fmtInt(m.result.rps)} req/s, p50 ${fmtMs(m.result.p50Ms)}, p99 ${fmtMs(m.result.p99Ms)}, server CPU ${m.cpuUsPerRequest?.toFixed(0) ?? '?'} µs/req`);
-            results.load.push(m);
+        const settings = {
+          durationSeconds: config.duration,
+          warmupSeconds: config.warmup,
+          connections: config.connections,
+          threads: config.threads,
+          wrkCpus: config.clientCpus,
+        };
+        for (let round = 1; round <= config.rounds; round++) {
+          for (const s of SCENARIOS) {
+            const pair = [targets.product, s.id === 'L3' ? targets.bareVerify : targets.bare];
+            for (const t of round % 2 === 1 ? pair : pair.reverse()) {
+              log(`${s.id} round ${round}/${config.rounds} ${s.what}: ${t.name}...`);
+              const m = await measureScenario(s, t, settings, round);
+              if (m.warning) log(`  warning: ${m.warning}`);
+              if (m.result)
+                log(
+                  `  ${fmtInt(m.result.rps)} req/s, p50 ${fmtMs(m.result.p50Ms)}, p99 ${fmtMs(m.result.p99Ms)}, server CPU ${m.cpuUsPerRequest?.toFixed(0) ?? '?'} µs/req`,
+                );
+              results.load.push(m);
+            }
           }
         }
         results.rssAfterLoad = await residentBytes(product.pid);
@@ -185,7 +253,14 @@ async function main(): Promise<void> {
           db.close();
         }
         log(`S2: timing ${config.s2Samples} sequential requests per query...`);
-        results.s2 = await measureQueries(client, user.userId, () => accessToken(client, user), s2Queries(now), config.s2Samples, 20);
+        results.s2 = await measureQueries(
+          client,
+          user.userId,
+          () => accessToken(client, user),
+          s2Queries(now),
+          config.s2Samples,
+          20,
+        );
         results.rssAfterS2 = await residentBytes(product.pid);
       });
     }
@@ -198,15 +273,39 @@ async function main(): Promise<void> {
 }
 
 function loadRows(load: LoadMeasurement[]): TargetRow[] {
-  const get = (id: string, target: string) => load.find((m) => m.scenario === id && m.target === target);
-  const find = (id: string, target: string) => get(id, target)?.result ?? null;
+  const runs = (id: string, target: string) => load.filter((m) => m.scenario === id && m.target === target);
+  const find = (id: string, target: string) => medianOfRounds(runs(id, target).map((m) => m.result));
+  const cpu = (id: string, target: string) => {
+    const values = runs(id, target).flatMap((m) => (m.cpuUsPerRequest === null ? [] : [m.cpuUsPerRequest]));
+    return values.length ? median(values) : null;
+  };
   const rows: TargetRow[] = [];
+  const of = config.rounds > 1 ? ` (median of ${config.rounds} rounds)` : '';
   for (const s of SCENARIOS) {
     const product = find(s.id, 'product');
     const refName = s.id === 'L3' ? 'bare verify-only' : 'bare';
-    rows.push(throughputRow(s.id, `${s.what}: throughput`, product, find(s.id, refName), refName, TARGET.ratio));
-    rows.push(cpuEfficiencyRow(s.id, `${s.what}: server CPU per request (info)`, get(s.id, 'product')?.cpuUsPerRequest ?? null, get(s.id, refName)?.cpuUsPerRequest ?? null, refName));
-    rows.push(limitRow(s.id, `${s.what}: p99 latency`, product?.p99Ms ?? null, TARGET.p99Ms, fmtMs, product ? { detail: `p50 ${fmtMs(product.p50Ms)}` } : {}));
+    rows.push(
+      throughputRow(s.id, `${s.what}: throughput${of}`, product, find(s.id, refName), refName, TARGET.ratio),
+    );
+    rows.push(
+      cpuEfficiencyRow(
+        s.id,
+        `${s.what}: server CPU per request (info)`,
+        cpu(s.id, 'product'),
+        cpu(s.id, refName),
+        refName,
+      ),
+    );
+    rows.push(
+      limitRow(
+        s.id,
+        `${s.what}: p99 latency${of}`,
+        product?.p99Ms ?? null,
+        TARGET.p99Ms,
+        fmtMs,
+        product ? { detail: `p50 ${fmtMs(product.p50Ms)}` } : {},
+      ),
+    );
   }
   return rows;
 }
@@ -219,9 +318,10 @@ function report(r: Results): void {
     details.push({
       title: `L1-L3 raw wrk numbers (${config.connections} connections, ${config.threads} threads, ${config.warmup} s warm-up + ${config.duration} s)`,
       table: markdownTable(
-        ['scenario', 'server', 'req/s', 'p50', 'p99', 'server CPU µs/req', 'status >= 400', 'notes'],
+        ['scenario', 'round', 'server', 'req/s', 'p50', 'p99', 'server CPU µs/req', 'status >= 400', 'notes'],
         r.load.map((m) => [
           m.scenario,
+          String(m.round),
           m.target,
           m.result ? fmtInt(m.result.rps) : '–',
           m.result ? fmtMs(m.result.p50Ms) : '–',
@@ -235,46 +335,91 @@ function report(r: Results): void {
   }
   if (r.startup) {
     const { firstRun, restart } = r.startup;
-    rows.push(limitRow('S1', `start-up to ready line, restart (existing data dir), median of ${restart.length}`, median(restart), TARGET.startupMs, fmtMs));
-    rows.push(limitRow('S1', `start-up to ready line, first run (empty data dir), median of ${firstRun.length}`, median(firstRun), TARGET.startupMs, fmtMs));
+    rows.push(
+      limitRow(
+        'S1',
+        `start-up to ready line, restart (existing data dir), median of ${restart.length}`,
+        median(restart),
+        TARGET.startupMs,
+        fmtMs,
+      ),
+    );
+    rows.push(
+      limitRow(
+        'S1',
+        `start-up to ready line, first run (empty data dir), median of ${firstRun.length}`,
+        median(firstRun),
+        TARGET.startupMs,
+        fmtMs,
+      ),
+    );
     details.push({
       title: 'S1 samples (ms, spawn to ready line)',
-      table: markdownTable(['start', 'samples', 'median'], [
-        ['restart', restart.map((x) => x.toFixed(0)).join(', '), fmtMs(median(restart))],
-        ['first run', firstRun.map((x) => x.toFixed(0)).join(', '), fmtMs(median(firstRun))],
-      ]),
+      table: markdownTable(
+        ['start', 'samples', 'median'],
+        [
+          ['restart', restart.map((x) => x.toFixed(0)).join(', '), fmtMs(median(restart))],
+          ['first run', firstRun.map((x) => x.toFixed(0)).join(', '), fmtMs(median(firstRun))],
+        ],
+      ),
     });
   }
   if (r.s2.length) {
     for (const q of r.s2) {
       const limit = q.query.kind === 'search' ? TARGET.searchP99Ms : TARGET.pageP99Ms;
-      rows.push(limitRow('S2', `${q.query.kind === 'search' ? '' : 'page: '}${q.query.name}`, q.summary.p99, limit, fmtMs, {
-        detail: `p50 ${fmtMs(q.summary.p50)}`,
-        infoOnly: q.query.kind === 'counts',
-      }));
+      rows.push(
+        limitRow(
+          'S2',
+          `${q.query.kind === 'search' ? '' : 'page: '}${q.query.name}`,
+          q.summary.p99,
+          limit,
+          fmtMs,
+          {
+            detail: `p50 ${fmtMs(q.summary.p50)}`,
+            infoOnly: q.query.kind === 'counts',
+          },
+        ),
+      );
     }
     details.push({
       title: `S2 per query (${fmtInt(config.s2Tasks)} tasks, ${config.s2Samples} sequential requests each after 20 warm-up)`,
       table: markdownTable(
         ['query', 'items', 'p50', 'p99', 'max', 'query string'],
-        r.s2.map((q) => [q.query.name, String(q.items), fmtMs(q.summary.p50), fmtMs(q.summary.p99), fmtMs(q.summary.max), `\`${decodeURIComponent(q.query.query)}\``]),
+        r.s2.map((q) => [
+          q.query.name,
+          String(q.items),
+          fmtMs(q.summary.p50),
+          fmtMs(q.summary.p99),
+          fmtMs(q.summary.max),
+          `\`${decodeURIComponent(q.query.query)}\``,
+        ]),
       ),
     });
   }
   if (config.only.has('load') || config.only.has('list')) {
-    rows.push(limitRow('M1', 'RSS of the idle headless host (2 s after ready)', r.rssIdle, TARGET.idleRss, fmtMb));
-    if (r.rssAfterLoad !== null) rows.push(limitRow('M1', 'RSS after L1-L3 (info)', r.rssAfterLoad, TARGET.idleRss, fmtMb, { infoOnly: true }));
-    if (r.rssAfterS2 !== null) rows.push(limitRow('M1', 'RSS after S2 (info)', r.rssAfterS2, TARGET.idleRss, fmtMb, { infoOnly: true }));
+    rows.push(
+      limitRow('M1', 'RSS of the idle headless host (2 s after ready)', r.rssIdle, TARGET.idleRss, fmtMb),
+    );
+    if (r.rssAfterLoad !== null)
+      rows.push(
+        limitRow('M1', 'RSS after L1-L3 (info)', r.rssAfterLoad, TARGET.idleRss, fmtMb, { infoOnly: true }),
+      );
+    if (r.rssAfterS2 !== null)
+      rows.push(
+        limitRow('M1', 'RSS after S2 (info)', r.rssAfterS2, TARGET.idleRss, fmtMb, { infoOnly: true }),
+      );
   }
   const now = new Date();
   const date = now.toISOString().slice(0, 10);
   const section = formatSection({
     heading: `Run ${now.toISOString().slice(0, 16).replace('T', ' ')} UTC`,
     notes: [
-      ...(env.BENCH_HOST === 'source' ? ['**host run from TypeScript sources (BENCH_HOST=source), not the build**'] : []),
+      ...(env.BENCH_HOST === 'source'
+        ? ['**host run from TypeScript sources (BENCH_HOST=source), not the build**']
+        : []),
       `commit ${gitDescribe()}; Node ${process.version}; ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}; total ${((Date.now() - t0) / 1000).toFixed(0)} s`,
       `servers pinned to CPU ${config.serverCpus ?? 'any'}, wrk and the bench client to CPU ${config.clientCpus ?? 'any'}; every ratio is product ÷ bare measured in this run, alternating server by server`,
-      'bare = bench/baseline/bare-server.mjs: node:http + jose EdDSA verify (no cache) + better-sqlite3 on a database built by the product\'s migrations, same pragmas (synchronous=FULL); bare verify-only = the same server without the database',
+      "bare = bench/baseline/bare-server.mjs: node:http + jose EdDSA verify (no cache) + better-sqlite3 on a database built by the product's migrations, same pragmas (synchronous=FULL); bare verify-only = the same server without the database",
       `L1/L2 user: ${L1_TASKS} tasks created through POST /api/{user}/tasks; S2 user: tasks written straight into the host's tasks.db in one transaction (the product's FTS triggers index them)`,
       'S1: a new process each start (OS page cache warm); S2: latency of one request at a time over a keep-alive loopback connection, measured by the client (server time + one loopback round trip)',
       ...r.notes,
@@ -288,7 +433,10 @@ function report(r: Results): void {
     const dir = join(ROOT, 'bench/results');
     mkdirSync(dir, { recursive: true });
     const file = join(dir, `${date}.md`);
-    writeFileSync(file, appendToResultsFile(existsSync(file) ? readFileSync(file, 'utf8') : null, date, section));
+    writeFileSync(
+      file,
+      appendToResultsFile(existsSync(file) ? readFileSync(file, 'utf8') : null, date, section),
+    );
     log(`appended to bench/results/${date}.md`);
   }
   if (r.errors.length) process.exitCode = 1;

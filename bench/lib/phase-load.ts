@@ -50,6 +50,7 @@ export const SCENARIOS: readonly ScenarioDefinition[] = [
 
 export interface LoadMeasurement {
   scenario: ScenarioId;
+  round: number;
   target: string;
   result: WrkResult | null;
   /**
@@ -79,6 +80,7 @@ export async function measureScenario(
   s: ScenarioDefinition,
   t: LoadTarget,
   settings: LoadSettings,
+  round = 1,
 ): Promise<LoadMeasurement> {
   const valid = await t.token();
   const token = s.badToken ? corruptSignature(valid) : valid;
@@ -106,5 +108,5 @@ export async function measureScenario(
     const unexpected = s.status >= 400 ? 0 : result.httpErrors;
     if (unexpected > 0) warnings.push(`${unexpected} responses with status >= 400`);
   }
-  return { scenario: s.id, target: t.name, result, cpuUsPerRequest, ...(warnings.length ? { warning: warnings.join('; ') } : {}) };
+  return { scenario: s.id, round, target: t.name, result, cpuUsPerRequest, ...(warnings.length ? { warning: warnings.join('; ') } : {}) };
 }

@@ -7,6 +7,7 @@ import {
   formatSection,
   limitRow,
   markdownTable,
+  medianOfRounds,
   throughputRow,
   verdictSummary,
 } from './report.ts';
@@ -28,6 +29,19 @@ describe('throughputRow', () => {
     expect(missing.verdict).toBe('not met');
     expect(missing.ratio).toBe('–');
     expect(missing.measured).toBe('not measured');
+  });
+});
+
+describe('medianOfRounds', () => {
+  it('takes the median of each figure over the rounds that produced a result', () => {
+    const rounds = [
+      { rps: 100, p50Ms: 1, p99Ms: 9 },
+      null,
+      { rps: 300, p50Ms: 3, p99Ms: 5 },
+      { rps: 200, p50Ms: 2, p99Ms: 50 },
+    ];
+    expect(medianOfRounds(rounds)).toEqual({ rps: 200, p50Ms: 2, p99Ms: 9 });
+    expect(medianOfRounds([null])).toBeNull();
   });
 });
 

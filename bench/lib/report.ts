@@ -1,6 +1,6 @@
 // Turns measurements into the markdown the benchmark prints and keeps in bench/results/.
 // Pure: every function here takes numbers and returns strings or rows.
-import { ratio } from './stats.ts';
+import { median, ratio } from './stats.ts';
 
 export type Verdict = 'met' | 'not met' | 'info';
 
@@ -23,6 +23,20 @@ export interface Throughput {
   rps: number;
   p50Ms: number;
   p99Ms: number;
+}
+
+/**
+ * Several rounds of the same scenario on the same server, as one: the median of each figure (robust to
+ * one round that another process on the machine disturbed). Null when no round produced a result.
+ */
+export function medianOfRounds(rounds: readonly (Throughput | null)[]): Throughput | null {
+  const ok = rounds.filter((r): r is Throughput => r !== null);
+  if (ok.length === 0) return null;
+  return {
+    rps: median(ok.map((r) => r.rps)),
+    p50Ms: median(ok.map((r) => r.p50Ms)),
+    p99Ms: median(ok.map((r) => r.p99Ms)),
+  };
 }
 
 /** Throughput of the product vs a reference measured in the same run; met when ratio >= minRatio. */
