@@ -138,6 +138,7 @@ export function TasksScreen({ initialView, onViewChange, header }: TasksScreenPr
   else {
     body = (
       <TaskList
+        key={`${view.filter}|${search}|${view.sort}`}
         ref={listRef}
         items={items}
         selectedId={selectedId}

@@ -1,0 +1,64 @@
+// Timing inside the page (performance.now(), frame by frame), so Playwright's round trips are not measured.
+import type { Page } from 'playwright-core';
+
+/** Runs `action` (page-side JS) and resolves with the ms until `condition` (page-side JS) first holds on a frame. */
+export async function timeInPage(page: Page, action: string, condition: string, timeoutMs = 60_000): Promise<number> {
+  return page.evaluate(`(async () => {
+    const cond = () => { ${condition} };
+    const t0 = performance.now();
+    ${action};
+    while (!cond()) {
+      if (performance.now() - t0 > ${timeoutMs}) throw new Error('timed out waiting for: ' + ${JSON.stringify(condition)});
+      await new Promise((r) => requestAnimationFrame(r));
+    }
+    return performance.now() - t0;
+  })()`);
+}
+
+/** Milliseconds since navigation start at which `condition` first holds (for first-render timings after a load). */
+export async function sinceNavigation(page: Page, condition: string, timeoutMs = 60_000): Promise<number> {
+  return page.evaluate(`(async () => {
+    const cond = () => { ${condition} };
+    while (!cond()) {
+      if (performance.now() > ${timeoutMs}) throw new Error('timed out waiting for: ' + ${JSON.stringify(condition)});
+      await new Promise((r) => requestAnimationFrame(r));
+    }
+    return performance.now();
+  })()`);
+}
+
+export interface ScrollStats {
+  frames: number;
+  meanFrameMs: number;
+  p95FrameMs: number;
+  maxFrameMs: number;
+  maxRowsInDom: number;
+}
+
+/** Scrolls the task grid from top to bottom in `steps` frames and reports frame times and DOM size. */
+export async function scrollThrough(page: Page, steps: number): Promise<ScrollStats> {
+  return page.evaluate(`(async () => {
+    const grid = document.querySelector('[role="grid"]');
+    grid.scrollTop = 0;
+    await new Promise((r) => requestAnimationFrame(r));
+    const deltas = [];
+    let maxRows = 0;
+    let last = performance.now();
+    for (let i = 1; i <= ${steps}; i++) {
+      grid.scrollTop = (grid.scrollHeight - grid.clientHeight) * (i / ${steps});
+      await new Promise((r) => requestAnimationFrame(r));
+      const now = performance.now();
+      deltas.push(now - last);
+      last = now;
+      maxRows = Math.max(maxRows, grid.querySelectorAll('[role="row"]').length);
+    }
+    const sorted = [...deltas].sort((a, b) => a - b);
+    return {
+      frames: deltas.length,
+      meanFrameMs: deltas.reduce((a, b) => a + b, 0) / deltas.length,
+      p95FrameMs: sorted[Math.floor(sorted.length * 0.95)],
+      maxFrameMs: sorted[sorted.length - 1],
+      maxRowsInDom: maxRows,
+    };
+  })()`);
+}

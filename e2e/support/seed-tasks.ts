@@ -1,0 +1,38 @@
+// Creates many tasks for the signed-in account straight through the task repository on a second SQLite
+// connection, in one transaction (10,000 HTTP POSTs would spend minutes in per-request fsyncs).
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
+import { taskCreate } from '../../src-shared/task-schemas.ts';
+import { TaskRepository } from '../../src-main/tasks/task-repository.ts';
+import type { Harness } from './app-harness.ts';
+
+const WORDS = ['invoice', 'garden', 'meeting', 'report', 'groceries', 'dentist', 'backup', 'travel', 'review', 'taxes'];
+const PRIORITIES = ['none', 'low', 'medium', 'high'] as const;
+
+export async function seedTasks(harness: Harness, count: number): Promise<void> {
+  const session = await harness.sessionStore.current();
+  const active = session ? await harness.core.auth.getSession(session.token) : null;
+  if (!active) throw new Error('seedTasks needs a signed-in session');
+  const db = new Database(join(harness.core.dataDir, 'tasks.db'));
+  try {
+    db.pragma('busy_timeout = 5000');
+    const repo = new TaskRepository(db);
+    const day = 86_400_000;
+    db.transaction(() => {
+      for (let i = 0; i < count; i++) {
+        repo.create(
+          active.user.id,
+          taskCreate.parse({
+            title: `Task ${String(i).padStart(5, '0')} ${WORDS[i % WORDS.length]}`,
+            description: i % 4 === 0 ? `Notes for task ${i}: ${WORDS[(i * 7) % WORDS.length]}` : '',
+            priority: PRIORITIES[i % PRIORITIES.length],
+            dueAt: i % 5 === 0 ? null : new Date(Date.now() + ((i % 21) - 10) * day).toISOString(),
+            completed: i % 3 === 0,
+          }),
+        );
+      }
+    })();
+  } finally {
+    db.close();
+  }
+}
