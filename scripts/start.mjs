@@ -64,12 +64,8 @@ function tryDownload(electronDir) {
 
 function explainMissingElectron(reason) {
   process.stderr.write(
-    [
-      `Tasks Desktop cannot open its window here: the Electron binary is not installed (${reason}).`,
-      'Run the same app services without a window instead:  npm run serve -- --data-dir DIR',
-      'To use the desktop app, install Electron on a machine that can download it (npx install-electron), then npm start.',
-      '',
-    ].join('\n'),
+    `Tasks Desktop cannot open its window here: the Electron binary is not installed (${reason}). ` +
+      'Run the same services without a window instead: npm run serve -- --data-dir DIR\n',
   );
 }
 

@@ -30,11 +30,15 @@ describe('electron-builder.yml', () => {
 
   it('loads and passes electron-builder’s schema', async () => {
     await validateConfiguration(config, new DebugLogger(false));
-    expect(config).toMatchObject({ appId: 'app.tasksdesktop.desktop', productName: 'Tasks Desktop', asar: true, npmRebuild: true });
+    expect(config).toMatchObject({ appId: 'app.tasksdesktop.desktop', productName: 'Tasks Desktop', asar: true, npmRebuild: false });
     expect(config.linux?.target).toEqual(['AppImage', 'deb']);
     expect(config.win?.target).toEqual(['nsis']);
     expect(config.mac?.target).toEqual(['dmg']);
     expect(config.asarUnpack).toContain('node_modules/better-sqlite3/**/*');
+    // The addon loaded at run time is a prebuild (no rebuild for Electron happens): it must exist for each target.
+    for (const target of ['linux-x64', 'darwin-arm64', 'darwin-x64', 'win32-x64']) {
+      expect(existsSync(join(root, 'node_modules/better-sqlite3/prebuilds', `${target}.node`)), target).toBe(true);
+    }
   });
 
   it('names only files that exist, and ships the build output', () => {
