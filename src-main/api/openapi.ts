@@ -10,6 +10,7 @@ import {
   taskList,
   taskPatch,
 } from '../../src-shared/task-schemas.ts';
+import { dataRoutesOpenApi } from './openapi-data-routes.ts';
 
 type JsonObject = Record<string, unknown>;
 
@@ -60,6 +61,7 @@ const idParam = { name: 'id', in: 'path', required: true, schema: { type: 'strin
 
 /** The task API's OpenAPI 3.0 document, generated from the same zod schemas that validate requests. */
 export function buildOpenApiDocument(version: string): JsonObject {
+  const dataRoutes = dataRoutesOpenApi({ ok, err, json, authErrors, userIdParam, idParam });
   return {
     openapi: '3.0.3',
     info: {
@@ -81,6 +83,7 @@ export function buildOpenApiDocument(version: string): JsonObject {
         TaskCounts: schema(taskCounts, 'output'),
         Me: schema(me, 'output'),
         Error: errorSchema,
+        ...dataRoutes.schemas,
       },
     },
     security: [{ bearer: [] }],
@@ -121,7 +124,10 @@ export function buildOpenApiDocument(version: string): JsonObject {
           requestBody: { required: true, content: json('TaskPatch') },
           responses: { '200': ok('Task'), ...authErrors, '404': err('Not found'), '422': err('Invalid body') },
         },
-        delete: { summary: 'Delete a task', responses: { '204': { description: 'Deleted' }, ...authErrors } },
+        delete: {
+          summary: 'Move a task to the trash (GET ...?status=deleted; restore within 30 days)',
+          responses: { '204': { description: 'Deleted' }, ...authErrors },
+        },
       },
       '/api/{userId}/tasks/{id}/complete': {
         parameters: [userIdParam, idParam],
@@ -131,6 +137,7 @@ export function buildOpenApiDocument(version: string): JsonObject {
           responses: { '200': ok('Task'), ...authErrors, '404': err('Not found') },
         },
       },
+      ...dataRoutes.paths,
     },
   };
 }

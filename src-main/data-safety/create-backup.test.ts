@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -39,6 +39,8 @@ describe('createBackup', () => {
     const copy = new Database(entry.path, { readonly: true });
     expect(copy.pragma('journal_mode', { simple: true })).toBe('delete');
     copy.close();
+    expect(statSync(entry.path).mode & 0o777).toBe(0o600);
+    expect(statSync(backupDir(dataDir)).mode & 0o777).toBe(0o700);
     expect(readdirSync(backupDir(dataDir)).filter((n) => !parseBackupName(n))).toEqual([]);
   });
 

@@ -1,7 +1,7 @@
 // Online backups with SQLite's backup API (better-sqlite3 `db.backup()`), never a raw copy of a live WAL file.
 // Each copy is written as `*.partial`, verified with PRAGMA integrity_check, turned into a standalone file
 // (journal_mode=DELETE, no -wal/-shm), and only then renamed into place; older backups are pruned afterwards.
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Logger } from '../core/logger.ts';
@@ -86,7 +86,8 @@ export async function createBackup(
   const now = options.now ?? Date.now;
   const logger = options.logger ?? silentLogger;
   const dir = backupDir(dataDir);
-  mkdirSync(dir, { recursive: true });
+  // Backups hold everything the database does (password hashes, sessions): owner-only, like the database.
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
   removeStalePartials(dir);
 
   const { name, time } = freeName(dir, now(), reason);
@@ -95,6 +96,7 @@ export async function createBackup(
   try {
     await db.backup(partialPath);
     verifyCopy(partialPath);
+    chmodSync(partialPath, 0o600);
     renameSync(partialPath, finalPath);
   } catch (error) {
     removeFile(partialPath);

@@ -23,7 +23,7 @@ export function moveDatabaseAside(dataDir: string, dbPath: string, now: number):
   const stamp = new Date(now).toISOString().replace(/[-:.]/g, '');
   let folder = join(dataDir, CORRUPT_DIR_NAME, stamp);
   for (let n = 1; existsSync(folder); n += 1) folder = join(dataDir, CORRUPT_DIR_NAME, `${stamp}-${n}`);
-  mkdirSync(folder, { recursive: true });
+  mkdirSync(folder, { recursive: true, mode: 0o700 });
   for (const suffix of ['', '-wal', '-shm', '-journal']) {
     const from = dbPath + suffix;
     if (existsSync(from)) renameSync(from, join(folder, basename(from)));

@@ -96,6 +96,15 @@ describe('export', () => {
   });
 });
 
+describe('OpenAPI', () => {
+  it('describes the data-safety routes', async () => {
+    const doc = (await (await test.api('/api/openapi.json')).json()) as { paths: Record<string, Record<string, unknown>> };
+    expect(Object.keys(doc.paths['/api/{userId}/export'] ?? {})).toContain('get');
+    expect(Object.keys(doc.paths['/api/{userId}/import'] ?? {})).toContain('post');
+    expect(Object.keys(doc.paths['/api/{userId}/tasks/{id}/restore'] ?? {})).toContain('post');
+  });
+});
+
 describe('import', () => {
   it("is idempotent by id for the user's own export", async () => {
     const file = await exportOf(alice);

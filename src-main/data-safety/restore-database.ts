@@ -2,7 +2,7 @@
 // take the data-dir lock (refuse while the app or host runs), verify the source (intact, ours, not too new),
 // copy it next to the target with the backup API, back up the current file first (or move it aside untouched
 // when it is damaged), fold its -wal into the file, drop stale -wal/-shm, then atomically rename into place.
-import { existsSync, renameSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, renameSync, rmSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { silentLogger, type Logger } from '../core/logger.ts';
 import { backupDatabaseFile } from './create-backup.ts';
@@ -67,6 +67,7 @@ async function stageCopy(sourcePath: string, stagedPath: string): Promise<void> 
   } finally {
     staged.close();
   }
+  chmodSync(stagedPath, 0o600);
 }
 
 /** Folds the current file's WAL into it so the -wal can go; closing the last connection removes -wal/-shm. */
