@@ -6,7 +6,8 @@ import { defineConfig } from 'vite';
 // from node_modules.
 export default defineConfig({
   build: {
-    ssr: resolve(import.meta.dirname, 'src-main/headless.ts'),
+    // A small entry that enables Node's compile cache, then imports the host (src-main/headless.ts) as a chunk.
+    ssr: resolve(import.meta.dirname, 'src-main/headless-entry.ts'),
     outDir: 'out/headless',
     emptyOutDir: true,
     target: 'node22',
