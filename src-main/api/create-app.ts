@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
-import { except } from 'hono/combine';
 import type { JwtVerifier } from '../auth/auth-types.ts';
 import type { Logger } from '../core/logger.ts';
 import type { TaskRepository } from '../tasks/task-repository.ts';
 import type { ApiEnv } from './api-env.ts';
 import { ApiError, errorBody, sendError } from './api-error.ts';
+import { bodySizeGuard } from './body-size-guard.ts';
 import { loopbackGuard } from './loopback-guard.ts';
 import { buildOpenApiDocument } from './openapi.ts';
 import { MAX_BODY_BYTES } from './request-body.ts';
@@ -34,11 +33,14 @@ export function createApiApp(options: ApiAppOptions): Hono<ApiEnv> {
   let openApi: string | null = null;
 
   app.use('*', loopbackGuard({ port: options.port, allowedOrigins: options.allowedOrigins }));
-  const defaultBodyLimit = bodyLimit({
-    maxSize: MAX_BODY_BYTES,
-    onError: (c) => sendError(c, new ApiError('PAYLOAD_TOO_LARGE', `The body must be at most ${MAX_BODY_BYTES} bytes.`)),
-  });
-  app.use('/api/*', except(options.bodyLimitExempt ?? [], defaultBodyLimit));
+  app.use(
+    '/api/*',
+    bodySizeGuard({
+      maxBytes: MAX_BODY_BYTES,
+      exempt: options.bodyLimitExempt ?? [],
+      onTooLarge: (c) => sendError(c, new ApiError('PAYLOAD_TOO_LARGE', `The body must be at most ${MAX_BODY_BYTES} bytes.`)),
+    }),
+  );
 
   app.all('/api/auth/*', (c) => options.authHandler(c.req.raw));
 
