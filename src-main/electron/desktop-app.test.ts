@@ -45,6 +45,7 @@ describe('startDesktop', () => {
 
   it('opens one locked-down window on app://, wires IPC, protocol and policy, and stops the core on quit', async () => {
     await start();
+    expect(existsSync(join(dir, 'data', 'tasks.lock'))).toBe(true);
     expect(fake.windows).toHaveLength(1);
     const window = fake.windows[0];
     expect(window?.loadedUrl).toBe('app://tasks/index.html');
@@ -87,6 +88,14 @@ describe('startDesktop', () => {
     expect((await stat(join(dir, 'data', 'auth-secret'))).mode & 0o777).toBe(0o600);
     const securePath = join(dir, 'user-data', 'secure.json');
     expect(existsSync(securePath) ? await readFile(securePath, 'utf8') : '{}').not.toMatch(/"session"|"authSecret"/);
+  });
+
+  it('stops the core again when the shell fails after it started (no open database or listener left)', async () => {
+    fake.module.protocol.handle('app', () => Promise.resolve(new Response('taken'))); // makes handleAppProtocol throw
+    await expect(start()).rejects.toThrow(/already handled/);
+    expect(existsSync(join(dir, 'data', 'tasks.lock'))).toBe(false);
+    expect(fake.invokeHandlers.size).toBe(0);
+    fake.state.quitCalls = 1; // nothing to stop in afterEach
   });
 
   it('a second launch focuses the existing window', async () => {

@@ -3,20 +3,22 @@
 import { app, ipcMain, safeStorage, session, screen, type BrowserWindow } from 'electron';
 import ElectronStore from 'electron-store';
 import { FileSecretStore } from '../auth/file-secret-store.ts';
+import type { CoreServices } from '../core/core-types.ts';
 import type { Logger } from '../core/logger.ts';
 import { startCore } from '../core/start-core.ts';
 import { installAppMenu } from './app-menu.ts';
 import { APP_ENTRY_URL, APP_ORIGIN, handleAppProtocol } from './app-protocol.ts';
-import { encryptionFromSafeStorage } from './encryption.ts';
+import { encryptionFromSafeStorage, type Encryption } from './encryption.ts';
 import { createIpcHandlers } from './ipc-handlers.ts';
+import type { KeyValueStore } from './key-value-store.ts';
 import { guardNavigation } from './navigation-guards.ts';
 import { denyPermissions } from './permissions.ts';
 import { stopServicesOnQuit } from './quit.ts';
 import { registerIpcHandlers } from './register-ipc.ts';
-import { createDesktopSecretStore } from './secret-store.ts';
+import { createDesktopSecretStore, type DesktopSecretStore } from './secret-store.ts';
 import { broadcastSessionChange } from './session-events.ts';
 import { createSessionStore } from './session-store.ts';
-import { createSettings } from './settings.ts';
+import { createSettings, type Settings } from './settings.ts';
 import { createSignInThrottle } from './sign-in-throttle.ts';
 import { focusWindow } from './single-instance.ts';
 import { createMainWindow } from './window.ts';
@@ -56,9 +58,29 @@ export async function startDesktop(options: DesktopOptions): Promise<DesktopShel
   if (!encryption.available) logger.warn('No system keyring: sessions are not persisted', { backend: encryption.backend });
 
   const core = await startCore({ dataDir, allowedOrigins: appOrigins, secretStore, logger });
+  try {
+    return openShell({ ...options, core, encryption, secure, settings, secretStore, appOrigins, devTools });
+  } catch (error) {
+    await core.stop(); // a half-started shell must not leave the API listening or the database open
+    throw error;
+  }
+}
+
+interface ShellParts extends DesktopOptions {
+  core: CoreServices;
+  encryption: Encryption;
+  secure: KeyValueStore;
+  settings: Settings;
+  secretStore: DesktopSecretStore;
+  appOrigins: readonly string[];
+  devTools: boolean;
+}
+
+function openShell(parts: ShellParts): DesktopShell {
+  const { core, encryption, secure, settings, secretStore, appOrigins, devTools, devServerUrl, logger } = parts;
   stopServicesOnQuit(app, () => core.stop(), logger);
 
-  handleAppProtocol({ rendererDir: options.rendererDir, apiOrigin: core.apiBaseUrl });
+  handleAppProtocol({ rendererDir: parts.rendererDir, apiOrigin: core.apiBaseUrl });
   const sessionStore = createSessionStore({ encryption, kv: secure, logger, extraNote: secretStore.warning });
   const handlers = createIpcHandlers({
     core,
@@ -75,10 +97,10 @@ export async function startDesktop(options: DesktopOptions): Promise<DesktopShel
   const openWindow = (): BrowserWindow => {
     const workAreas = screen.getAllDisplays().map((display) => display.workArea);
     const window = createMainWindow({
-      preloadPath: options.preloadPath,
+      preloadPath: parts.preloadPath,
       state: fitToDisplays(settings.windowState(), workAreas),
       devTools,
-      ...(options.iconPath ? { icon: options.iconPath } : {}),
+      ...(parts.iconPath ? { icon: parts.iconPath } : {}),
     });
     trackWindowState(window, (state) => settings.saveWindowState(state));
     window.on('closed', () => {
