@@ -1,15 +1,7 @@
 // Better Auth's HTTP handler as the API mounts it: bearer sessions, the token/JWKS endpoints, sign-out
 // revoking the session's JWTs at once, and the rate limiter (explicitly on, not bypassable by a forged IP).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  startAuth,
-  tempDatabase,
-  uniqueEmail,
-  TEST_BASE_URL,
-  TEST_PASSWORD,
-  type TestDatabase,
-} from './auth-test-kit.ts';
-import type { AuthModule } from './create-auth.ts';
+import { describe, expect, it } from 'vitest';
+import { uniqueEmail, useAuthModule, TEST_BASE_URL, TEST_PASSWORD } from './auth-test-kit.ts';
 import { CREDENTIAL_RATE_LIMIT } from './better-auth-options.ts';
 
 function post(path: string, body: unknown, headers: Record<string, string> = {}): Request {
@@ -25,17 +17,11 @@ function get(path: string, headers: Record<string, string> = {}): Request {
 }
 
 describe('auth over HTTP', () => {
-  let db: TestDatabase;
-  let auth: AuthModule;
-  beforeAll(async () => {
-    db = tempDatabase();
-    auth = await startAuth(db);
-  });
-  afterAll(() => db.cleanup());
+  const kit = useAuthModule();
 
   it('signs up with a bearer session token, mints a JWT at /token, and sign-out revokes that JWT at once', async () => {
     const email = uniqueEmail();
-    const signUp = await auth.handler(
+    const signUp = await kit.auth.handler(
       post('/sign-up/email', { name: 'Hal', email, password: TEST_PASSWORD }),
     );
     expect(signUp.status).toBe(200);
@@ -44,66 +30,70 @@ describe('auth over HTTP', () => {
     expect(signUp.headers.get('set-auth-token')).toBeTruthy();
     const bearer = { authorization: `Bearer ${body.token}` };
 
-    const session = await auth.handler(get('/get-session', bearer));
+    const session = await kit.auth.handler(get('/get-session', bearer));
     expect(session.status).toBe(200);
     expect(session.headers.get('set-auth-jwt')).toBeNull(); // no JWT minted on every getSession
 
-    const tokenResponse = await auth.handler(get('/token', bearer));
+    const tokenResponse = await kit.auth.handler(get('/token', bearer));
     expect(tokenResponse.status).toBe(200);
     const { token } = (await tokenResponse.json()) as { token: string };
-    const claims = await auth.verifier.verify(token);
+    const claims = await kit.auth.verifier.verify(token);
     expect(claims).toMatchObject({ sub: body.user.id, email });
 
-    const jwks = (await (await auth.handler(get('/jwks'))).json()) as { keys: { kty: string; d?: string }[] };
+    const jwks = (await (await kit.auth.handler(get('/jwks'))).json()) as {
+      keys: { kty: string; d?: string }[];
+    };
     expect(jwks.keys.length).toBeGreaterThan(0);
     expect(jwks.keys.every((key) => key.kty === 'OKP' && key.d === undefined)).toBe(true);
 
-    const signOut = await auth.handler(post('/sign-out', {}, bearer));
+    const signOut = await kit.auth.handler(post('/sign-out', {}, bearer));
     expect(signOut.status).toBe(200);
-    await expect(auth.verifier.verify(token)).rejects.toMatchObject({ code: 'AUTH_INVALID' });
-    expect((await auth.handler(get('/token', bearer))).status).toBe(401);
+    await expect(kit.auth.verifier.verify(token)).rejects.toMatchObject({ code: 'AUTH_INVALID' });
+    expect((await kit.auth.handler(get('/token', bearer))).status).toBe(401);
     // The IPC token service notices too, without anyone calling forget().
-    await expect(auth.tokens.getAccessToken(body.token)).rejects.toMatchObject({ code: 'SESSION_EXPIRED' });
+    await expect(kit.auth.tokens.getAccessToken(body.token)).rejects.toMatchObject({
+      code: 'SESSION_EXPIRED',
+    });
   });
 
   it('a session signed out over IPC cannot mint over HTTP', async () => {
-    const signedIn = await auth.service.signUp({
+    const signedIn = await kit.auth.service.signUp({
       name: 'Ida',
       email: uniqueEmail(),
       password: TEST_PASSWORD,
     });
     const bearer = { authorization: `Bearer ${signedIn.sessionToken}` };
-    expect((await auth.handler(get('/token', bearer))).status).toBe(200);
-    await auth.service.signOut(signedIn.sessionToken);
-    expect((await auth.handler(get('/token', bearer))).status).toBe(401);
+    expect((await kit.auth.handler(get('/token', bearer))).status).toBe(200);
+    await kit.auth.service.signOut(signedIn.sessionToken);
+    expect((await kit.auth.handler(get('/token', bearer))).status).toBe(401);
   });
 
   it('sessions revoked through other Better Auth routes (revoke-other-sessions) lose their JWTs too', async () => {
     const email = uniqueEmail();
-    const first = await auth.service.signUp({ name: 'Kim', email, password: TEST_PASSWORD });
-    const second = await auth.service.signIn({ email, password: TEST_PASSWORD });
-    const secondJwt = (await auth.tokens.getAccessToken(second.sessionToken)).token;
-    await auth.verifier.verify(secondJwt);
+    const first = await kit.auth.service.signUp({ name: 'Kim', email, password: TEST_PASSWORD });
+    const second = await kit.auth.service.signIn({ email, password: TEST_PASSWORD });
+    const secondJwt = (await kit.auth.tokens.getAccessToken(second.sessionToken)).token;
+    await kit.auth.verifier.verify(secondJwt);
     const bearer = { authorization: `Bearer ${first.sessionToken}` };
-    expect((await auth.handler(post('/revoke-other-sessions', {}, bearer))).status).toBe(200);
-    await expect(auth.verifier.verify(secondJwt)).rejects.toMatchObject({ code: 'AUTH_INVALID' });
-    const firstJwt = (await auth.tokens.getAccessToken(first.sessionToken)).token;
-    await expect(auth.verifier.verify(firstJwt)).resolves.toMatchObject({ sid: first.sessionId });
+    expect((await kit.auth.handler(post('/revoke-other-sessions', {}, bearer))).status).toBe(200);
+    await expect(kit.auth.verifier.verify(secondJwt)).rejects.toMatchObject({ code: 'AUTH_INVALID' });
+    const firstJwt = (await kit.auth.tokens.getAccessToken(first.sessionToken)).token;
+    await expect(kit.auth.verifier.verify(firstJwt)).resolves.toMatchObject({ sid: first.sessionId });
   });
 
   it('answers 404 for Better Auth routes this offline app cannot serve', async () => {
     for (const path of ['/sign-in/social', '/request-password-reset', '/delete-user', '/change-email']) {
-      expect((await auth.handler(post(path, {}))).status, path).toBe(404);
+      expect((await kit.auth.handler(post(path, {}))).status, path).toBe(404);
     }
   });
 
   it('answers 429 after repeated bad sign-ins, and a forged X-Forwarded-For does not get around it', async () => {
     const email = uniqueEmail();
-    await auth.service.signUp({ name: 'Jo', email, password: TEST_PASSWORD });
+    await kit.auth.service.signUp({ name: 'Jo', email, password: TEST_PASSWORD });
     const statuses: number[] = [];
     for (let i = 0; i < CREDENTIAL_RATE_LIMIT.max + 2; i++) {
       const forged = { 'x-forwarded-for': `10.0.0.${i + 1}` };
-      const response = await auth.handler(
+      const response = await kit.auth.handler(
         post('/sign-in/email', { email, password: `wrong password ${i}` }, forged),
       );
       statuses.push(response.status);
@@ -112,6 +102,8 @@ describe('auth over HTTP', () => {
     expect(statuses.slice(0, CREDENTIAL_RATE_LIMIT.max).every((status) => status === 401)).toBe(true);
     expect(statuses.slice(CREDENTIAL_RATE_LIMIT.max)).toEqual([429, 429]);
     // Even the right password waits for the window to pass.
-    expect((await auth.handler(post('/sign-in/email', { email, password: TEST_PASSWORD }))).status).toBe(429);
+    expect((await kit.auth.handler(post('/sign-in/email', { email, password: TEST_PASSWORD }))).status).toBe(
+      429,
+    );
   });
 });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  rejectionOf,
   recordingLogger,
   startAuth,
   tempDatabase,
@@ -11,12 +12,7 @@ import { AuthError, type AuthErrorCode } from './auth-types.ts';
 import type { AuthModule } from './create-auth.ts';
 
 async function codeOf(run: () => Promise<unknown>): Promise<AuthErrorCode> {
-  const error: unknown = await run().then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AuthError);
-  return (error as AuthError).code;
+  return (await rejectionOf(run, AuthError)).code;
 }
 
 describe('AuthService (in-process, for IPC)', () => {

@@ -3,6 +3,7 @@ import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { silentLogger, type Logger } from '../core/logger.ts';
 import { createAuth, type AuthModule } from './create-auth.ts';
 import type { SecretStore } from './auth-types.ts';
@@ -68,4 +69,40 @@ export function recordingLogger(): Logger & { lines: string[] } {
   const log = (level: string) => (message: string, fields?: Record<string, unknown>) =>
     lines.push(JSON.stringify({ level, message, ...fields }));
   return { lines, info: log('info'), warn: log('warn'), error: log('error') };
+}
+
+/** Awaits a promise that must reject with `type`, and returns the error. */
+export async function rejectionOf<E extends Error>(
+  run: () => Promise<unknown>,
+  type: abstract new (...args: never[]) => E,
+): Promise<E> {
+  const error: unknown = await run().then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(type);
+  return error as E;
+}
+
+/** One real auth module on a fresh database for the enclosing describe block. */
+export function useAuthModule(): { readonly db: TestDatabase; readonly auth: AuthModule } {
+  let db: TestDatabase | undefined;
+  let auth: AuthModule | undefined;
+  beforeAll(async () => {
+    db = tempDatabase();
+    auth = await startAuth(db);
+  });
+  afterAll(() => db?.cleanup());
+  const started = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('The auth module is not started yet (use it inside a test).');
+    return value;
+  };
+  return {
+    get db() {
+      return started(db);
+    },
+    get auth() {
+      return started(auth);
+    },
+  };
 }

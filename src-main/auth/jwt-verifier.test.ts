@@ -9,6 +9,7 @@ import {
   TEST_BASE_URL,
   TEST_PASSWORD,
   type TestDatabase,
+  useAuthModule,
 } from './auth-test-kit.ts';
 import { JWT_AUDIENCE, JWT_ISSUER, type SignedInSession } from './auth-types.ts';
 import type { AuthModule } from './create-auth.ts';
@@ -100,7 +101,8 @@ describe('JwtVerifier against Better Auth tokens', () => {
     await expect(auth.verifier.verify(`${header}.${changed}.${signature}`)).rejects.toMatchObject({
       code: 'AUTH_INVALID',
     });
-    const flipped = signature.slice(0, -2) + (signature.endsWith('A') ? 'BA' : 'AA');
+    // A character in the middle of the signature carries 6 signature bits (the last one only 2).
+    const flipped = signature.slice(0, 10) + (signature[10] === 'A' ? 'B' : 'A') + signature.slice(11);
     await expect(auth.verifier.verify(`${header}.${payload}.${flipped}`)).rejects.toMatchObject({
       code: 'AUTH_INVALID',
     });
@@ -149,19 +151,17 @@ describe('JwtVerifier against Better Auth tokens', () => {
 });
 
 describe('key rotation in Better Auth’s JWKS', () => {
-  let db: TestDatabase;
-  let auth: AuthModule;
-  beforeAll(async () => {
-    db = tempDatabase();
-    auth = await startAuth(db);
-  });
-  afterAll(() => db.cleanup());
+  const kit = useAuthModule();
 
   it('verifies a token signed by a key added after start, after exactly one reload', async () => {
-    const session = await auth.service.signUp({ name: 'Rot', email: uniqueEmail(), password: TEST_PASSWORD });
+    const session = await kit.auth.service.signUp({
+      name: 'Rot',
+      email: uniqueEmail(),
+      password: TEST_PASSWORD,
+    });
     const { publicKey, privateKey } = await generateKeyPair('EdDSA', { crv: 'Ed25519' });
     // Dated in the past so Better Auth keeps signing with its own key; the row only has to be published.
-    db.sqlite
+    kit.db.sqlite
       .prepare('INSERT INTO jwks (id, publicKey, privateKey, createdAt, alg, crv) VALUES (?, ?, ?, ?, ?, ?)')
       .run(
         'rotated-key',
@@ -179,13 +179,13 @@ describe('key rotation in Better Auth’s JWKS', () => {
       .setIssuedAt()
       .setExpirationTime('15m')
       .sign(privateKey);
-    const loads = auth.verifier.keySetLoads;
-    await expect(auth.verifier.verify(rotated)).resolves.toMatchObject({ sub: session.user.id });
-    await expect(auth.verifier.verify(rotated)).resolves.toMatchObject({ sid: session.sessionId });
-    expect(auth.verifier.keySetLoads).toBe(loads + 1);
+    const loads = kit.auth.verifier.keySetLoads;
+    await expect(kit.auth.verifier.verify(rotated)).resolves.toMatchObject({ sub: session.user.id });
+    await expect(kit.auth.verifier.verify(rotated)).resolves.toMatchObject({ sid: session.sessionId });
+    expect(kit.auth.verifier.keySetLoads).toBe(loads + 1);
     // Tokens of the original key still verify after the reload.
-    const original = await auth.tokens.getAccessToken(session.sessionToken);
-    await expect(auth.verifier.verify(original.token)).resolves.toMatchObject({ sub: session.user.id });
-    expect(auth.verifier.keySetLoads).toBe(loads + 1);
+    const original = await kit.auth.tokens.getAccessToken(session.sessionToken);
+    await expect(kit.auth.verifier.verify(original.token)).resolves.toMatchObject({ sub: session.user.id });
+    expect(kit.auth.verifier.keySetLoads).toBe(loads + 1);
   });
 });

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { silentLogger } from '../core/logger.ts';
 import {
+  rejectionOf,
   recordingLogger,
   startAuth,
   tempDatabase,
@@ -16,14 +17,7 @@ import { FileSecretStore } from './file-secret-store.ts';
 import { decodedSecretLength, generateSecret } from './secret-format.ts';
 import { resolveAuthSecret } from './secret-guard.ts';
 
-async function startupError(run: () => Promise<unknown>): Promise<AuthStartupError> {
-  const error: unknown = await run().then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AuthStartupError);
-  return error as AuthStartupError;
-}
+const startupError = (run: () => Promise<unknown>) => rejectionOf(run, AuthStartupError);
 
 describe('auth secret rules', () => {
   let db: TestDatabase;

@@ -1,9 +1,8 @@
 import Database from 'better-sqlite3';
 import { SignJWT, generateKeyPair, type CryptoKey } from 'jose';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startAuth, tempDatabase, uniqueEmail, TEST_PASSWORD, type TestDatabase } from './auth-test-kit.ts';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { uniqueEmail, useAuthModule, TEST_PASSWORD } from './auth-test-kit.ts';
 import { AuthError } from './auth-types.ts';
-import type { AuthModule } from './create-auth.ts';
 import { RevocationList } from './revocation-list.ts';
 import { CachingTokenService } from './token-service.ts';
 
@@ -96,35 +95,33 @@ describe('CachingTokenService (fake minter, fake clock)', () => {
 });
 
 describe('token service on the real module', () => {
-  let db: TestDatabase;
-  let auth: AuthModule;
-  beforeAll(async () => {
-    db = tempDatabase();
-    auth = await startAuth(db);
-  });
-  afterAll(() => db.cleanup());
+  const kit = useAuthModule();
 
   it('issues verifiable JWTs for a session, cached, and SESSION_EXPIRED after sign-out', async () => {
-    const session = await auth.service.signUp({ name: 'Tom', email: uniqueEmail(), password: TEST_PASSWORD });
+    const session = await kit.auth.service.signUp({
+      name: 'Tom',
+      email: uniqueEmail(),
+      password: TEST_PASSWORD,
+    });
     const [a, b] = await Promise.all([
-      auth.tokens.getAccessToken(session.sessionToken),
-      auth.tokens.getAccessToken(session.sessionToken),
+      kit.auth.tokens.getAccessToken(session.sessionToken),
+      kit.auth.tokens.getAccessToken(session.sessionToken),
     ]);
     expect(a).toEqual(b);
     expect(a.expiresAt).toBeGreaterThan(Date.now() + 14 * 60_000);
     expect(a.expiresAt).toBeLessThanOrEqual(Date.now() + 15 * 60_000);
-    await expect(auth.verifier.verify(a.token)).resolves.toMatchObject({
+    await expect(kit.auth.verifier.verify(a.token)).resolves.toMatchObject({
       sub: session.user.id,
       sid: session.sessionId,
     });
-    await auth.service.signOut(session.sessionToken);
-    await expect(auth.tokens.getAccessToken(session.sessionToken)).rejects.toMatchObject({
+    await kit.auth.service.signOut(session.sessionToken);
+    await expect(kit.auth.tokens.getAccessToken(session.sessionToken)).rejects.toMatchObject({
       code: 'SESSION_EXPIRED',
     });
     await expect(
-      auth.tokens.getAccessToken(session.sessionToken, { forceRefresh: true }),
+      kit.auth.tokens.getAccessToken(session.sessionToken, { forceRefresh: true }),
     ).rejects.toMatchObject({ code: 'SESSION_EXPIRED' });
-    await expect(auth.tokens.getAccessToken('never-issued-token')).rejects.toMatchObject({
+    await expect(kit.auth.tokens.getAccessToken('never-issued-token')).rejects.toMatchObject({
       code: 'SESSION_EXPIRED',
     });
   });
