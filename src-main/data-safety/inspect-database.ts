@@ -2,6 +2,7 @@
 // Opened read-only, so nothing is checkpointed or recovered into the file itself.
 import { existsSync } from 'node:fs';
 import Database from 'better-sqlite3';
+import { MIGRATION_TABLE } from '../db/migrate.ts';
 
 export type InspectProblem = 'missing' | 'unreadable' | 'corrupt' | 'not-ours' | 'too-new';
 
@@ -23,7 +24,6 @@ const CORRUPT_CODES = new Set([
   'SQLITE_CORRUPT_INDEX',
   'SQLITE_CORRUPT_SEQUENCE',
 ]);
-export const MIGRATION_TABLE = 'kysely_migration';
 
 function errorCode(error: unknown): string {
   const code = (error as { code?: unknown }).code;

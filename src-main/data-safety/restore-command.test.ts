@@ -1,13 +1,10 @@
 // `npm run serve -- --data-dir D --restore FILE` through the real headless host process.
-import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { backupDir, listBackups } from './backup-names.ts';
 import { restoreCommand } from './restore-command.ts';
-import { allTaskIds, jwtFor, signUpOver, spawnHost } from './testing/host-process.ts';
+import { allTaskIds, jwtFor, signUpOver, spawnHeadless, spawnHost } from './testing/host-process.ts';
 import { tempDataDir } from './testing/sample-database.ts';
-
-const HEADLESS = join(import.meta.dirname, '..', 'headless.ts');
 
 /** Runs the restore command to completion; returns its exit code and its one JSON event line. */
 function runRestore(
@@ -15,21 +12,9 @@ function runRestore(
   file: string,
 ): Promise<{ code: number | null; event: Record<string, unknown> }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      [
-        '--experimental-transform-types',
-        '--disable-warning=ExperimentalWarning',
-        HEADLESS,
-        '--data-dir',
-        dataDir,
-        '--restore',
-        file,
-      ],
-      { stdio: ['ignore', 'pipe', 'ignore'] },
-    );
+    const child = spawnHeadless(dataDir, ['--restore', file]);
     let out = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));
+    child.stdout?.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));
     child.on('error', reject);
     child.on('exit', (code) => {
       const line = out.split('\n').find((l) => l.startsWith('{"event"')) ?? '{}';

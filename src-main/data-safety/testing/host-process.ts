@@ -16,8 +16,9 @@ export interface HostProcess {
   output(): string;
 }
 
-export function spawnHost(dataDir: string, extraArgs: readonly string[] = []): HostProcess {
-  const child = spawn(
+/** Starts `headless.ts --data-dir DIR ...args` on this Node, straight from the TypeScript sources. */
+export function spawnHeadless(dataDir: string, args: readonly string[] = []): ChildProcess {
+  return spawn(
     process.execPath,
     [
       '--experimental-transform-types',
@@ -25,10 +26,14 @@ export function spawnHost(dataDir: string, extraArgs: readonly string[] = []): H
       HEADLESS,
       '--data-dir',
       dataDir,
-      ...extraArgs,
+      ...args,
     ],
     { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, TASKS_AUTH_SECRET: undefined } },
   );
+}
+
+export function spawnHost(dataDir: string, extraArgs: readonly string[] = []): HostProcess {
+  const child = spawnHeadless(dataDir, extraArgs);
   let out = '';
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const ready = new Promise<string>((resolve, reject) => {
