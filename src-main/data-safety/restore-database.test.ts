@@ -49,6 +49,14 @@ describe('restoreDatabase', () => {
     expect(existsSync(join(dataDir, 'tasks.lock'))).toBe(false);
   });
 
+  it('restores into a data directory that does not exist yet (a new machine)', async () => {
+    const { backup } = await setup();
+    const fresh = join(tempDataDir(), 'new', 'data');
+    const result = await restore(fresh, backup);
+    expect(result).toMatchObject({ previousBackup: null, movedAside: null });
+    expect(titlesIn(join(fresh, 'tasks.db'))).toEqual(['kept-1', 'kept-2']);
+  });
+
   it('refuses while the app holds the data directory and changes nothing', async () => {
     const { dataDir, dbPath, backup } = await setup();
     const before = titlesIn(dbPath);

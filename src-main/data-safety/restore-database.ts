@@ -2,7 +2,7 @@
 // take the data-dir lock (refuse while the app or host runs), verify the source (intact, ours, not too new),
 // copy it next to the target with the backup API, back up the current file first (or move it aside untouched
 // when it is damaged), fold its -wal into the file, drop stale -wal/-shm, then atomically rename into place.
-import { chmodSync, existsSync, renameSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { silentLogger, type Logger } from '../core/logger.ts';
 import { backupDatabaseFile } from './create-backup.ts';
@@ -84,6 +84,7 @@ export async function restoreDatabase(options: RestoreOptions): Promise<RestoreR
   const { dataDir, dbPath } = options;
   const now = options.now ?? Date.now;
   const logger = options.logger ?? silentLogger;
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 }); // restoring onto a new machine: the folder may be new
   const lock = acquireDataDirLock(dataDir, 'restore');
   const stagedPath = `${dbPath}.restoring`;
   try {
