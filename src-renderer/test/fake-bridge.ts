@@ -1,0 +1,110 @@
+// An in-memory window.tasks for component tests: accounts, one current session, session-change events.
+// Calls are recorded so tests can assert what reached "main". Failures can be queued per channel.
+import { vi, type Mock } from 'vitest';
+import type { IpcError, IpcResult, SessionChangedEvent, SessionInfo, TasksBridge, User } from '../../src-preload/contract';
+
+export const API_BASE = 'http://127.0.0.1:4555';
+
+type Auth = TasksBridge['auth'];
+
+export interface FakeBridge {
+  bridge: TasksBridge;
+  /** The auth functions as mocks, to assert what reached "main". */
+  calls: { signUp: Mock<Auth['signUp']>; signIn: Mock<Auth['signIn']>; signOut: Mock<Auth['signOut']> };
+  /** Next result for a channel instead of the normal behaviour (e.g. RATE_LIMITED). */
+  failNext: (channel: 'signIn' | 'signUp' | 'getAccessToken', error: IpcError) => void;
+  /** Holds sign-in/sign-up until release() (to see the busy state). */
+  hold: () => { release: () => void };
+  emit: (event: SessionChangedEvent) => void;
+  signedInAs: (user: User) => void;
+  endSession: () => void;
+  tokenRequests: { forceRefresh: boolean }[];
+}
+
+export function createFakeBridge(): FakeBridge {
+  const accounts = new Map<string, { user: User; password: string }>();
+  let current: SessionInfo | null = null;
+  let minted = 0;
+  const failures = new Map<string, IpcError>();
+  const listeners = new Set<(event: SessionChangedEvent) => void>();
+  let gate: Promise<void> | null = null;
+  const tokenRequests: { forceRefresh: boolean }[] = [];
+  const ok = <T>(value: T): IpcResult<T> => ({ ok: true, value });
+  const fail = (code: IpcError['code'], message: string): IpcResult<never> => ({ ok: false, error: { code, message } });
+  const takeFailure = (channel: string): IpcResult<never> | null => {
+    const error = failures.get(channel);
+    if (!error) return null;
+    failures.delete(channel);
+    return { ok: false, error };
+  };
+
+  const calls: FakeBridge['calls'] = {
+      signUp: vi.fn<Auth['signUp']>(async (request) => {
+        await gate;
+        const failure = takeFailure('signUp');
+        if (failure) return failure;
+        if (accounts.has(request.email)) return fail('EMAIL_TAKEN', 'Taken.');
+        const user = { id: `user-${accounts.size + 1}`, name: request.name, email: request.email };
+        accounts.set(request.email, { user, password: request.password });
+        current = { user, persisted: request.remember ?? true };
+        return ok(current);
+      }),
+      signIn: vi.fn<Auth['signIn']>(async (request) => {
+        await gate;
+        const failure = takeFailure('signIn');
+        if (failure) return failure;
+        const account = accounts.get(request.email);
+        if (!account || account.password !== request.password) {
+          return fail('INVALID_CREDENTIALS', 'Wrong email or password.');
+        }
+        current = { user: account.user, persisted: request.remember };
+        return ok(current);
+      }),
+      signOut: vi.fn<Auth['signOut']>(() => {
+        current = null;
+        return Promise.resolve(ok(null));
+      }),
+  };
+
+  const bridge: TasksBridge = {
+    auth: {
+      ...calls,
+      getSession: () => Promise.resolve(ok(current)),
+      getAccessToken: (request) => {
+        tokenRequests.push({ forceRefresh: request?.forceRefresh === true });
+        const failure = takeFailure('getAccessToken');
+        if (failure) return Promise.resolve(failure);
+        if (!current) return Promise.resolve(fail('SESSION_EXPIRED', 'Signed out.'));
+        minted += 1;
+        return Promise.resolve(ok({ token: `jwt-${current.user.id}-${minted}`, expiresAt: Date.now() + 900_000, apiBaseUrl: API_BASE }));
+      },
+      onSessionChange: (callback) => {
+        listeners.add(callback);
+        return () => listeners.delete(callback);
+      },
+    },
+    app: {
+      getInfo: () => Promise.resolve(ok({ version: 'test', dataDir: '/tmp', canPersistSession: true, persistenceNote: null })),
+    },
+  };
+
+  return {
+    bridge,
+    calls,
+    tokenRequests,
+    failNext: (channel, error) => failures.set(channel, error),
+    hold: () => {
+      let release = () => {};
+      gate = new Promise<void>((resolve) => (release = resolve));
+      return { release: () => (gate = null, release()) };
+    },
+    emit: (event) => listeners.forEach((listener) => listener(event)),
+    signedInAs: (user) => {
+      accounts.set(user.email, { user, password: 'correct-horse-battery' });
+      current = { user, persisted: true };
+    },
+    endSession: () => {
+      current = null;
+    },
+  };
+}

@@ -1,0 +1,35 @@
+// Renders the whole app against a fake bridge and a fake task API, with layout stubs so the virtualized
+// list has a size in happy-dom.
+import { render } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { vi } from 'vitest';
+import type { User } from '../../src-preload/contract';
+import { App, createQueryClient } from '../app/app';
+import { createFakeBridge } from './fake-bridge';
+import { createFakeTaskServer } from './fake-task-server';
+
+export function renderApp(options: { signedInAs?: User; seed?: string[] } = {}) {
+  const fake = createFakeBridge();
+  const server = createFakeTaskServer();
+  if (options.signedInAs) {
+    fake.signedInAs(options.signedInAs);
+    server.seed(options.signedInAs.id, options.seed ?? []);
+  }
+  vi.stubGlobal('fetch', server.fetch);
+  // happy-dom has no layout: its ResizeObserver reports 0×0, which would leave the virtual list empty.
+  vi.stubGlobal(
+    'ResizeObserver',
+    class {
+      observe() {}
+      unobserve() {}
+      disconnect() {}
+    },
+  );
+  // TanStack Virtual sizes the viewport from clientWidth/clientHeight.
+  // (Each test file gets its own happy-dom window, so this does not leak into other files.)
+  Object.defineProperty(HTMLElement.prototype, 'clientHeight', { configurable: true, get: () => 600 });
+  Object.defineProperty(HTMLElement.prototype, 'clientWidth', { configurable: true, get: () => 800 });
+  const user = userEvent.setup();
+  const view = render(<App bridge={fake.bridge} queryClient={createQueryClient()} />);
+  return { ...view, fake, server, user };
+}
