@@ -26,7 +26,7 @@ function main(): void {
         rendererDir: join(outDir, 'renderer'),
         preloadPath: join(outDir, 'preload', 'index.cjs'),
         iconPath: join(app.getAppPath(), 'resources', 'icon.png'),
-        dataDir: process.env.TASKS_DATA_DIR ?? join(app.getPath('userData'), 'data'),
+        dataDir: process.env.TASKS_DATA_DIR ? resolve(process.env.TASKS_DATA_DIR) : join(app.getPath('userData'), 'data'),
         devServerUrl: app.isPackaged ? null : (process.env.ELECTRON_RENDERER_URL ?? null),
         logger,
       });

@@ -123,7 +123,10 @@ export function createFakeElectron() {
     },
     getVersion: () => '0.1.0-test',
     getPath: (_name: string) => state.userData,
+    getAppPath: () => '/opt/tasks-desktop/app',
+    whenReady: () => Promise.resolve(),
   });
+  const errorBoxes: Array<{ title: string; content: string }> = [];
 
   const module = {
     app,
@@ -150,7 +153,11 @@ export function createFakeElectron() {
         return { result: plainText, shouldReEncrypt };
       },
     },
-    dialog: { showErrorBox: (_title: string, _content: string) => undefined },
+    dialog: {
+      showErrorBox: (title: string, content: string) => {
+        errorBoxes.push({ title, content });
+      },
+    },
     protocol: {
       registerSchemesAsPrivileged: (schemes: unknown[]) => {
         privilegedSchemes.push(...schemes);
@@ -201,7 +208,7 @@ export function createFakeElectron() {
     Object.assign(state, { singleInstanceLock: true, quitCalls: 0, exitCodes: [], menu: null, storageBackend: 'gnome_libsecret', encryptionAvailable: true });
   };
 
-  return { module, windows, invokeHandlers, privilegedSchemes, protocolHandlers, opened, permission, state, app, reset };
+  return { module, windows, invokeHandlers, privilegedSchemes, protocolHandlers, opened, permission, state, app, reset, errorBoxes };
 }
 
 export type FakeElectron = ReturnType<typeof createFakeElectron>;
