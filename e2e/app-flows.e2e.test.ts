@@ -125,11 +125,14 @@ describe('tasks app in Chromium', () => {
     await page.keyboard.press('/');
     await page.keyboard.type('milk');
     await page.getByRole('heading', { name: /No tasks match/ }).waitFor();
+    expect((await h.sessionStore.current())?.persisted).toBe(true);
     await signOut(page, bob);
+    expect(await h.sessionStore.current()).toBeNull();
 
     // The first account signs in again and finds everything, as saved on the server.
     await page.emulateMedia({ colorScheme: 'light' });
-    await signIn(page, ada);
+    await signIn(page, ada, { remember: false });
+    expect((await h.sessionStore.current())?.persisted).toBe(false);
     await expect.poll(() => filterCount(page, 'All')).toBe('7');
     expect(await filterCount(page, 'Completed')).toBe('1');
     await expect.poll(() => visibleTitles(page)).toContain('Write quarterly report');
@@ -140,6 +143,14 @@ describe('tasks app in Chromium', () => {
     // A reload keeps the session (held by main) and shows the same data.
     await page.reload();
     await expect.poll(() => filterCount(page, 'All')).toBe('7');
+
+    // The theme can be switched from the account menu, overriding the OS.
+    await page.getByRole('button', { name: `Account: ${ada.name}` }).click();
+    await page.getByRole('menuitemradio', { name: 'Dark' }).click();
+    await expect.poll(() => page.evaluate('document.documentElement.dataset.theme')).toBe('dark');
+    await page.getByRole('menuitemradio', { name: 'Match system' }).click();
+    await expect.poll(() => page.evaluate('document.documentElement.dataset.theme')).toBe('light');
+    await page.keyboard.press('Escape');
     expect(h.problems).toEqual([]);
   });
 });

@@ -17,9 +17,10 @@ export async function signUp(page: Page, account: Account): Promise<void> {
   await page.getByRole('button', { name: `Account: ${account.name}` }).waitFor();
 }
 
-export async function signIn(page: Page, account: Account): Promise<void> {
+export async function signIn(page: Page, account: Account, options: { remember?: boolean } = {}): Promise<void> {
   await page.getByLabel('Email').fill(account.email);
   await page.getByLabel('Password').fill(account.password);
+  await page.getByLabel('Keep me signed in').setChecked(options.remember ?? true);
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   await page.getByRole('button', { name: `Account: ${account.name}` }).waitFor();
 }

@@ -59,7 +59,14 @@ export interface Harness {
 const isChannel = (value: unknown): value is InvokeChannel =>
   typeof value === 'string' && (Object.values(INVOKE_CHANNELS) as string[]).includes(value);
 
-export async function startHarness(options: { colorScheme?: 'light' | 'dark' } = {}): Promise<Harness> {
+export interface HarnessOptions {
+  colorScheme?: 'light' | 'dark';
+  /** CSS pixels; with deviceScaleFactor 2, 600×400 is a 1200×800 window at 200% zoom. */
+  viewport?: { width: number; height: number };
+  deviceScaleFactor?: number;
+}
+
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const dataDir = await mkdtemp(join(tmpdir(), 'tasks-e2e-data-'));
   const profileDir = await mkdtemp(join(tmpdir(), 'tasks-e2e-chromium-'));
   let server: StaticServer | null = null;
@@ -102,7 +109,8 @@ export async function startHarness(options: { colorScheme?: 'light' | 'dark' } =
       executablePath: CHROMIUM,
       headless: true,
       args: CHROMIUM_ARGS,
-      viewport: { width: 1200, height: 800 },
+      viewport: options.viewport ?? { width: 1200, height: 800 },
+      deviceScaleFactor: options.deviceScaleFactor ?? 1,
       colorScheme: options.colorScheme ?? 'light',
     });
     const ipcCalls: IpcCall[] = [];
