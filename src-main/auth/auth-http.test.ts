@@ -81,6 +81,20 @@ describe('auth over HTTP', () => {
     await expect(kit.auth.verifier.verify(firstJwt)).resolves.toMatchObject({ sid: first.sessionId });
   });
 
+  it('applies the name rule over HTTP too (Better Auth alone accepts an empty name)', async () => {
+    for (const name of ['', '   ', 'x'.repeat(101), 'bell\u0007']) {
+      const response = await kit.auth.handler(
+        post('/sign-up/email', { name, email: uniqueEmail(), password: TEST_PASSWORD }),
+      );
+      expect(response.status, JSON.stringify(name)).toBe(400);
+      expect(await response.json()).toMatchObject({ code: 'INVALID_NAME' });
+    }
+    const ok = await kit.auth.handler(
+      post('/sign-up/email', { name: 'N'.repeat(100), email: uniqueEmail(), password: TEST_PASSWORD }),
+    );
+    expect(ok.status).toBe(200);
+  });
+
   it('answers 404 for Better Auth routes this offline app cannot serve', async () => {
     for (const path of ['/sign-in/social', '/request-password-reset', '/delete-user', '/change-email']) {
       expect((await kit.auth.handler(post(path, {}))).status, path).toBe(404);

@@ -15,12 +15,16 @@ export function normalizeEmail(value: unknown): string {
   return email;
 }
 
-export function normalizeName(value: unknown): string {
-  if (typeof value !== 'string') throw authError('INVALID_INPUT');
+/** 1..100 characters after trimming, no control characters. */
+export function isValidName(value: unknown): value is string {
+  if (typeof value !== 'string') return false;
   const name = value.trim();
-  if (name.length === 0 || name.length > NAME_MAX_LENGTH || /\p{Cc}/u.test(name))
-    throw authError('INVALID_INPUT');
-  return name;
+  return name.length > 0 && name.length <= NAME_MAX_LENGTH && !/\p{Cc}/u.test(name);
+}
+
+export function normalizeName(value: unknown): string {
+  if (!isValidName(value)) throw authError('INVALID_INPUT');
+  return value.trim();
 }
 
 /** Sign-up: the password policy, reported as WEAK_PASSWORD. */

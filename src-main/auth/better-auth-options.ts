@@ -5,6 +5,7 @@ import { betterAuth } from 'better-auth';
 import { bearer, jwt } from 'better-auth/plugins';
 import type { Logger } from '../core/logger.ts';
 import { LazyBeginSqliteDialect } from './lazy-begin-sqlite-dialect.ts';
+import { nameGuard } from './name-guard.ts';
 import {
   ACCESS_TOKEN_TTL_SECONDS,
   JWT_AUDIENCE,
@@ -93,6 +94,7 @@ export function createBetterAuth(deps: BetterAuthDeps) {
       },
     },
     advanced: { ipAddress: { ipAddressHeaders: [CLIENT_IP_HEADER] } },
+    hooks: { before: nameGuard },
     databaseHooks: {
       session: {
         delete: {
