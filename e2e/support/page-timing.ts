@@ -35,17 +35,23 @@ export interface ScrollStats {
   maxRowsInDom: number;
 }
 
-/** Scrolls the task grid from top to bottom in `steps` frames and reports frame times and DOM size. */
-export async function scrollThrough(page: Page, steps: number): Promise<ScrollStats> {
+/**
+ * Scrolls the task grid and reports frame times and DOM size: `steps` frames from `startFraction` of the list,
+ * moving `pxPerFrame` each frame (or, without it, spreading the whole list over the steps: a fling).
+ */
+export async function scrollThrough(page: Page, steps: number, pxPerFrame?: number, startFraction = 0): Promise<ScrollStats> {
   return page.evaluate(`(async () => {
     const grid = document.querySelector('[role="grid"]');
-    grid.scrollTop = 0;
+    const range = grid.scrollHeight - grid.clientHeight;
+    const start = range * ${startFraction};
+    grid.scrollTop = start;
+    await new Promise((r) => requestAnimationFrame(r));
     await new Promise((r) => requestAnimationFrame(r));
     const deltas = [];
     let maxRows = 0;
     let last = performance.now();
     for (let i = 1; i <= ${steps}; i++) {
-      grid.scrollTop = (grid.scrollHeight - grid.clientHeight) * (i / ${steps});
+      grid.scrollTop = ${pxPerFrame ?? 'null'} === null ? range * (i / ${steps}) : start + ${pxPerFrame ?? 0} * i;
       await new Promise((r) => requestAnimationFrame(r));
       const now = performance.now();
       deltas.push(now - last);

@@ -31,6 +31,14 @@ describe('task screen', () => {
     await waitFor(() => expect(within(screen.getByRole('tab', { name: /^All/ })).getByText('1')).toBeTruthy());
   });
 
+  it('focuses quick add with Ctrl+N even while typing in search', async () => {
+    const { user } = renderApp({ signedInAs: ada });
+    await screen.findByRole('heading', { name: 'No tasks yet' });
+    await user.click(screen.getByLabelText('Search tasks'));
+    await user.keyboard('{Control>}n{/Control}');
+    expect(document.activeElement).toBe(screen.getByLabelText('New task title'));
+  });
+
   it('rejects an empty quick add without calling the API', async () => {
     const { user, server } = renderApp({ signedInAs: ada });
     await screen.findByRole('heading', { name: 'No tasks yet' });
