@@ -48,7 +48,15 @@ export class FileSecretStore implements SecretStore {
     try {
       if (this.checkPermissions) await this.assertPrivate(handle);
       const text = (await handle.readFile('utf8')).trim();
-      return text ? text : null;
+      if (!text) {
+        // Never produced by write() (temp file + link): someone truncated or created it by hand.
+        throw new AuthStartupError(
+          'SECRET_MALFORMED',
+          `The auth secret file (${this.description}) is empty. Restore the original secret; ` +
+            'only on a brand-new data folder may the empty file be deleted so a new one is generated.',
+        );
+      }
+      return text;
     } finally {
       await handle.close();
     }

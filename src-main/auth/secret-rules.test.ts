@@ -144,6 +144,12 @@ describe('FileSecretStore', () => {
     expect(await store.read()).toBe(original);
   });
 
+  it('refuses an empty secret file instead of treating it as absent', async () => {
+    const store = new FileSecretStore(db.dir);
+    writeFileSync(store.filePath, '\n', { mode: 0o600 });
+    expect((await startupError(() => store.read())).code).toBe('SECRET_MALFORMED');
+  });
+
   it('reads null when there is no file, and creates the data dir when writing', async () => {
     const store = new FileSecretStore(path.join(db.dir, 'nested', 'data'));
     expect(await store.read()).toBeNull();
