@@ -18,6 +18,7 @@ describe('src-main/index.ts', () => {
     fake.reset();
     fake.privilegedSchemes.length = 0;
     fake.errorBoxes.length = 0;
+    fake.messageBoxes.length = 0;
     fake.state.userData = '/home/me/.config/Tasks Desktop';
     Object.assign(desktop, { calls: [], failWith: null, focused: 0 });
   });
@@ -62,5 +63,32 @@ describe('src-main/index.ts', () => {
     await import('./index.ts');
     await vi.waitFor(() => expect(fake.state.exitCodes).toEqual([1]));
     expect(fake.errorBoxes).toEqual([{ title: 'Tasks Desktop could not start', content: 'The database was written by a newer version of Tasks Desktop.' }]);
+  });
+
+  it('a damaged database offers the newest backup: Quit leaves everything as it is', async () => {
+    const { DataSafetyError } = await import('./data-safety/data-safety-error.ts');
+    desktop.failWith = new DataSafetyError('DATABASE_CORRUPT', 'The task database is damaged.', { newestBackup: '/data/backups/b.db' });
+    fake.state.messageBoxResponse = 1;
+    await import('./index.ts');
+    await vi.waitFor(() => expect(fake.state.exitCodes).toEqual([1]));
+    expect(fake.messageBoxes).toMatchObject([
+      { title: 'Your task database is damaged', detail: 'The task database is damaged.', buttons: ['Restore the newest backup', 'Quit'] },
+    ]);
+    expect(fake.errorBoxes).toEqual([]);
+    expect(fake.state.relaunchCalls).toBe(0);
+  });
+
+  it('accepting the restore offer runs it; a failed restore is reported and nothing relaunches', async () => {
+    const { DataSafetyError } = await import('./data-safety/data-safety-error.ts');
+    const { mkdtempSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const dir = mkdtempSync(`${tmpdir()}/tasks-recovery-`);
+    vi.stubEnv('TASKS_DATA_DIR', `${dir}/data`);
+    desktop.failWith = new DataSafetyError('DATABASE_CORRUPT', 'damaged', { newestBackup: `${dir}/missing-backup.db` });
+    fake.state.messageBoxResponse = 0;
+    await import('./index.ts');
+    await vi.waitFor(() => expect(fake.state.exitCodes).toEqual([1]));
+    expect(fake.errorBoxes.map((box) => box.title)).toEqual(['The backup could not be restored']);
+    expect(fake.state.relaunchCalls).toBe(0);
   });
 });

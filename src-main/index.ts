@@ -5,6 +5,7 @@ import { app, dialog } from 'electron';
 import { createJsonLogger } from './core/logger.ts';
 import { registerAppScheme } from './electron/app-protocol.ts';
 import { startDesktop, type DesktopShell } from './electron/desktop-app.ts';
+import { offerRecovery } from './electron/recovery-dialog.ts';
 import { claimSingleInstance } from './electron/single-instance.ts';
 
 function main(): void {
@@ -18,6 +19,8 @@ function main(): void {
     return;
   }
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => app.quit());
+  const dataDir = () =>
+    process.env.TASKS_DATA_DIR ? resolve(process.env.TASKS_DATA_DIR) : join(app.getPath('userData'), 'data');
 
   app
     .whenReady()
@@ -26,15 +29,22 @@ function main(): void {
         rendererDir: join(outDir, 'renderer'),
         preloadPath: join(outDir, 'preload', 'index.cjs'),
         iconPath: join(app.getAppPath(), 'resources', 'icon.png'),
-        dataDir: process.env.TASKS_DATA_DIR ? resolve(process.env.TASKS_DATA_DIR) : join(app.getPath('userData'), 'data'),
+        dataDir: dataDir(),
         devServerUrl: app.isPackaged ? null : (process.env.ELECTRON_RENDERER_URL ?? null),
         logger,
       });
     })
-    .catch((error: unknown) => {
+    .catch(async (error: unknown) => {
       const message = error instanceof Error ? error.message : 'Unknown error';
       logger.error('Tasks Desktop could not start', { error: message });
-      dialog.showErrorBox('Tasks Desktop could not start', message);
+      const offered = await offerRecovery(error, dataDir(), logger).catch((restoreError: unknown) => {
+        dialog.showErrorBox(
+          'The backup could not be restored',
+          restoreError instanceof Error ? restoreError.message : message,
+        );
+        return true;
+      });
+      if (!offered) dialog.showErrorBox('Tasks Desktop could not start', message);
       app.exit(1);
     });
 }

@@ -55,6 +55,9 @@ export function createFakeElectron() {
     singleInstanceLock: true,
     quitCalls: 0,
     exitCodes: [] as number[],
+    relaunchCalls: 0,
+    /** The button index showMessageBox answers with. */
+    messageBoxResponse: 0,
     menu: null as unknown,
     displays: [] as Rect[],
     userData: '/nonexistent-user-data',
@@ -121,12 +124,16 @@ export function createFakeElectron() {
     exit: (code = 0) => {
       state.exitCodes.push(code);
     },
+    relaunch: () => {
+      state.relaunchCalls += 1;
+    },
     getVersion: () => '0.1.0-test',
     getPath: (_name: string) => state.userData,
     getAppPath: () => '/opt/tasks-desktop/app',
     whenReady: () => Promise.resolve(),
   });
   const errorBoxes: Array<{ title: string; content: string }> = [];
+  const messageBoxes: Array<{ title?: string; message: string; detail?: string; buttons?: string[] }> = [];
 
   const module = {
     app,
@@ -156,6 +163,10 @@ export function createFakeElectron() {
     dialog: {
       showErrorBox: (title: string, content: string) => {
         errorBoxes.push({ title, content });
+      },
+      showMessageBox: (options: { title?: string; message: string; detail?: string; buttons?: string[] }) => {
+        messageBoxes.push(options);
+        return Promise.resolve({ response: state.messageBoxResponse, checkboxChecked: false });
       },
     },
     protocol: {
@@ -205,10 +216,10 @@ export function createFakeElectron() {
     opened.length = 0;
     app.removeAllListeners();
     Object.assign(permission, { request: null, check: null, device: null });
-    Object.assign(state, { singleInstanceLock: true, quitCalls: 0, exitCodes: [], menu: null, storageBackend: 'gnome_libsecret', encryptionAvailable: true });
+    Object.assign(state, { singleInstanceLock: true, quitCalls: 0, exitCodes: [], relaunchCalls: 0, messageBoxResponse: 0, menu: null, storageBackend: 'gnome_libsecret', encryptionAvailable: true });
   };
 
-  return { module, windows, invokeHandlers, privilegedSchemes, protocolHandlers, opened, permission, state, app, reset, errorBoxes };
+  return { module, windows, invokeHandlers, privilegedSchemes, protocolHandlers, opened, permission, state, app, reset, errorBoxes, messageBoxes };
 }
 
 export type FakeElectron = ReturnType<typeof createFakeElectron>;
