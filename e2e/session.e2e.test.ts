@@ -50,6 +50,32 @@ describe('session lifetime in Chromium', () => {
     expect(h.problems.filter((p) => !p.includes('status of 401'))).toEqual([]);
   });
 
+  it('refreshes ahead of expiry in the background, so no request is ever refused', async () => {
+    h = await startHarness();
+    const { page } = h;
+    onTestFailed(() => h?.screenshot('failure-refresh-ahead'));
+    await page.clock.install();
+    await page.reload();
+    await signUp(page, grace);
+    await addTask(page, 'Before the refresh');
+    const rejected = watch401(h);
+    const callsBefore = h.ipcCalls.length;
+    const tokensBefore = h.issuedTokens.size;
+
+    // 14.5 minutes pass on both clocks: the page's timer (due 60 s before expiry) asks main for a new token.
+    const elapsed = 14 * 60_000 + 30_000;
+    vi.useFakeTimers({ toFake: ['Date'], shouldAdvanceTime: true });
+    vi.setSystemTime(Date.now() + elapsed);
+    await page.clock.fastForward(elapsed);
+    await expect.poll(() => h?.ipcCalls.slice(callsBefore).some((c) => c.channel === 'auth:access-token' && c.forceRefresh && c.ok)).toBe(true);
+    expect(h.issuedTokens.size).toBe(tokensBefore + 1);
+
+    await addTask(page, 'After the refresh');
+    await expect.poll(() => filterCount(page, 'All')).toBe('2');
+    expect(rejected).toHaveLength(0);
+    expect(h.problems).toEqual([]);
+  });
+
   it('returns to sign-in with a notice when the session is revoked, then back to the same view', async () => {
     h = await startHarness();
     const { page } = h;
