@@ -125,4 +125,36 @@ describe('token service on the real module', () => {
       code: 'SESSION_EXPIRED',
     });
   });
+
+  it('refuses an expired session with SESSION_EXPIRED, and JWTs already issued for it stop verifying', async () => {
+    const session = await kit.auth.service.signUp({
+      name: 'Old',
+      email: uniqueEmail(),
+      password: TEST_PASSWORD,
+    });
+    const grant = await kit.auth.tokens.getAccessToken(session.sessionToken);
+    kit.db.sqlite
+      .prepare('UPDATE session SET expiresAt = ? WHERE id = ?')
+      .run(new Date(Date.now() - 1000).toISOString(), session.sessionId);
+    await expect(
+      kit.auth.tokens.getAccessToken(session.sessionToken, { forceRefresh: true }),
+    ).rejects.toMatchObject({ code: 'SESSION_EXPIRED' });
+    expect(await kit.auth.service.getSession(session.sessionToken)).toBeNull();
+    // Better Auth deleted the expired session row, which revokes its sid like a sign-out.
+    await expect(kit.auth.verifier.verify(grant.token)).rejects.toMatchObject({ code: 'AUTH_INVALID' });
+  });
+
+  it('slides the session expiry forward once a day of it has passed', async () => {
+    const session = await kit.auth.service.signUp({
+      name: 'Sly',
+      email: uniqueEmail(),
+      password: TEST_PASSWORD,
+    });
+    const twoDaysIn = Date.now() + 5 * 24 * 3600_000;
+    kit.db.sqlite
+      .prepare('UPDATE session SET expiresAt = ? WHERE id = ?')
+      .run(new Date(twoDaysIn).toISOString(), session.sessionId);
+    const live = await kit.auth.service.getSession(session.sessionToken);
+    expect(live?.expiresAt).toBeGreaterThan(Date.now() + 7 * 24 * 3600_000 - 60_000);
+  });
 });
