@@ -60,7 +60,7 @@ export function taskRoutes(repo: TaskRepository): Route[] {
       handler: async (c, claims) => {
         const userId = ownUser(c, claims);
         const input = await readValidBody(c, taskCreate);
-        return c.json(repo.create(userId, input), 201);
+        return c.json(await repo.createGrouped(userId, input), 201);
       },
     },
     {

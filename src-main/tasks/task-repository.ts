@@ -10,6 +10,7 @@ import type {
 } from '../../src-shared/task-schemas.ts';
 import type { SqliteDatabase } from '../db/open-database.ts';
 import { toFtsQuery } from './fts-query.ts';
+import { GroupCommit } from './group-commit.ts';
 import { decodeCursor, encodeCursor } from './list-cursor.ts';
 import { buildListSql, DEFAULT_ORDER, shapeKey, SORT_KEYS, type ListShape } from './list-sql.ts';
 import { priorityToNumber, TASK_COLUMNS, toTask, type TaskRow } from './task-row.ts';
@@ -31,11 +32,13 @@ export class TaskRepository {
   private readonly restoreStmt: Statement<Params, TaskRow>;
   private readonly countsStmt: Statement<Params, TaskCounts>;
   private readonly listStmts = new Map<string, Statement<Params, TaskRow>>();
+  private readonly commits: GroupCommit;
 
   constructor(
     private readonly db: SqliteDatabase,
     private readonly now: () => Date = () => new Date(),
   ) {
+    this.commits = new GroupCommit(db);
     this.insertStmt = db.prepare(
       `INSERT INTO tasks (id, user_id, title, description, completed, completed_at, priority, due_at, created_at, updated_at)
        VALUES (@id, @userId, @title, @description, @completed, @completedAt, @priority, @dueAt, @now, @now)
@@ -72,6 +75,14 @@ export class TaskRepository {
     const now = this.now().toISOString();
     const row = this.insertStmt.get({ id: uuidv7(), userId, now, ...this.columns(input, null, now) });
     return toTask(row!);
+  }
+
+  /**
+   * create() for concurrent callers (the HTTP API): creates that arrive together share one transaction and one
+   * fsync (see group-commit.ts). Resolves once the task is committed.
+   */
+  createGrouped(userId: string, input: TaskCreate): Promise<Task> {
+    return this.commits.run(() => this.create(userId, input));
   }
 
   get(userId: string, id: string): Task | null {
