@@ -1,5 +1,5 @@
 // Crash durability: the headless host (a real child process holding the SQLite file) is killed with SIGKILL at
-// random points while a client writes through the API, 20 times. After each kill the file passes
+// random points while a client writes through the API (creates, completions, deletes to the trash), 20 times. After each kill the file passes
 // PRAGMA integrity_check, and after each restart every write that got a 2xx is there.
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -19,12 +19,21 @@ function integrity(path: string): string {
   }
 }
 
-/** Writes until the host dies: creates, and marks some acknowledged tasks completed. Records only 2xx answers. */
+interface Acked {
+  created: Set<string>;
+  completed: Set<string>;
+  /** DELETE answered 204: the task must be in the trash. */
+  deleted: Set<string>;
+  /** DELETE sent (answered or not): the task may be in the trash. */
+  deleteSent: Set<string>;
+}
+
+/** Writes until the host dies: creates, completes and deletes (to the trash). Records only 2xx answers as acked. */
 async function writeUntilKilled(
   baseUrl: string,
   userId: string,
   jwt: string,
-  acked: { created: Set<string>; completed: Set<string> },
+  acked: Acked,
   round: number,
 ): Promise<void> {
   const headers = { Authorization: `Bearer ${jwt}`, 'Content-Type': 'application/json' };
@@ -32,6 +41,16 @@ async function writeUntilKilled(
     for (let i = 0; ; i += 1) {
       try {
         const last = [...acked.created].at(-1 - w);
+        const victim = [...acked.created].find((id) => !acked.deleteSent.has(id));
+        if (i % 5 === 4 && victim) {
+          acked.deleteSent.add(victim);
+          const response = await fetch(`${baseUrl}/api/${userId}/tasks/${victim}`, {
+            method: 'DELETE',
+            headers,
+          });
+          if (response.status === 204) acked.deleted.add(victim);
+          continue;
+        }
         if (i % 3 === 2 && last && !acked.completed.has(last)) {
           const response = await fetch(`${baseUrl}/api/${userId}/tasks/${last}/complete`, {
             method: 'PATCH',
@@ -58,6 +77,30 @@ async function writeUntilKilled(
   await Promise.all(Array.from({ length: WRITERS }, (_, w) => writer(w)));
 }
 
+/** Every acknowledged create, completion and delete is in the database as acknowledged. */
+async function expectAcked(
+  baseUrl: string,
+  userId: string,
+  jwt: string,
+  acked: Acked,
+  when: string,
+): Promise<void> {
+  const live = await allTaskIds(baseUrl, userId, jwt);
+  const trash = await allTaskIds(baseUrl, userId, jwt, 'deleted');
+  for (const id of acked.created) {
+    if (acked.deleted.has(id)) {
+      expect(trash.has(id) && !live.has(id), `${when}: delete of ${id} lost`).toBe(true);
+    } else {
+      // A delete sent but never answered may or may not have committed; the task exists either way.
+      const found = live.has(id) || (acked.deleteSent.has(id) && trash.has(id));
+      expect(found, `${when}: task ${id} lost`).toBe(true);
+    }
+  }
+  for (const id of acked.completed) {
+    expect(live.get(id) ?? trash.get(id), `${when}: completion of ${id} lost`).toBe(true);
+  }
+}
+
 describe('crash durability', () => {
   const hosts: HostProcess[] = [];
   afterAll(() => {
@@ -67,7 +110,12 @@ describe('crash durability', () => {
   it(`keeps every acknowledged write and an intact file across ${ROUNDS} SIGKILLs`, async () => {
     const dataDir = tempDataDir('tasks-crash-');
     const dbPath = join(dataDir, 'tasks.db');
-    const acked = { created: new Set<string>(), completed: new Set<string>() };
+    const acked: Acked = {
+      created: new Set(),
+      completed: new Set(),
+      deleted: new Set(),
+      deleteSent: new Set(),
+    };
     let credentials: { userId: string; sessionToken: string } | null = null;
 
     for (let round = 0; round < ROUNDS; round += 1) {
@@ -89,10 +137,7 @@ describe('crash durability', () => {
       const jwt = await jwtFor(baseUrl, sessionToken);
 
       // Everything acknowledged in earlier rounds survived the last kill.
-      const present = await allTaskIds(baseUrl, userId, jwt);
-      for (const id of acked.created) expect(present.has(id), `round ${round}: task ${id} lost`).toBe(true);
-      for (const id of acked.completed)
-        expect(present.get(id), `round ${round}: completion of ${id} lost`).toBe(true);
+      await expectAcked(baseUrl, userId, jwt, acked, `round ${round}`);
 
       const writing = writeUntilKilled(baseUrl, userId, jwt, acked, round);
       await new Promise((resolve) => setTimeout(resolve, 30 + Math.random() * 250));
@@ -105,10 +150,9 @@ describe('crash durability', () => {
     hosts.push(host);
     const baseUrl = await host.ready;
     const { userId, sessionToken } = credentials ?? { userId: '', sessionToken: '' };
-    const present = await allTaskIds(baseUrl, userId, await jwtFor(baseUrl, sessionToken));
-    for (const id of acked.created) expect(present.has(id), `task ${id} lost`).toBe(true);
-    for (const id of acked.completed) expect(present.get(id)).toBe(true);
+    await expectAcked(baseUrl, userId, await jwtFor(baseUrl, sessionToken), acked, 'after the last kill');
     expect(acked.created.size).toBeGreaterThan(ROUNDS);
+    expect(acked.deleted.size).toBeGreaterThan(0);
     host.child.kill('SIGTERM');
     await host.exited;
   }, 120_000);

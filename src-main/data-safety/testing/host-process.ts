@@ -92,11 +92,12 @@ export async function allTaskIds(
   baseUrl: string,
   userId: string,
   jwt: string,
+  status: 'all' | 'deleted' = 'all',
 ): Promise<Map<string, boolean>> {
   const ids = new Map<string, boolean>();
   let cursor: string | null = null;
   do {
-    const query: string = `limit=200${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
+    const query: string = `status=${status}&limit=200${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
     const response = await fetch(`${baseUrl}/api/${userId}/tasks?${query}`, {
       headers: { Authorization: `Bearer ${jwt}` },
     });
