@@ -1,6 +1,6 @@
 // Crash durability: the headless host (a real child process holding the SQLite file) is killed with SIGKILL at
-// random points while a client writes through the API (creates, completions, deletes to the trash), 20 times. After each kill the file passes
-// PRAGMA integrity_check, and after each restart every write that got a 2xx is there.
+// random points while a client writes through the API (creates, completions, deletes to the trash), 20 times.
+// After each kill the file passes PRAGMA integrity_check, and after each restart every write that got a 2xx is there.
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
