@@ -1,7 +1,9 @@
 // The auth module's entry point: secret checks, Better Auth on the app's SQLite connection, its tables,
 // a signing key that exists before the first request, the local JWT verifier and the token service.
 import type { Database } from 'better-sqlite3';
+import { isAPIError } from 'better-auth/api';
 import type { Logger } from '../core/logger.ts';
+import { isPlausibleSessionToken } from './auth-input.ts';
 import { migrateAuthTables } from './auth-migrations.ts';
 import { AuthStartupError } from './auth-startup-error.ts';
 import { bearerHeaders, BetterAuthService } from './auth-service.ts';
@@ -12,7 +14,6 @@ import { LocalKeySet } from './local-key-set.ts';
 import { RevocationList } from './revocation-list.ts';
 import { resolveAuthSecret } from './secret-guard.ts';
 import { CachingTokenService } from './token-service.ts';
-import { isAPIError } from 'better-auth/api';
 
 export interface AuthModule {
   /** Better Auth's fetch handler; the API mounts it at /api/auth/*. */
@@ -80,6 +81,7 @@ export async function createAuth(options: CreateAuthOptions): Promise<AuthModule
   const verifier = new LocalJwtVerifier(keySet, revocations);
 
   const tokens = new CachingTokenService(async (sessionToken) => {
+    if (!isPlausibleSessionToken(sessionToken)) return null;
     try {
       const { token } = await auth.api.getToken({ headers: bearerHeaders(sessionToken) });
       return token;

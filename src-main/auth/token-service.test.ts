@@ -121,9 +121,11 @@ describe('token service on the real module', () => {
     await expect(
       kit.auth.tokens.getAccessToken(session.sessionToken, { forceRefresh: true }),
     ).rejects.toMatchObject({ code: 'SESSION_EXPIRED' });
-    await expect(kit.auth.tokens.getAccessToken('never-issued-token')).rejects.toMatchObject({
-      code: 'SESSION_EXPIRED',
-    });
+    for (const unknown of ['never-issued-token', 'bad\ntoken', 'x'.repeat(600)]) {
+      await expect(kit.auth.tokens.getAccessToken(unknown)).rejects.toMatchObject({
+        code: 'SESSION_EXPIRED',
+      });
+    }
   });
 
   it('refuses an expired session with SESSION_EXPIRED, and JWTs already issued for it stop verifying', async () => {
