@@ -35,6 +35,14 @@ describe('data directory lock', () => {
     acquireDataDirLock(dataDir, 'app').release();
   });
 
+  it('takes over a lock with its own PID from before this process started (PID reuse after a crash)', () => {
+    const dataDir = tempDataDir();
+    const before = new Date(Date.now() - process.uptime() * 1000 - 60_000).toISOString();
+    writeFileSync(lockPath(dataDir), JSON.stringify({ pid: process.pid, purpose: 'app', startedAt: before }));
+    expect(isDataDirInUse(dataDir)).toBeNull();
+    acquireDataDirLock(dataDir, 'app').release();
+  });
+
   it('refuses while another live process holds it', async () => {
     const dataDir = tempDataDir();
     const child = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 30000)']);

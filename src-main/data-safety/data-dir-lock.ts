@@ -54,10 +54,20 @@ export function readLockOwner(dataDir: string): LockOwner | null {
   }
 }
 
-/** Whether a live process other than a stale one holds the data directory. */
+/**
+ * A lock naming our own PID but written before this process started is a previous run's (PIDs are reused, e.g.
+ * PID 1 in a container restarted after a crash); one written since is ours and still held.
+ */
+function isPreviousIncarnation(owner: LockOwner): boolean {
+  const startedAt = Date.parse(owner.startedAt);
+  const processStart = Date.now() - process.uptime() * 1000;
+  return owner.pid === process.pid && (Number.isNaN(startedAt) || startedAt < processStart - 1000);
+}
+
+/** The live process holding the data directory, or null when it is free or the lock is stale. */
 export function isDataDirInUse(dataDir: string): LockOwner | null {
   const owner = readLockOwner(dataDir);
-  return owner && isAlive(owner.pid) ? owner : null;
+  return owner && isAlive(owner.pid) && !isPreviousIncarnation(owner) ? owner : null;
 }
 
 function tryCreate(path: string, owner: LockOwner): boolean {
