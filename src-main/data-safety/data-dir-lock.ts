@@ -98,7 +98,7 @@ export function acquireDataDirLock(dataDir: string, purpose: string): DataDirLoc
       throw new DataSafetyError(
         'DATA_DIR_IN_USE',
         `The data directory ${dataDir} is in use by another Tasks Desktop process (${owner.purpose}, pid ${owner.pid}). ` +
-          'Quit it first.',
+          `Quit it first. If no Tasks Desktop is running, delete ${path}.`,
         { lockFile: path, pid: String(owner.pid) },
       );
     }
