@@ -88,6 +88,22 @@ describe('AuthService (in-process, for IPC)', () => {
     expect(await auth.service.getSession('no\nsuch token')).toBeNull();
   });
 
+  it('reports a sign-out that could not delete the session, and still refuses its JWTs', async () => {
+    const session = await auth.service.signUp({ name: 'Stu', email: uniqueEmail(), password: TEST_PASSWORD });
+    const grant = await auth.tokens.getAccessToken(session.sessionToken);
+    db.sqlite.exec(
+      "CREATE TRIGGER keep_sessions BEFORE DELETE ON session BEGIN SELECT RAISE(ABORT, 'disk trouble'); END",
+    );
+    try {
+      expect(await codeOf(() => auth.service.signOut(session.sessionToken))).toBe('INTERNAL');
+      await expect(auth.verifier.verify(grant.token)).rejects.toMatchObject({ code: 'AUTH_INVALID' });
+    } finally {
+      db.sqlite.exec('DROP TRIGGER keep_sessions');
+    }
+    await auth.service.signOut(session.sessionToken);
+    expect(await auth.service.getSession(session.sessionToken)).toBeNull();
+  });
+
   it('limits repeated failed sign-ins per email, with a retry delay', async () => {
     const email = uniqueEmail();
     await auth.service.signUp({ name: 'Eve', email, password: TEST_PASSWORD });

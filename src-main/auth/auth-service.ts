@@ -73,7 +73,13 @@ export class BetterAuthService implements AuthService {
       const headers = bearerHeaders(sessionToken);
       const current = await this.auth.api.getSession({ headers, query: { disableRefresh: true } });
       sessionId = current?.session.id ?? null;
-      if (current) await this.auth.api.signOut({ headers });
+      if (!current) return;
+      await this.auth.api.signOut({ headers });
+      // Better Auth logs and swallows a failed delete; a session that survives "sign-out" must not pass as gone.
+      if (await this.auth.api.getSession({ headers, query: { disableRefresh: true } })) {
+        this.logger.error('sign-out did not end the session', { sessionId });
+        throw authError('INTERNAL');
+      }
     } catch (error) {
       throw toAuthError(error, this.logger, 'sign-out');
     } finally {
