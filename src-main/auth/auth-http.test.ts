@@ -56,6 +56,25 @@ describe('auth over HTTP', () => {
     });
   });
 
+  it("sign-out over HTTP refuses the session's JWTs even when the session row could not be deleted", async () => {
+    const signedIn = await kit.auth.service.signUp({
+      name: 'Uma',
+      email: uniqueEmail(),
+      password: TEST_PASSWORD,
+    });
+    const { token } = await kit.auth.tokens.getAccessToken(signedIn.sessionToken);
+    kit.db.sqlite.exec(
+      "CREATE TRIGGER keep_sessions BEFORE DELETE ON session BEGIN SELECT RAISE(ABORT, 'io'); END",
+    );
+    try {
+      const bearer = { authorization: `Bearer ${signedIn.sessionToken}` };
+      expect((await kit.auth.handler(post('/sign-out', {}, bearer))).status).toBe(200); // Better Auth swallows it
+      await expect(kit.auth.verifier.verify(token)).rejects.toMatchObject({ code: 'AUTH_INVALID' });
+    } finally {
+      kit.db.sqlite.exec('DROP TRIGGER keep_sessions');
+    }
+  });
+
   it('a session signed out over IPC cannot mint over HTTP', async () => {
     const signedIn = await kit.auth.service.signUp({
       name: 'Ida',

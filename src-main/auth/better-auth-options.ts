@@ -52,8 +52,12 @@ export interface BetterAuthDeps {
   baseURL: string;
   trustedOrigins: readonly string[];
   logger: Logger;
-  /** Called after Better Auth deleted a session row (sign-out over HTTP or IPC, expiry cleanup, revocation). */
-  onSessionDeleted: (sessionId: string) => void;
+  /**
+   * Called just before Better Auth deletes a session row (sign-out over HTTP or IPC, expiry cleanup, revoke
+   * routes, password change). Before, not after: if the delete then fails (Better Auth logs and swallows that on
+   * sign-out), the session's JWTs are refused anyway.
+   */
+  onSessionEnding: (sessionId: string) => void;
 }
 
 export function createBetterAuth(deps: BetterAuthDeps) {
@@ -98,8 +102,8 @@ export function createBetterAuth(deps: BetterAuthDeps) {
     databaseHooks: {
       session: {
         delete: {
-          after: (session) => {
-            deps.onSessionDeleted(session.id);
+          before: (session) => {
+            deps.onSessionEnding(session.id);
             return Promise.resolve();
           },
         },

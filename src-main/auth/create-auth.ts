@@ -71,7 +71,7 @@ export async function createAuth(options: CreateAuthOptions): Promise<AuthModule
     baseURL: options.baseURL,
     trustedOrigins: options.trustedOrigins,
     logger,
-    onSessionDeleted: (sessionId) => revocations.revoke(sessionId),
+    onSessionEnding: (sessionId) => revocations.revoke(sessionId),
   });
   await migrateAuthTables(auth, logger);
   await ensureSigningKey(auth);

@@ -111,7 +111,7 @@ describe('Better Auth on the app’s connection', () => {
       baseURL: TEST_BASE_URL,
       trustedOrigins: [],
       logger: silentLogger,
-      onSessionDeleted: () => {},
+      onSessionEnding: () => {},
     });
     const plan = await getMigrations(auth.options);
     expect([plan.toBeCreated.length, plan.toBeAdded.length, plan.toBeAddedIndexes.length]).toEqual([0, 0, 0]);
