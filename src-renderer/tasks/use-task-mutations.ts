@@ -4,8 +4,10 @@ import type { Task, TaskCreateInput, TaskPatchInput } from '../../src-shared/tas
 import { describeError } from '../api/api-error';
 import { applyToLists, listAccepts, rollback, type Snapshot } from './optimistic';
 import { taskKeys } from './query-keys';
-import { mapTask, prependTask, removeTask, replaceTask } from './task-cache';
+import { mapTask, prependTask, removeTask, replaceTask, type ListData } from './task-cache';
 import { useTasksContext } from './tasks-context';
+
+const MAX_PAGES_TO_REFETCH = 5;
 
 export interface MutationCallbacks {
   onError: (message: string) => void;
@@ -17,8 +19,17 @@ export function useTaskMutations({ onError, onDeleted }: MutationCallbacks) {
   const client = useQueryClient();
   const settle = (refetchLists: boolean) => {
     void client.invalidateQueries({ queryKey: taskKeys.counts(userId) });
-    // Lists are marked stale (refetched when shown next); the visible one only when positions may change.
-    void client.invalidateQueries({ queryKey: taskKeys.lists(userId), refetchType: refetchLists ? 'active' : 'none' });
+    // Every cached list becomes stale (refetched when shown next). When positions or membership may have
+    // changed, the visible list is refetched now, unless so many pages are loaded that it would cost more than
+    // it is worth (the optimistic edit already shows the change).
+    void client.invalidateQueries({ queryKey: taskKeys.lists(userId), refetchType: 'none' }).then(() => {
+      if (!refetchLists) return;
+      void client.refetchQueries({
+        queryKey: taskKeys.lists(userId),
+        type: 'active',
+        predicate: (query) => ((query.state.data as ListData | undefined)?.pages.length ?? 0) <= MAX_PAGES_TO_REFETCH,
+      });
+    });
   };
   const fail = (verb: string) => (error: unknown, _vars: unknown, context: { snapshot: Snapshot } | undefined) => {
     rollback(client, context?.snapshot);
@@ -50,12 +61,12 @@ export function useTaskMutations({ onError, onDeleted }: MutationCallbacks) {
       return { snapshot };
     },
     onSuccess: (task, input) => {
-      for (const [key, data] of client.getQueriesData<Parameters<typeof replaceTask>[0]>({ queryKey: taskKeys.lists(userId) })) {
+      for (const [key, data] of client.getQueriesData<ListData>({ queryKey: taskKeys.lists(userId) })) {
         if (data) client.setQueryData(key, replaceTask(data, input.tempId, task));
       }
     },
     onError: fail('add the task'),
-    onSettled: () => settle(false),
+    onSettled: () => settle(true),
   });
 
   const update = useMutation({

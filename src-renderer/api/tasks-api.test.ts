@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import type { Task } from '../../src-shared/task-schemas';
+import { ApiError } from './api-error';
+import type { HttpClient, RequestOptions } from './http-client';
+import { createTasksApi } from './tasks-api';
+
+const deleted: Task = {
+  id: 'task-7',
+  userId: 'u 1',
+  title: 'Water plants',
+  description: 'Ferns first',
+  completed: true,
+  completedAt: '2026-01-02T00:00:00.000Z',
+  priority: 'high',
+  dueAt: '2026-01-03T00:00:00.000Z',
+  createdAt: '2026-01-01T00:00:00.000Z',
+  updatedAt: '2026-01-02T00:00:00.000Z',
+};
+
+function recordingHttp(answer: (request: RequestOptions<unknown>) => unknown): HttpClient & { seen: RequestOptions<unknown>[] } {
+  const seen: RequestOptions<unknown>[] = [];
+  return {
+    seen,
+    request<T>(request: RequestOptions<T>): Promise<T> {
+      seen.push(request);
+      try {
+        return Promise.resolve(answer(request as RequestOptions<unknown>) as T);
+      } catch (error) {
+        return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+      }
+    },
+  };
+}
+
+describe('tasks api', () => {
+  it('restores a deleted task by id through the soft-delete endpoint', async () => {
+    const http = recordingHttp(() => deleted);
+    await expect(createTasksApi(http, 'u 1').restore(deleted)).resolves.toEqual(deleted);
+    expect(http.seen.map((r) => `${r.method} ${r.path}`)).toEqual(['POST /api/u%201/tasks/task-7/restore']);
+  });
+
+  it('re-creates the same data when the API has no restore endpoint', async () => {
+    const http = recordingHttp((request) => {
+      if (request.path.endsWith('/restore')) throw new ApiError('NOT_FOUND', 'no route', 404);
+      return { ...deleted, id: 'task-8' };
+    });
+    await createTasksApi(http, 'u 1').restore(deleted);
+    expect(http.seen[1]).toMatchObject({
+      method: 'POST',
+      path: '/api/u%201/tasks',
+      body: { title: 'Water plants', description: 'Ferns first', priority: 'high', dueAt: deleted.dueAt, completed: true },
+    });
+  });
+
+  it('does not hide other restore failures behind a re-create', async () => {
+    const http = recordingHttp(() => {
+      throw new ApiError('NETWORK', 'down', 0);
+    });
+    await expect(createTasksApi(http, 'u').restore(deleted)).rejects.toMatchObject({ code: 'NETWORK' });
+    expect(http.seen).toHaveLength(1);
+  });
+
+  it('sends list filters and the cursor as query parameters', async () => {
+    const http = recordingHttp(() => ({ items: [], nextCursor: null }));
+    await createTasksApi(http, 'u').list({ status: 'active', q: 'milk', sort: 'due', dueTo: 'x', limit: 100, cursor: 'c2' });
+    expect(http.seen[0]?.query).toEqual({ status: 'active', q: 'milk', sort: 'due', order: undefined, dueFrom: undefined, dueTo: 'x', limit: 100, cursor: 'c2' });
+  });
+});
