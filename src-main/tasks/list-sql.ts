@@ -26,6 +26,11 @@ export interface ListShape {
   sort: ListSort;
   order: SortOrder;
   text: boolean;
+  /**
+   * The search matches few tasks: start from the FTS5 matches (look each up by rowid, then sort them) instead of
+   * walking the user's index in sort order and testing every task against the match list.
+   */
+  textFirst: boolean;
   dueFrom: boolean;
   dueTo: boolean;
   cursor: boolean;
@@ -38,6 +43,7 @@ export function shapeKey(shape: ListShape): string {
     shape.sort,
     shape.order,
     +shape.text,
+    +shape.textFirst,
     +shape.dueFrom,
     +shape.dueTo,
     +shape.cursor,
@@ -48,7 +54,8 @@ export function shapeKey(shape: ListShape): string {
 /** SQL with named parameters: @userId @limit [@text] [@dueFrom] [@dueTo] [@c0..@cN] [@offset]. */
 export function buildListSql(shape: ListShape): string {
   const { exprs } = SORT_KEYS[shape.sort];
-  const where = ['user_id = @userId', shape.status === 'deleted' ? 'deleted_at IS NOT NULL' : 'deleted_at IS NULL'];
+  // `+user_id` keeps SQLite from using the user's indexes, so a sparse search is driven by the FTS5 rowids.
+  const where = [shape.text && shape.textFirst ? '+user_id = @userId' : 'user_id = @userId', shape.status === 'deleted' ? 'deleted_at IS NOT NULL' : 'deleted_at IS NULL'];
   if (shape.status === 'active') where.push('completed = 0');
   if (shape.status === 'completed') where.push('completed = 1');
   // Due-date bounds are written on the expression tasks_user_due indexes (ifnull(due_at, '~')) so a window is an
