@@ -29,6 +29,8 @@ export async function signOut(page: Page, account: Account): Promise<void> {
   await page.getByRole('button', { name: `Account: ${account.name}` }).click();
   await page.getByRole('menuitem', { name: 'Sign out' }).click();
   await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+  // A deliberate sign-out is not an expired session: no notice.
+  expect(await page.getByText('Your session ended.', { exact: false }).count()).toBe(0);
 }
 
 export async function addTask(page: Page, title: string, options: { priority?: string; due?: string } = {}): Promise<void> {

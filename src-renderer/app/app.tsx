@@ -44,8 +44,8 @@ function Screens({ bridge }: { bridge: TasksBridge }) {
   const onViewChange = useCallback((view: RememberedView) => userId && setMemory({ userId, view }), [userId]);
   const onSignOut = useCallback(() => {
     setMemory(null);
-    client.clear();
-    void signOut();
+    // Clear the cache once the list is gone, so nothing refetches in between.
+    void signOut().finally(() => client.clear());
   }, [client, signOut]);
 
   if (state.status === 'loading') {

@@ -16,7 +16,8 @@ export function SessionProvider({ bridge, children }: { bridge: TasksBridge; chi
   const [state, setState] = useState<SessionState>({ status: 'loading' });
 
   const { tokens, http } = useMemo(() => {
-    const lose = () => setState({ status: 'signed-out', notice: EXPIRED_NOTICE });
+    // A refresh that fails after a deliberate sign-out must not turn it into "your session ended".
+    const lose = () => setState((prev) => (prev.status === 'signed-out' ? prev : { status: 'signed-out', notice: EXPIRED_NOTICE }));
     const tokenManager = createTokenManager({
       fetchToken: (request) => bridge.auth.getAccessToken(request),
       onRefreshFailed: lose,

@@ -134,5 +134,6 @@ describe('task screen', () => {
     await act(() => user.click(screen.getByRole('menuitem', { name: 'Sign out' })));
     expect(await screen.findByRole('heading', { name: 'Sign in' })).toBeTruthy();
     expect(fake.calls.signOut).toHaveBeenCalledTimes(1);
+    expect(screen.queryByText(/Your session ended/)).toBeNull();
   });
 });
