@@ -1,13 +1,17 @@
 // Test helper: a small WAL database shaped like the app's (a kysely_migration table and a task table).
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { onTestFinished } from 'vitest';
 
 export const SAMPLE_MIGRATIONS = ['001-initial'] as const;
 
+/** A fresh temp folder, removed when the calling test finishes. */
 export function tempDataDir(prefix = 'tasks-safety-'): string {
-  return mkdtempSync(join(tmpdir(), prefix));
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
 }
 
 /** Opens (creating) a WAL database with the sample schema and `rows` titled tasks. */
