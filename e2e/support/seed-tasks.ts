@@ -9,7 +9,7 @@ import type { Harness } from './app-harness.ts';
 const WORDS = ['invoice', 'garden', 'meeting', 'report', 'groceries', 'dentist', 'backup', 'travel', 'review', 'taxes'];
 const PRIORITIES = ['none', 'low', 'medium', 'high'] as const;
 
-export async function seedTasks(harness: Harness, count: number): Promise<void> {
+export async function seedTasks(harness: Harness, count: number, startAt = 0): Promise<void> {
   const session = await harness.sessionStore.current();
   const active = session ? await harness.core.auth.getSession(session.token) : null;
   if (!active) throw new Error('seedTasks needs a signed-in session');
@@ -19,7 +19,7 @@ export async function seedTasks(harness: Harness, count: number): Promise<void> 
     const repo = new TaskRepository(db);
     const day = 86_400_000;
     db.transaction(() => {
-      for (let i = 0; i < count; i++) {
+      for (let i = startAt; i < startAt + count; i++) {
         repo.create(
           active.user.id,
           taskCreate.parse({
