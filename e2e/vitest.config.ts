@@ -11,5 +11,7 @@ export default defineConfig({
     fileParallelism: false,
     testTimeout: 180_000,
     hookTimeout: 120_000,
+    // A loaded CI machine can take more than the default 1 s for a UI change to land.
+    expect: { poll: { timeout: 10_000, interval: 50 } },
   },
 });
