@@ -1,5 +1,7 @@
 // Better Auth's HTTP handler as the API mounts it: bearer sessions, the token/JWKS endpoints, sign-out
 // revoking the session's JWTs at once, and the rate limiter (explicitly on, not bypassable by a forged IP).
+// Budget: all tests in this file share one rate-limit bucket per path (CREDENTIAL_RATE_LIMIT.max HTTP sign-ups
+// per minute); sign-ups that do not need HTTP go through kit.auth.service.
 import { describe, expect, it } from 'vitest';
 import { uniqueEmail, useAuthModule, TEST_BASE_URL, TEST_PASSWORD } from './auth-test-kit.ts';
 import { CREDENTIAL_RATE_LIMIT } from './better-auth-options.ts';
@@ -112,6 +114,21 @@ describe('auth over HTTP', () => {
       post('/sign-up/email', { name: 'N'.repeat(100), email: uniqueEmail(), password: TEST_PASSWORD }),
     );
     expect(ok.status).toBe(200);
+  });
+
+  it('refuses a browser origin outside the allow-list (Better Auth alone would let it sign up)', async () => {
+    const body = { name: 'Web', email: uniqueEmail(), password: TEST_PASSWORD };
+    const evil = await kit.auth.handler(post('/sign-up/email', body, { origin: 'http://evil.example' }));
+    expect(evil.status).toBe(403);
+    expect(await evil.json()).toEqual({
+      error: { code: 'ORIGIN_NOT_ALLOWED', message: expect.any(String) as string },
+    });
+    expect((await kit.auth.handler(post('/sign-up/email', body, { origin: 'app://tasks' }))).status).toBe(
+      200,
+    );
+    const own = new URL(TEST_BASE_URL).origin;
+    const again = { ...body, email: uniqueEmail() };
+    expect((await kit.auth.handler(post('/sign-up/email', again, { origin: own }))).status).toBe(200);
   });
 
   it('answers 404 for Better Auth routes this offline app cannot serve', async () => {

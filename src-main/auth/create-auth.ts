@@ -8,7 +8,8 @@ import { migrateAuthTables } from './auth-migrations.ts';
 import { AuthStartupError } from './auth-startup-error.ts';
 import { bearerHeaders, BetterAuthService } from './auth-service.ts';
 import type { AuthService, SecretStore, TokenService } from './auth-types.ts';
-import { CLIENT_IP_HEADER, createBetterAuth, type BetterAuthInstance } from './better-auth-options.ts';
+import { createBetterAuth, type BetterAuthInstance } from './better-auth-options.ts';
+import { createAuthHttpHandler } from './auth-http-handler.ts';
 import { LocalJwtVerifier, type RevocableJwtVerifier } from './jwt-verifier.ts';
 import { LocalKeySet } from './local-key-set.ts';
 import { RevocationList } from './revocation-list.ts';
@@ -52,14 +53,6 @@ async function ensureSigningKey(auth: BetterAuthInstance): Promise<void> {
   }
 }
 
-/** Every request gets the same client-IP header: all clients are local, and a forged one must not count. */
-function withClientIp(request: Request): Request {
-  const headers = new Headers(request.headers);
-  headers.delete('x-forwarded-for');
-  headers.set(CLIENT_IP_HEADER, '127.0.0.1');
-  return new Request(request, { headers });
-}
-
 export async function createAuth(options: CreateAuthOptions): Promise<AuthModule> {
   const { sqlite, logger } = options;
   const secret = await resolveAuthSecret({ sqlite, store: options.secretStore, logger });
@@ -98,7 +91,11 @@ export async function createAuth(options: CreateAuthOptions): Promise<AuthModule
 
   logger.info('auth ready', { signingKeys: keySet.size, revokedSessions: revocations.size });
   return {
-    handler: (request) => auth.handler(withClientIp(request)),
+    handler: createAuthHttpHandler({
+      betterAuthHandler: (request) => auth.handler(request),
+      baseURL: options.baseURL,
+      trustedOrigins: options.trustedOrigins,
+    }),
     service,
     tokens,
     verifier,
