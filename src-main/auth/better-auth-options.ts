@@ -19,7 +19,8 @@ export const SESSION_TTL_SECONDS = 7 * 24 * 3600;
 export const SESSION_UPDATE_AGE_SECONDS = 24 * 3600;
 /** Requests per window for the credential endpoints (all local clients share one bucket per path). */
 export const CREDENTIAL_RATE_LIMIT = { window: 60, max: 10 } as const;
-export const DEFAULT_RATE_LIMIT = { window: 60, max: 200 } as const;
+/** Everything else (token, jwks, get-session): Better Auth's own default, roomy for local scripts. */
+export const DEFAULT_RATE_LIMIT = { window: 10, max: 100 } as const;
 /**
  * Better Auth keys its rate limiter on a client-IP header. A loopback server has only local clients, and a
  * client-supplied X-Forwarded-For would let a script rotate buckets, so the handler overwrites this header.
