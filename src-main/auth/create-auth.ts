@@ -80,6 +80,7 @@ export async function createAuth(options: CreateAuthOptions): Promise<AuthModule
       return token;
     } catch (error) {
       if (isAPIError(error) && error.statusCode === 401) return null;
+      logger.error('access token mint failed', { error: error instanceof Error ? error.message : 'unknown' });
       throw error;
     }
   }, revocations);
