@@ -100,34 +100,32 @@ export function AccountMenu({ user, theme, onTheme, onSignOut, onShortcuts }: Ac
             ))}
           </div>
           <div className="menu-separator" role="separator" />
-          <button
-            type="button"
-            role="menuitem"
-            className="menu-item"
-            tabIndex={-1}
-            onClick={() => {
+          <MenuAction
+            label="Keyboard shortcuts"
+            onSelect={() => {
               setOpen(false);
               onShortcuts();
             }}
-          >
-            <span className="menu-check" aria-hidden="true" />
-            Keyboard shortcuts
-          </button>
-          <button
-            type="button"
-            role="menuitem"
-            className="menu-item"
-            tabIndex={-1}
-            onClick={() => {
+          />
+          <MenuAction
+            label="Sign out"
+            onSelect={() => {
               setOpen(false);
               onSignOut();
             }}
-          >
-            <span className="menu-check" aria-hidden="true" />
-            Sign out
-          </button>
+          />
         </div>
       ) : null}
     </div>
+  );
+}
+
+/** A plain menu command (no check mark): closes the menu, then acts. */
+function MenuAction({ label, onSelect }: { label: string; onSelect: () => void }) {
+  return (
+    <button type="button" role="menuitem" className="menu-item" tabIndex={-1} onClick={onSelect}>
+      <span className="menu-check" aria-hidden="true" />
+      {label}
+    </button>
   );
 }

@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { useSession } from './session-context';
 import { hasErrors, validateSignIn, type FieldErrors } from './auth-validation';
 import { FormBanner } from './form-banner';
+import { RememberMe, SubmitRow } from './form-footer';
 import { TextField } from './text-field';
 import { useAuthSubmit } from './use-auth-submit';
 
@@ -64,26 +65,16 @@ export function SignInForm({ notice, canPersist, persistenceNote, onSwitch }: Si
           setErrors((prev) => ({ ...prev, password: undefined }));
         }}
       />
-      <label className="checkbox-row">
-        <input
-          type="checkbox"
-          checked={canPersist && remember}
-          disabled={!canPersist}
-          onChange={(e) => setRemember(e.target.checked)}
-        />
-        <span>Keep me signed in</span>
-      </label>
-      {!canPersist && persistenceNote ? <p className="field-hint">{persistenceNote}</p> : null}
-      <button type="submit" className="button button-primary button-block" disabled={auth.busy || auth.rateLimited} aria-busy={auth.busy}>
-        {auth.busy ? <span className="spinner" aria-hidden="true" /> : null}
-        {auth.busy ? 'Signing in…' : 'Sign in'}
-      </button>
-      <p className="auth-switch">
-        New here?{' '}
-        <button type="button" className="link-button" onClick={onSwitch}>
-          Create an account
-        </button>
-      </p>
+      <RememberMe canPersist={canPersist} persistenceNote={persistenceNote} remember={remember} onChange={setRemember} />
+      <SubmitRow
+        busy={auth.busy}
+        disabled={auth.busy || auth.rateLimited}
+        label="Sign in"
+        busyLabel="Signing in…"
+        switchPrompt="New here?"
+        switchLabel="Create an account"
+        onSwitch={onSwitch}
+      />
     </form>
   );
 }

@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { useSession } from './session-context';
 import { hasErrors, validateSignUp, type FieldErrors } from './auth-validation';
 import { FormBanner } from './form-banner';
+import { RememberMe, SubmitRow } from './form-footer';
 import { StrengthMeter } from './strength-meter';
 import { TextField } from './text-field';
 import { useAuthSubmit } from './use-auth-submit';
@@ -69,26 +70,16 @@ export function SignUpForm({ canPersist, persistenceNote, onSwitch }: SignUpForm
         hint={<StrengthMeter password={values.password} context={[values.name, values.email.split('@')[0] ?? '']} />}
         onChange={change('password')}
       />
-      <label className="checkbox-row">
-        <input
-          type="checkbox"
-          checked={canPersist && remember}
-          disabled={!canPersist}
-          onChange={(e) => setRemember(e.target.checked)}
-        />
-        <span>Keep me signed in</span>
-      </label>
-      {!canPersist && persistenceNote ? <p className="field-hint">{persistenceNote}</p> : null}
-      <button type="submit" className="button button-primary button-block" disabled={auth.busy || auth.rateLimited} aria-busy={auth.busy}>
-        {auth.busy ? <span className="spinner" aria-hidden="true" /> : null}
-        {auth.busy ? 'Creating account…' : 'Create account'}
-      </button>
-      <p className="auth-switch">
-        Already have an account?{' '}
-        <button type="button" className="link-button" onClick={onSwitch}>
-          Sign in
-        </button>
-      </p>
+      <RememberMe canPersist={canPersist} persistenceNote={persistenceNote} remember={remember} onChange={setRemember} />
+      <SubmitRow
+        busy={auth.busy}
+        disabled={auth.busy || auth.rateLimited}
+        label="Create account"
+        busyLabel="Creating account…"
+        switchPrompt="Already have an account?"
+        switchLabel="Sign in"
+        onSwitch={onSwitch}
+      />
     </form>
   );
 }
