@@ -25,10 +25,14 @@ export function rollback(client: QueryClient, snapshot: Snapshot | undefined): v
   for (const [key, data] of snapshot ?? []) client.setQueryData(key, data);
 }
 
+/** Whether a list filtered by status still shows a task that is (or is not) completed. */
+export function statusAccepts(params: ListParams, completed: boolean): boolean {
+  return !((params.status === 'active' && completed) || (params.status === 'completed' && !completed));
+}
+
 /** Whether a just-created task belongs at the top of a list with these parameters. */
 export function listAccepts(params: ListParams, task: Task): boolean {
-  if (params.status === 'completed' && !task.completed) return false;
-  if (params.status === 'active' && task.completed) return false;
+  if (!statusAccepts(params, task.completed)) return false;
   if (params.sort && params.sort !== 'created') return false;
   if (params.dueFrom || params.dueTo) {
     if (!task.dueAt) return false;

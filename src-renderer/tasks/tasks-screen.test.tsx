@@ -91,6 +91,23 @@ describe('task screen', () => {
     expect(server.requests).toContain(`POST /api/user-1/tasks/${id.replace('task-row-', '')}/restore`);
   });
 
+  it('takes a task out of the Active view as soon as it is completed, and keeps it in All', async () => {
+    const { user, server } = renderApp({ signedInAs: ada, seed: ['Alpha', 'Beta'] });
+    await screen.findByText('Beta', { selector: '.row-title' });
+    await user.click(screen.getByRole('tab', { name: /^Active/ }));
+    await waitFor(() => expect(server.requests.some((r) => r.includes('status=active'))).toBe(true));
+    server.failNext({ method: 'PATCH', path: /complete$/, status: 500, code: 'INTERNAL', delayMs: 300 });
+    await user.click(within(rowOf('Beta')).getByRole('checkbox'));
+    await waitFor(() => expect(titles()).toEqual(['Alpha'])); // optimistic: gone before the server answers
+    expect(await screen.findByText(/Could not update the task/)).toBeTruthy();
+    await waitFor(() => expect(titles()).toContain('Beta')); // the refusal puts it back
+    await user.click(within(rowOf('Beta')).getByRole('checkbox'));
+    await waitFor(() => expect(titles()).toEqual(['Alpha']));
+    await waitFor(() => expect([...server.tasks.values()].find((t) => t.title === 'Beta')?.completed).toBe(true));
+    await user.click(screen.getByRole('tab', { name: /^All/ }));
+    await waitFor(() => expect(within(rowOf('Beta')).getByRole('checkbox').getAttribute('aria-checked')).toBe('true'));
+  });
+
   it('filters on the server, searches with /, and shows counts', async () => {
     const { user, server } = renderApp({ signedInAs: ada, seed: ['Alpha report', 'Beta', 'Gamma report'] });
     await screen.findByText('Beta', { selector: '.row-title' });

@@ -2,7 +2,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { Task, TaskCreateInput, TaskPatchInput } from '../../src-shared/task-schemas';
 import { describeError } from '../api/api-error';
-import { applyToLists, listAccepts, rollback, type Snapshot } from './optimistic';
+import { applyToLists, listAccepts, rollback, statusAccepts, type Snapshot } from './optimistic';
 import { taskKeys } from './query-keys';
 import { mapTask, prependTask, removeTask, replaceTask, type ListData } from './task-cache';
 import { useTasksContext } from './tasks-context';
@@ -81,9 +81,12 @@ export function useTaskMutations({ onError, onDeleted }: MutationCallbacks) {
 
   const toggle = useMutation({
     mutationFn: ({ id, completed }: { id: string; completed: boolean }) => api.setCompleted(id, completed),
+    // A task that no longer matches a status-filtered list (completed in "Active") leaves it at once.
     onMutate: async ({ id, completed }) => ({
-      snapshot: await applyToLists(client, userId, (data) =>
-        mapTask(data, id, (task) => ({ ...task, completed, completedAt: completed ? new Date().toISOString() : null })),
+      snapshot: await applyToLists(client, userId, (data, params) =>
+        statusAccepts(params, completed)
+          ? mapTask(data, id, (task) => ({ ...task, completed, completedAt: completed ? new Date().toISOString() : null }))
+          : removeTask(data, id),
       ),
     }),
     onSuccess: (task) => void applyToLists(client, userId, (data) => replaceTask(data, task.id, task)),
