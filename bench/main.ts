@@ -68,6 +68,8 @@ const TARGET = {
   idleRss: 150 * 1024 * 1024,
 };
 const L1_TASKS = 1000;
+/** The Node flags `npm run serve` (scripts/serve.mjs) starts the host with: measure what users run. */
+const HOST_NODE_FLAGS = ['--experimental-async-context-frame'];
 
 const t0 = Date.now();
 const log = (line: string) =>
@@ -133,6 +135,7 @@ async function main(): Promise<void> {
   const host: HostCommand = {
     command: process.execPath,
     args: [
+      ...HOST_NODE_FLAGS,
       ...(config.profile ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : []),
       ...(fromSource ? ['--experimental-transform-types', '--disable-warning=ExperimentalWarning'] : []),
       entry,
@@ -420,7 +423,7 @@ function report(r: Results): void {
       ...(env.BENCH_HOST === 'source'
         ? ['**host run from TypeScript sources (BENCH_HOST=source), not the build**']
         : []),
-      `commit ${gitDescribe()}; Node ${process.version}; ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}; total ${((Date.now() - t0) / 1000).toFixed(0)} s`,
+      `commit ${gitDescribe()}; Node ${process.version} (host flags: ${HOST_NODE_FLAGS.join(' ')}); ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}; total ${((Date.now() - t0) / 1000).toFixed(0)} s`,
       `servers pinned to CPU ${config.serverCpus ?? 'any'}, wrk and the bench client to CPU ${config.clientCpus ?? 'any'}; every ratio is product ÷ bare measured in this run, alternating server by server`,
       "bare = bench/baseline/bare-server.mjs: node:http + jose EdDSA verify (no cache) + better-sqlite3 on a database built by the product's migrations, same pragmas (synchronous=FULL); bare verify-only = the same server without the database",
       `L1/L2 user: ${L1_TASKS} tasks created through POST /api/{user}/tasks; S2 user: tasks written straight into the host's tasks.db in one transaction (the product's FTS triggers index them)`,
