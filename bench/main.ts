@@ -176,23 +176,19 @@ async function main(): Promise<void> {
         log('seeding the bare baseline...');
         const bareDir = mkdtempSync(join(tmpRoot, 'bare-'));
         const fixture = await createBareFixture(bareDir, user.userId, tasks);
-        const script = join(ROOT, 'bench/baseline/bare-server.mjs');
-        const bareFull = await startServer({
-          name: 'bare (full)',
-          command: process.execPath,
-          args: [script],
-          env: { ...fixture.env, MODE: 'full' },
-          cpus: config.serverCpus,
-        });
-        servers.push(bareFull);
-        const bareVerify = await startServer({
-          name: 'bare (verify-only)',
-          command: process.execPath,
-          args: [script],
-          env: { ...fixture.env, MODE: 'verify' },
-          cpus: config.serverCpus,
-        });
-        servers.push(bareVerify);
+        const startBare = async (mode: 'full' | 'verify') => {
+          const server = await startServer({
+            name: `bare (${mode})`,
+            command: process.execPath,
+            args: [join(ROOT, 'bench/baseline/bare-server.mjs')],
+            env: { ...fixture.env, MODE: mode },
+            cpus: config.serverCpus,
+          });
+          servers.push(server);
+          return server;
+        };
+        const bareFull = await startBare('full');
+        const bareVerify = await startBare('verify');
         const bareTarget = (name: string, s: ServerProcess): LoadTarget => {
           const c = new HttpClient(s.baseUrl, 4);
           clients.push(c);
@@ -375,13 +371,13 @@ function report(r: Results): void {
       rows.push(
         limitRow(
           'S2',
-          `${q.query.kind === 'search' ? '' : 'page: '}${q.query.name}`,
+          `${q.query.kind === 'page' ? 'page: ' : ''}${q.query.name}`,
           q.summary.p99,
           limit,
           fmtMs,
           {
             detail: `p50 ${fmtMs(q.summary.p50)}`,
-            infoOnly: q.query.kind === 'counts',
+            infoOnly: q.query.kind === 'counts' || q.query.kind === 'floor',
           },
         ),
       );

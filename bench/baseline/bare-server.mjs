@@ -42,7 +42,8 @@ if (MODE === 'full') {
   db.pragma(`synchronous = ${process.env.SYNCHRONOUS ?? 'FULL'}`);
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
-  const cols = 'id, user_id, title, description, completed, completed_at, priority, due_at, created_at, updated_at';
+  const cols =
+    'id, user_id, title, description, completed, completed_at, priority, due_at, created_at, updated_at';
   const page = db.prepare(
     `SELECT ${cols} FROM tasks WHERE user_id = ? ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?`,
   );
@@ -54,7 +55,9 @@ if (MODE === 'full') {
     const offset = Math.max(0, Number(query.get('offset') ?? 0) | 0);
     const rows = page.all(user, limit, offset);
     const last = rows.length === limit ? rows[rows.length - 1] : null;
-    const nextCursor = last ? Buffer.from(JSON.stringify([last.created_at, last.id])).toString('base64url') : null;
+    const nextCursor = last
+      ? Buffer.from(JSON.stringify([last.created_at, last.id])).toString('base64url')
+      : null;
     return [200, JSON.stringify({ items: rows.map(toTask), nextCursor })];
   };
   create = (user, raw) => {
@@ -71,14 +74,29 @@ if (MODE === 'full') {
       return [422, '{"error":{"code":"VALIDATION_FAILED","message":"Invalid task."}}'];
     }
     const now = new Date().toISOString();
-    return [201, JSON.stringify(toTask(insert.get(uuidv7(), user, title, description, PRIORITIES.indexOf(priority), now, now)))];
+    return [
+      201,
+      JSON.stringify(
+        toTask(insert.get(uuidv7(), user, title, description, PRIORITIES.indexOf(priority), now, now)),
+      ),
+    ];
   };
 } else {
   const now = new Date(0).toISOString();
   const fixed = JSON.stringify({
     items: Array.from({ length: 50 }, (_, i) =>
-      toTask({ id: String(i), user_id: 'u', title: `task ${i}`, description: '', completed: 0, completed_at: null,
-        priority: 0, due_at: null, created_at: now, updated_at: now }),
+      toTask({
+        id: String(i),
+        user_id: 'u',
+        title: `task ${i}`,
+        description: '',
+        completed: 0,
+        completed_at: null,
+        priority: 0,
+        due_at: null,
+        created_at: now,
+        updated_at: now,
+      }),
     ),
     nextCursor: null,
   });

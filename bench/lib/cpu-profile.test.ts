@@ -33,7 +33,12 @@ describe('summarizeProfile', () => {
 
   it('groups self time by package', () => {
     const byName = Object.fromEntries(s.byPackage.map((p) => [p.name, p.share]));
-    expect(byName).toEqual({ 'node_modules/jose': 0.6, '(native)': 0.2, app: 0.1, '(garbage collector)': 0.1 });
+    expect(byName).toEqual({
+      'node_modules/jose': 0.6,
+      '(native)': 0.2,
+      app: 0.1,
+      '(garbage collector)': 0.1,
+    });
   });
 
   it('counts a recursive function once per stack', () => {
@@ -52,7 +57,9 @@ describe('summarizeProfile', () => {
 
 describe('packageOf', () => {
   it('names scoped and plain packages, node internals and app code', () => {
-    expect(packageOf('file:///r/node_modules/@hono/node-server/dist/index.mjs', 'f')).toBe('node_modules/@hono/node-server');
+    expect(packageOf('file:///r/node_modules/@hono/node-server/dist/index.mjs', 'f')).toBe(
+      'node_modules/@hono/node-server',
+    );
     expect(packageOf('file:///r/node_modules/zod/v4/core.js', 'f')).toBe('node_modules/zod');
     expect(packageOf('node:internal/http', 'f')).toBe('node:internal');
     expect(packageOf('file:///r/out/main/headless.js', 'f')).toBe('app');

@@ -33,7 +33,9 @@ export function packageOf(url: string, functionName: string): string {
 
 function frameName(n: CpuProfileNode): string {
   const { functionName, url, lineNumber } = n.callFrame;
-  const file = url ? url.replace(/^.*\/(node_modules\/)/, '$1').replace(/^file:\/\/.*\/(out|src-main)\//, '$1/') : '';
+  const file = url
+    ? url.replace(/^.*\/(node_modules\/)/, '$1').replace(/^file:\/\/.*\/(out|src-main)\//, '$1/')
+    : '';
   return `${functionName || '(anonymous)'}${file ? ` ${file}:${lineNumber + 1}` : ''}`;
 }
 

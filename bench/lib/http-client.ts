@@ -24,7 +24,11 @@ export class HttpClient {
    * One request. A GET that fails because the server had closed the idle keep-alive connection
    * (its keepAliveTimeout) just as we reused it is retried once on a new connection.
    */
-  async request(method: string, path: string, options: { bearer?: string; json?: unknown } = {}): Promise<HttpResult> {
+  async request(
+    method: string,
+    path: string,
+    options: { bearer?: string; json?: unknown } = {},
+  ): Promise<HttpResult> {
     try {
       return await this.requestOnce(method, path, options);
     } catch (error) {
@@ -34,7 +38,11 @@ export class HttpClient {
     }
   }
 
-  private requestOnce(method: string, path: string, options: { bearer?: string; json?: unknown }): Promise<HttpResult> {
+  private requestOnce(
+    method: string,
+    path: string,
+    options: { bearer?: string; json?: unknown },
+  ): Promise<HttpResult> {
     const body = options.json === undefined ? undefined : JSON.stringify(options.json);
     const headers: Record<string, string> = {};
     if (options.bearer) headers.authorization = `Bearer ${options.bearer}`;
@@ -66,7 +74,12 @@ export class HttpClient {
   }
 
   /** JSON request that must answer `expect`; returns the parsed body. */
-  async json<T>(method: string, path: string, expect: number, options: { bearer?: string; json?: unknown } = {}): Promise<T> {
+  async json<T>(
+    method: string,
+    path: string,
+    expect: number,
+    options: { bearer?: string; json?: unknown } = {},
+  ): Promise<T> {
     const res = await this.request(method, path, options);
     if (res.status !== expect) {
       throw new Error(`${method} ${path}: expected ${expect}, got ${res.status}: ${res.body.slice(0, 300)}`);
@@ -80,7 +93,11 @@ export class HttpClient {
 }
 
 /** Runs `task(i)` for i in [0, count) with at most `concurrency` in flight; rejects on the first failure. */
-export async function runPool(count: number, concurrency: number, task: (i: number) => Promise<void>): Promise<void> {
+export async function runPool(
+  count: number,
+  concurrency: number,
+  task: (i: number) => Promise<void>,
+): Promise<void> {
   let next = 0;
   const worker = async () => {
     while (next < count) await task(next++);

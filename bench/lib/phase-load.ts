@@ -36,7 +36,13 @@ export interface ScenarioDefinition {
 }
 
 export const SCENARIOS: readonly ScenarioDefinition[] = [
-  { id: 'L1', what: 'GET list, 50 of 1,000 tasks', method: 'GET', path: (u) => `/api/${u}/tasks?limit=50&offset=0`, status: 200 },
+  {
+    id: 'L1',
+    what: 'GET list, 50 of 1,000 tasks',
+    method: 'GET',
+    path: (u) => `/api/${u}/tasks?limit=50&offset=0`,
+    status: 200,
+  },
   {
     id: 'L2',
     what: 'POST create',
@@ -45,7 +51,14 @@ export const SCENARIOS: readonly ScenarioDefinition[] = [
     body: JSON.stringify({ title: 'bench task', description: 'created by npm run bench' }),
     status: 201,
   },
-  { id: 'L3', what: 'GET list, corrupted-signature JWT (401)', method: 'GET', path: (u) => `/api/${u}/tasks?limit=50&offset=0`, badToken: true, status: 401 },
+  {
+    id: 'L3',
+    what: 'GET list, corrupted-signature JWT (401)',
+    method: 'GET',
+    path: (u) => `/api/${u}/tasks?limit=50&offset=0`,
+    badToken: true,
+    status: 401,
+  },
 ];
 
 export interface LoadMeasurement {
@@ -100,7 +113,9 @@ export async function measureScenario(
   const cpuAfter = await cpuSeconds(t.pid);
   const requests = result ? result.rps * settings.durationSeconds : 0;
   const cpuUsPerRequest =
-    cpuBefore !== null && cpuAfter !== null && requests > 0 ? ((cpuAfter - cpuBefore) / requests) * 1e6 : null;
+    cpuBefore !== null && cpuAfter !== null && requests > 0
+      ? ((cpuAfter - cpuBefore) / requests) * 1e6
+      : null;
   const warnings: string[] = [];
   if (!result) warnings.push(`wrk gave no result: ${output.trim().split('\n').slice(-3).join(' / ')}`);
   else {
@@ -108,5 +123,12 @@ export async function measureScenario(
     const unexpected = s.status >= 400 ? 0 : result.httpErrors;
     if (unexpected > 0) warnings.push(`${unexpected} responses with status >= 400`);
   }
-  return { scenario: s.id, round, target: t.name, result, cpuUsPerRequest, ...(warnings.length ? { warning: warnings.join('; ') } : {}) };
+  return {
+    scenario: s.id,
+    round,
+    target: t.name,
+    result,
+    cpuUsPerRequest,
+    ...(warnings.length ? { warning: warnings.join('; ') } : {}),
+  };
 }

@@ -17,7 +17,12 @@ export function hostArgs(host: HostCommand, dataDir: string): string[] {
 
 /** Starts the host once, checks /api/health answers, stops it; returns spawn-to-ready ms. */
 async function startOnce(host: HostCommand, dataDir: string, label: string): Promise<number> {
-  const server = await startServer({ name: label, command: host.command, args: hostArgs(host, dataDir), cpus: host.cpus });
+  const server = await startServer({
+    name: label,
+    command: host.command,
+    args: hostArgs(host, dataDir),
+    cpus: host.cpus,
+  });
   try {
     const client = new HttpClient(server.baseUrl, 1);
     try {
@@ -38,7 +43,11 @@ export interface StartupSamples {
   restart: number[];
 }
 
-export async function measureStartup(host: HostCommand, tmpRoot: string, runs: number): Promise<StartupSamples> {
+export async function measureStartup(
+  host: HostCommand,
+  tmpRoot: string,
+  runs: number,
+): Promise<StartupSamples> {
   const firstRun: number[] = [];
   const restart: number[] = [];
   let existing: string | null = null;

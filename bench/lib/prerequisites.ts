@@ -4,7 +4,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
-const has = (cmd: string): boolean => spawnSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'ignore' }).status === 0;
+const has = (cmd: string): boolean =>
+  spawnSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'ignore' }).status === 0;
 
 /** Installs wrk with apt-get when it is missing and we are root; otherwise says how. */
 export function ensureWrk(log: (line: string) => void): void {
@@ -14,7 +15,10 @@ export function ensureWrk(log: (line: string) => void): void {
   }
   log('Installing wrk (apt-get)...');
   for (const args of [['update'], ['install', '-y', 'wrk']]) {
-    const r = spawnSync('apt-get', args, { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+    const r = spawnSync('apt-get', args, {
+      stdio: ['ignore', 'ignore', 'inherit'],
+      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+    });
     if (r.status !== 0) throw new Error(`apt-get ${args.join(' ')} failed (exit ${r.status})`);
   }
   if (!has('wrk')) throw new Error('wrk is still missing after apt-get install');
@@ -33,11 +37,15 @@ export function ensureBuilt(root: string, log: (line: string) => void): string {
   const config = 'vite.headless.config.ts';
   const entry = join(root, 'out/headless/headless.mjs');
   const sources = ['src-main', 'src-shared', 'package.json', config].map((p) => join(root, p));
-  const stale = !existsSync(entry) || sources.some((p) => existsSync(p) && newestMtime(p) > statSync(entry).mtimeMs);
+  const stale =
+    !existsSync(entry) || sources.some((p) => existsSync(p) && newestMtime(p) > statSync(entry).mtimeMs);
   if (stale || process.env.BENCH_REBUILD === '1') {
     log(`Building the headless host (vite build --config ${config})...`);
     const bin = join(root, 'node_modules/.bin/vite');
-    const r = spawnSync(bin, ['build', '--config', config], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+    const r = spawnSync(bin, ['build', '--config', config], {
+      cwd: root,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
     if (r.status !== 0 || !existsSync(entry)) throw new Error(`the headless build failed (exit ${r.status})`);
   }
   return entry;
@@ -46,5 +54,7 @@ export function ensureBuilt(root: string, log: (line: string) => void): string {
 /** Pins this process (the load client side) to the given CPUs; false when taskset is unavailable. */
 export function pinSelf(cpus: string): boolean {
   if (!has('taskset')) return false;
-  return spawnSync('taskset', ['-a', '-p', '-c', cpus, String(process.pid)], { stdio: 'ignore' }).status === 0;
+  return (
+    spawnSync('taskset', ['-a', '-p', '-c', cpus, String(process.pid)], { stdio: 'ignore' }).status === 0
+  );
 }

@@ -11,8 +11,11 @@ export interface BenchUser {
 export async function signUp(client: HttpClient, email: string): Promise<BenchUser> {
   // A throwaway account in a throwaway data dir; the password never leaves this process.
   const password = `bench-${Math.random().toString(36).slice(2)}-${Date.now()}`;
-  const res = await client.request('POST', '/api/auth/sign-up/email', { json: { name: 'Bench', email, password } });
-  if (res.status !== 200) throw new Error(`sign-up: expected 200, got ${res.status}: ${res.body.slice(0, 300)}`);
+  const res = await client.request('POST', '/api/auth/sign-up/email', {
+    json: { name: 'Bench', email, password },
+  });
+  if (res.status !== 200)
+    throw new Error(`sign-up: expected 200, got ${res.status}: ${res.body.slice(0, 300)}`);
   const body = JSON.parse(res.body) as { token?: string; user?: { id?: string } };
   const sessionToken = body.token ?? res.headers['set-auth-token'];
   if (typeof sessionToken !== 'string' || typeof body.user?.id !== 'string') {
@@ -23,7 +26,9 @@ export async function signUp(client: HttpClient, email: string): Promise<BenchUs
 
 /** A fresh access JWT (valid 15 min): take one before each phase. */
 export async function accessToken(client: HttpClient, user: BenchUser): Promise<string> {
-  const { token } = await client.json<{ token: string }>('GET', '/api/auth/token', 200, { bearer: user.sessionToken });
+  const { token } = await client.json<{ token: string }>('GET', '/api/auth/token', 200, {
+    bearer: user.sessionToken,
+  });
   return token;
 }
 

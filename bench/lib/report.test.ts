@@ -57,13 +57,21 @@ describe('cpuEfficiencyRow', () => {
 describe('limitRow', () => {
   it('is met at or under the limit, with the value as a fraction of the limit', () => {
     const row = limitRow('S1', 'start-up', 250, 400, fmtMs);
-    expect(row).toMatchObject({ measured: '250.0 ms', target: '≤ 400.0 ms', ratio: '0.63× of limit', verdict: 'met' });
+    expect(row).toMatchObject({
+      measured: '250.0 ms',
+      target: '≤ 400.0 ms',
+      ratio: '0.63× of limit',
+      verdict: 'met',
+    });
     expect(limitRow('S1', 'start-up', 400.5, 400, fmtMs).verdict).toBe('not met');
     expect(limitRow('S1', 'start-up', null, 400, fmtMs).verdict).toBe('not met');
   });
 
   it('can be informational only, and carries a detail', () => {
-    const row = limitRow('M1', 'after S2', 200 * 1024 * 1024, 150 * 1024 * 1024, fmtMb, { infoOnly: true, detail: 'peak' });
+    const row = limitRow('M1', 'after S2', 200 * 1024 * 1024, 150 * 1024 * 1024, fmtMb, {
+      infoOnly: true,
+      detail: 'peak',
+    });
     expect(row.verdict).toBe('info');
     expect(row.measured).toBe('200.0 MB (peak)');
   });
@@ -101,7 +109,9 @@ describe('markdown output', () => {
 
 describe('appendToResultsFile', () => {
   it('starts a new file with a dated title', () => {
-    expect(appendToResultsFile(null, '2026-01-01', '## Run A\n')).toBe('# Benchmark results 2026-01-01\n\n## Run A\n');
+    expect(appendToResultsFile(null, '2026-01-01', '## Run A\n')).toBe(
+      '# Benchmark results 2026-01-01\n\n## Run A\n',
+    );
   });
 
   it('appends after what the file already holds, keeping the history', () => {

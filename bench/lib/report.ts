@@ -102,7 +102,8 @@ export function limitRow(
   return {
     id,
     what,
-    measured: value === null ? 'not measured' : `${format(value)}${options.detail ? ` (${options.detail})` : ''}`,
+    measured:
+      value === null ? 'not measured' : `${format(value)}${options.detail ? ` (${options.detail})` : ''}`,
     target: `≤ ${format(limit)}`,
     ratio: r === null ? '–' : `${fmtRatio(r)} of limit`,
     verdict,
@@ -119,7 +120,14 @@ export function markdownTable(headers: readonly string[], rows: readonly (readon
 export function targetsTable(rows: readonly TargetRow[]): string {
   return markdownTable(
     ['id', 'scenario', 'measured', 'target', 'ratio', 'verdict'],
-    rows.map((r) => [r.id, r.what, r.measured, r.target, r.ratio, r.verdict === 'not met' ? '**not met**' : r.verdict]),
+    rows.map((r) => [
+      r.id,
+      r.what,
+      r.measured,
+      r.target,
+      r.ratio,
+      r.verdict === 'not met' ? '**not met**' : r.verdict,
+    ]),
   );
 }
 
@@ -150,6 +158,7 @@ export function formatSection(section: ReportSection): string {
 
 /** The results file for a day: a title when new, then the sections appended in run order. */
 export function appendToResultsFile(existing: string | null, date: string, section: string): string {
-  const head = existing && existing.trim() !== '' ? existing.replace(/\n*$/, '\n\n') : `# Benchmark results ${date}\n\n`;
+  const head =
+    existing && existing.trim() !== '' ? existing.replace(/\n*$/, '\n\n') : `# Benchmark results ${date}\n\n`;
   return `${head}${section.replace(/\n*$/, '\n')}`;
 }

@@ -9,20 +9,24 @@ describe('S2 queries', () => {
   const queries = s2Queries(NOW);
 
   it('are all valid requests for the API’s query schemas', () => {
-    for (const q of queries) {
+    for (const q of queries.filter((x) => x.kind !== 'floor')) {
       const schema = q.kind === 'counts' ? countsQuery : listQuery;
       expect(schema.safeParse(params(q.query)).success, q.name).toBe(true);
     }
   });
 
   it('cover every status, every sort, both orders, due filters, cursors and searches', () => {
-    const lists = queries.filter((q) => q.kind !== 'counts').map((q) => listQuery.parse(params(q.query)));
+    const lists = queries
+      .filter((q) => q.kind === 'page' || q.kind === 'search')
+      .map((q) => listQuery.parse(params(q.query)));
     expect(new Set(lists.map((l) => l.status))).toEqual(new Set(LIST_STATUSES));
     expect(new Set(lists.map((l) => l.sort))).toEqual(new Set(LIST_SORTS));
     expect(new Set(lists.map((l) => l.order))).toEqual(new Set([undefined, 'asc', 'desc']));
     expect(lists.some((l) => l.dueFrom && l.dueTo)).toBe(true);
     expect(queries.some((q) => q.secondPage)).toBe(true);
-    expect(queries.filter((q) => q.kind === 'search').every((q) => listQuery.parse(params(q.query)).q)).toBe(true);
+    expect(queries.filter((q) => q.kind === 'search').every((q) => listQuery.parse(params(q.query)).q)).toBe(
+      true,
+    );
   });
 
   it('asks for "due today" as the UTC day around now', () => {

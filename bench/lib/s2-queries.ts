@@ -2,7 +2,8 @@
 // 100,000 tasks (see task-data.ts for what the words match). Pure.
 import { RARE_WORD } from './task-data.ts';
 
-export type QueryKind = 'page' | 'search' | 'counts';
+/** 'floor': GET /api/health, no database and no auth: the latency the machine itself adds (scheduling, loopback). */
+export type QueryKind = 'page' | 'search' | 'counts' | 'floor';
 
 export interface S2Query {
   name: string;
@@ -25,8 +26,13 @@ export function s2Queries(now: number): S2Query[] {
     query: `limit=50${query ? `&${query}` : ''}`,
     ...(secondPage ? { secondPage } : {}),
   });
-  const search = (name: string, query: string): S2Query => ({ name, kind: 'search', query: `limit=50&${query}` });
+  const search = (name: string, query: string): S2Query => ({
+    name,
+    kind: 'search',
+    query: `limit=50&${query}`,
+  });
   return [
+    { name: 'noise floor: GET /api/health', kind: 'floor', query: '' },
     page('all, created desc (default)', ''),
     page('all, created asc', 'sort=created&order=asc'),
     page('active', 'status=active'),
@@ -41,7 +47,10 @@ export function s2Queries(now: number): S2Query[] {
     page('active, sort due', 'status=active&sort=due'),
     page('completed, sort priority', 'status=completed&sort=priority'),
     page('active, sort title', 'status=active&sort=title'),
-    page('due today (active)', `status=active&dueFrom=${encodeURIComponent(dayStart)}&dueTo=${encodeURIComponent(dayEnd)}&sort=due`),
+    page(
+      'due today (active)',
+      `status=active&dueFrom=${encodeURIComponent(dayStart)}&dueTo=${encodeURIComponent(dayEnd)}&sort=due`,
+    ),
     page('overdue (active)', `status=active&dueTo=${encodeURIComponent(nowIso)}&sort=due`),
     page('page 2 by cursor, created', '', true),
     page('page 2 by cursor, title', 'sort=title', true),

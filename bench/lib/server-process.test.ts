@@ -3,7 +3,9 @@ import { parseCpuTicks, parseReadyLine } from './server-process.ts';
 
 describe('parseReadyLine', () => {
   it('takes the apiBaseUrl of the ready event only', () => {
-    expect(parseReadyLine('{"event":"ready","apiBaseUrl":"http://127.0.0.1:4000"}')).toBe('http://127.0.0.1:4000');
+    expect(parseReadyLine('{"event":"ready","apiBaseUrl":"http://127.0.0.1:4000"}')).toBe(
+      'http://127.0.0.1:4000',
+    );
     expect(parseReadyLine('{"event":"error","code":"USAGE"}')).toBeNull();
     expect(parseReadyLine('{"event":"ready"}')).toBeNull();
     expect(parseReadyLine('{not json')).toBeNull();

@@ -50,7 +50,9 @@ function waitForExit(child: ChildProcess, ms: number): Promise<boolean> {
 
 export async function startServer(opts: StartOptions): Promise<ServerProcess> {
   const [command, args] =
-    opts.cpus === null ? [opts.command, opts.args] : ['taskset', ['-c', opts.cpus, opts.command, ...opts.args]];
+    opts.cpus === null
+      ? [opts.command, opts.args]
+      : ['taskset', ['-c', opts.cpus, opts.command, ...opts.args]];
   const started = performance.now();
   const child = spawn(command, args, {
     cwd: opts.cwd,

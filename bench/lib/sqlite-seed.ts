@@ -20,17 +20,30 @@ export function insertSeedTasks(
   options: { trash?: boolean } = {},
 ): number {
   const columns = db.prepare(`SELECT name FROM pragma_table_info('tasks')`).pluck().all() as string[];
-  const trash = options.trash !== false && columns.includes('deleted_at')
-    ? db.prepare(`UPDATE tasks SET deleted_at = updated_at WHERE user_id = ? AND rowid % ${TRASHED_EVERY} = 0`)
-    : null;
+  const trash =
+    options.trash !== false && columns.includes('deleted_at')
+      ? db.prepare(
+          `UPDATE tasks SET deleted_at = updated_at WHERE user_id = ? AND rowid % ${TRASHED_EVERY} = 0`,
+        )
+      : null;
   const insert = db.prepare(`INSERT INTO tasks (id, user_id, title, description, completed, completed_at,
     priority, due_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const start = Date.now() - tasks.length * 1000;
   db.transaction(() => {
     tasks.forEach((t, i) => {
       const at = new Date(start + i * 1000).toISOString();
-      insert.run(uuidv7(), userId, t.title, t.description, t.completed ? 1 : 0, t.completed ? at : null,
-        PRIORITIES.indexOf(t.priority), t.dueAt, at, at);
+      insert.run(
+        uuidv7(),
+        userId,
+        t.title,
+        t.description,
+        t.completed ? 1 : 0,
+        t.completed ? at : null,
+        PRIORITIES.indexOf(t.priority),
+        t.dueAt,
+        at,
+        at,
+      );
     });
     trash?.run(userId);
   })();

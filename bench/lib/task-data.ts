@@ -10,9 +10,38 @@ export interface SeedTask {
   completed: boolean;
 }
 
-const VERBS = ['Write', 'Review', 'Call', 'Plan', 'Fix', 'Buy', 'Send', 'Book', 'Clean', 'Prepare', 'Check', 'Update'];
-const NOUNS = ['report', 'invoice', 'garden', 'meeting', 'budget', 'slides', 'tickets', 'kitchen', 'contract', 'backup',
-  'newsletter', 'dentist', 'roadmap', 'taxes', 'groceries', 'release'];
+const VERBS = [
+  'Write',
+  'Review',
+  'Call',
+  'Plan',
+  'Fix',
+  'Buy',
+  'Send',
+  'Book',
+  'Clean',
+  'Prepare',
+  'Check',
+  'Update',
+];
+const NOUNS = [
+  'report',
+  'invoice',
+  'garden',
+  'meeting',
+  'budget',
+  'slides',
+  'tickets',
+  'kitchen',
+  'contract',
+  'backup',
+  'newsletter',
+  'dentist',
+  'roadmap',
+  'taxes',
+  'groceries',
+  'release',
+];
 const PLACES = ['home', 'office', 'city', 'school', 'studio', 'warehouse', 'library'];
 const PRIORITY_CYCLE: readonly Priority[] = ['none', 'low', 'none', 'medium', 'high', 'none', 'low'];
 /** Appears in exactly one task out of RARE_EVERY (task indexes 0, RARE_EVERY, 2*RARE_EVERY, ...). */
@@ -38,8 +67,15 @@ export function seedTask(i: number, now: number): SeedTask {
   const title = `${pick(VERBS, i, 1)} ${noun} ${i}${i % RARE_EVERY === 0 ? ` ${RARE_WORD}` : ''}`;
   const description = `About the ${noun} for the ${pick(PLACES, i, 3)}; see notes ${mix(i, 4) % 1000}.`;
   const dueRoll = mix(i, 5) % 100;
-  const dueAt = dueRoll < 60 ? new Date(now + ((mix(i, 6) % (120 * 24)) - 60 * 24) * (DAY_MS / 24)).toISOString() : null;
-  return { title, description, priority: PRIORITY_CYCLE[i % PRIORITY_CYCLE.length]!, dueAt, completed: i % 3 === 0 };
+  const dueAt =
+    dueRoll < 60 ? new Date(now + ((mix(i, 6) % (120 * 24)) - 60 * 24) * (DAY_MS / 24)).toISOString() : null;
+  return {
+    title,
+    description,
+    priority: PRIORITY_CYCLE[i % PRIORITY_CYCLE.length]!,
+    dueAt,
+    completed: i % 3 === 0,
+  };
 }
 
 export function seedTasks(count: number, now: number): SeedTask[] {

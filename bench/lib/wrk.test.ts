@@ -3,8 +3,15 @@ import { corruptSignature, parseWrkResult } from './wrk.ts';
 
 describe('parseWrkResult', () => {
   it('reads the RESULT line among wrk’s other output', () => {
-    const out = 'Running 10s test @ http://127.0.0.1:1/api\n  2 threads and 32 connections\nRESULT 6512 4.10 8.95 0 0\n';
-    expect(parseWrkResult(out)).toEqual({ rps: 6512, p50Ms: 4.1, p99Ms: 8.95, httpErrors: 0, socketErrors: 0 });
+    const out =
+      'Running 10s test @ http://127.0.0.1:1/api\n  2 threads and 32 connections\nRESULT 6512 4.10 8.95 0 0\n';
+    expect(parseWrkResult(out)).toEqual({
+      rps: 6512,
+      p50Ms: 4.1,
+      p99Ms: 8.95,
+      httpErrors: 0,
+      socketErrors: 0,
+    });
   });
 
   it('returns null when wrk printed no result or a garbled one', () => {

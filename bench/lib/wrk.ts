@@ -59,7 +59,8 @@ export async function runWrk(opts: WrkOptions): Promise<{ result: WrkResult | nu
     LUA,
     opts.url,
   ];
-  const [cmd, args] = opts.cpus === null ? ['wrk', wrkArgs] : ['taskset', ['-c', opts.cpus, 'wrk', ...wrkArgs]];
+  const [cmd, args] =
+    opts.cpus === null ? ['wrk', wrkArgs] : ['taskset', ['-c', opts.cpus, 'wrk', ...wrkArgs]];
   const env = { ...process.env, TOKEN: opts.token, METHOD: opts.method, BODY: opts.body ?? '' };
   const output = await new Promise<string>((resolve) => {
     execFile(cmd, args, { env, timeout: (opts.durationSeconds + 30) * 1000 }, (_error, stdout, stderr) =>
