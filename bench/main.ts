@@ -92,6 +92,9 @@ function gitDescribe(): string {
   }
 }
 
+/** Taken when the run starts: the code measured, even if the checkout changes while it runs. */
+const COMMIT = gitDescribe();
+
 interface Results {
   load: LoadMeasurement[];
   startup: StartupSamples | null;
@@ -419,7 +422,7 @@ function report(r: Results): void {
       ...(env.BENCH_HOST === 'source'
         ? ['**host run from TypeScript sources (BENCH_HOST=source), not the build**']
         : []),
-      `commit ${gitDescribe()}; Node ${process.version} (host flags: ${HOST_NODE_FLAGS.join(' ')}); ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}; total ${((Date.now() - t0) / 1000).toFixed(0)} s`,
+      `commit ${COMMIT}; Node ${process.version} (host flags: ${HOST_NODE_FLAGS.join(' ')}); ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}; total ${((Date.now() - t0) / 1000).toFixed(0)} s`,
       `servers pinned to CPU ${config.serverCpus ?? 'any'}, wrk and the bench client to CPU ${config.clientCpus ?? 'any'}; every ratio is product ÷ bare measured in this run, alternating server by server`,
       "bare = bench/baseline/bare-server.mjs: node:http + jose EdDSA verify (no cache) + better-sqlite3 on a database built by the product's migrations, same pragmas (synchronous=FULL); bare verify-only = the same server without the database",
       `L1/L2 user: ${L1_TASKS} tasks created through POST /api/{user}/tasks; S2 user: tasks written straight into the host's tasks.db in one transaction (the product's FTS triggers index them)`,
