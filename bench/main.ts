@@ -32,6 +32,7 @@ import {
   medianOfRounds,
   throughputRow,
   type TargetRow,
+  type Throughput,
 } from './lib/report.ts';
 import { s2Queries } from './lib/s2-queries.ts';
 import { residentBytes, startServer, type ServerProcess } from './lib/server-process.ts';
@@ -276,6 +277,11 @@ async function main(): Promise<void> {
   report(results);
 }
 
+/** "p50 X; bare p99 Y": the reference's tail in the same run tells the machine's share of the product's. */
+function latencyDetail(product: Throughput, reference: Throughput | null, referenceName: string): string {
+  return `p50 ${fmtMs(product.p50Ms)}${reference ? `; ${referenceName} p99 ${fmtMs(reference.p99Ms)}` : ''}`;
+}
+
 function loadRows(load: LoadMeasurement[]): TargetRow[] {
   const runs = (id: string, target: string) => load.filter((m) => m.scenario === id && m.target === target);
   const find = (id: string, target: string) => medianOfRounds(runs(id, target).map((m) => m.result));
@@ -307,7 +313,7 @@ function loadRows(load: LoadMeasurement[]): TargetRow[] {
         product?.p99Ms ?? null,
         TARGET.p99Ms,
         fmtMs,
-        product ? { detail: `p50 ${fmtMs(product.p50Ms)}` } : {},
+        product ? { detail: latencyDetail(product, find(s.id, refName), refName) } : {},
       ),
     );
   }
