@@ -33,7 +33,7 @@ export class TaskRepository {
   private readonly updateStmt: Statement<Params, TaskRow>;
   private readonly deleteStmt: Statement<Params>;
   private readonly restoreStmt: Statement<Params, TaskRow>;
-  private readonly countsStmt: Statement<Params, TaskCounts>;
+  private readonly countsStmt: Statement<Params, Omit<TaskCounts, 'active'>>;
   private readonly listStmts = new Map<string, Statement<Params, TaskRow>>();
   private readonly commits: GroupCommit;
   private readonly ftsMatchesStmt: Statement<Params, number>;
@@ -70,13 +70,14 @@ export class TaskRepository {
       `UPDATE tasks SET deleted_at = NULL WHERE id = @id AND user_id = @userId AND deleted_at IS NOT NULL
        RETURNING ${TASK_COLUMNS}`,
     );
+    // Each count is an index-only range of tasks_user_live_counts (migration 003); one pass over every row
+    // with sum(...) read each row from the table and took ~0.2 s at 100,000 tasks.
+    const live = 'FROM tasks WHERE user_id = @userId AND deleted_at IS NULL';
     this.countsStmt = db.prepare(
-      `SELECT count(*) AS "all",
-              ifnull(sum(completed = 0), 0) AS active,
-              ifnull(sum(completed = 1), 0) AS completed,
-              ifnull(sum(completed = 0 AND due_at >= @dayStart AND due_at < @dayEnd), 0) AS dueToday,
-              ifnull(sum(completed = 0 AND due_at < @now), 0) AS overdue
-         FROM tasks WHERE user_id = @userId AND deleted_at IS NULL`,
+      `SELECT (SELECT count(*) ${live}) AS "all",
+              (SELECT count(*) ${live} AND completed = 1) AS completed,
+              (SELECT count(*) ${live} AND completed = 0 AND due_at >= @dayStart AND due_at < @dayEnd) AS dueToday,
+              (SELECT count(*) ${live} AND completed = 0 AND due_at < @now) AS overdue`,
     );
   }
 
@@ -169,7 +170,8 @@ export class TaskRepository {
 
   counts(userId: string, window: { dayStart: string; dayEnd: string; now?: string }): TaskCounts {
     const now = window.now ?? this.now().toISOString();
-    return this.countsStmt.get({ userId, dayStart: window.dayStart, dayEnd: window.dayEnd, now })!;
+    const counts = this.countsStmt.get({ userId, dayStart: window.dayStart, dayEnd: window.dayEnd, now })!;
+    return { ...counts, active: counts.all - counts.completed };
   }
 
   private update(userId: string, id: string, next: (current: Task) => TaskFields): Task | null {

@@ -2,8 +2,10 @@
 import type { Migration } from 'kysely/migration';
 import { createTasks } from './001-create-tasks.ts';
 import { softDelete } from './002-soft-delete.ts';
+import { countsIndex } from './003-counts-index.ts';
 
 export const appMigrations: Readonly<Record<string, Migration>> = {
   '001-create-tasks': createTasks,
   '002-soft-delete': softDelete,
+  '003-counts-index': countsIndex,
 };
