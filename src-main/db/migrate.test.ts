@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { sql, type Kysely } from 'kysely';
 import type { Migration } from 'kysely/migration';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { backupDatabase } from './backup-file.ts';
+import { createBackup } from '../data-safety/create-backup.ts';
 import { DatabaseService } from './database-service.ts';
 import { DatabaseTooNewError, migrateDatabase, MigrationFailedError } from './migrate.ts';
 import { appMigrations } from './migrations/index.ts';
@@ -24,7 +24,7 @@ function migrate(file: string, migrations: Record<string, Migration>) {
   return migrateDatabase({
     sqlite,
     migrations,
-    backup: (reason) => backupDatabase(sqlite, join(dir, 'backups'), reason),
+    backup: async () => (await createBackup(sqlite, dir, 'pre-migration')).path,
   });
 }
 
