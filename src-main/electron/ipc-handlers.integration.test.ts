@@ -16,6 +16,7 @@ import { createDesktopSecretStore } from './secret-store.ts';
 import { createSessionStore, type SessionStore } from './session-store.ts';
 import { createSignInThrottle } from './sign-in-throttle.ts';
 import { availableEncryption, createAesCipher } from './test-support/aes-cipher.ts';
+import { expectStableAuthErrorCodes } from './test-support/auth-error-scenario.ts';
 
 vi.mock('electron', () => ({ default: {} }));
 
@@ -110,19 +111,7 @@ describe('IPC handlers with the real core', () => {
 
   it('maps the real auth errors: weak password, email taken, wrong password', async () => {
     const { handlers } = await launch();
-    await expect(handlers['auth:sign-up']({ name: 'A', email: 'a@example.com', password: 'short' })).resolves.toMatchObject({
-      ok: false,
-      error: { code: 'WEAK_PASSWORD' },
-    });
-    await handlers['auth:sign-up']({ name: 'A', email: 'a@example.com', password: PASSWORD });
-    await expect(handlers['auth:sign-up']({ name: 'A', email: 'a@example.com', password: PASSWORD })).resolves.toMatchObject({
-      ok: false,
-      error: { code: 'EMAIL_TAKEN' },
-    });
-    await expect(handlers['auth:sign-in']({ email: 'a@example.com', password: 'not the password', remember: false })).resolves.toMatchObject({
-      ok: false,
-      error: { code: 'INVALID_CREDENTIALS' },
-    });
+    await expectStableAuthErrorCodes(handlers, PASSWORD);
   });
 
   it('throttles repeated wrong passwords with RATE_LIMITED and a retry time', async () => {

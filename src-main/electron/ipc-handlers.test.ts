@@ -7,6 +7,7 @@ import { createSessionStore, SESSION_KEY } from './session-store.ts';
 import { createSignInThrottle } from './sign-in-throttle.ts';
 import { availableEncryption, unavailableEncryption } from './test-support/aes-cipher.ts';
 import { createFakeCore } from './test-support/fake-core.ts';
+import { expectStableAuthErrorCodes } from './test-support/auth-error-scenario.ts';
 
 const PASSWORD = 'correct horse battery staple';
 
@@ -57,19 +58,7 @@ describe('IPC handlers', () => {
 
   it('maps auth failures to stable codes', async () => {
     const { handlers } = setup();
-    await expect(handlers['auth:sign-up']({ name: 'A', email: 'a@example.com', password: 'short' })).resolves.toMatchObject({
-      ok: false,
-      error: { code: 'WEAK_PASSWORD' },
-    });
-    await handlers['auth:sign-up']({ name: 'A', email: 'a@example.com', password: PASSWORD });
-    await expect(handlers['auth:sign-up']({ name: 'A', email: 'a@example.com', password: PASSWORD })).resolves.toMatchObject({
-      ok: false,
-      error: { code: 'EMAIL_TAKEN' },
-    });
-    await expect(handlers['auth:sign-in']({ email: 'a@example.com', password: 'wrong password', remember: false })).resolves.toMatchObject({
-      ok: false,
-      error: { code: 'INVALID_CREDENTIALS' },
-    });
+    await expectStableAuthErrorCodes(handlers, PASSWORD);
   });
 
   it('answers RATE_LIMITED with retryAfterMs after repeated wrong passwords, before asking auth', async () => {
