@@ -6,6 +6,10 @@ export const API_ERROR_CODES = {
   AUTH_INVALID: 401,
   AUTH_EXPIRED: 401,
   FORBIDDEN: 403,
+  /** A personal access token was sent to a route only a signed-in session (its JWT) may use. */
+  SESSION_REQUIRED: 403,
+  /** A personal access token without the scope the route needs; the message names the scope. */
+  INSUFFICIENT_SCOPE: 403,
   HOST_NOT_ALLOWED: 403,
   ORIGIN_NOT_ALLOWED: 403,
   NOT_FOUND: 404,

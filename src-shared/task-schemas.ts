@@ -119,5 +119,11 @@ export const taskCounts = z.object({
 });
 export type TaskCounts = z.infer<typeof taskCounts>;
 
-export const me = z.object({ id: z.string(), email: z.string(), sessionId: z.string().nullable() });
+/** GET /api/me: who the credential belongs to. A personal access token has no email or session, but `token`. */
+export const me = z.object({
+  id: z.string(),
+  email: z.string().nullable(),
+  sessionId: z.string().nullable(),
+  token: z.object({ id: z.string(), name: z.string(), scopes: z.array(z.string()) }).nullable(),
+});
 export type Me = z.infer<typeof me>;

@@ -59,7 +59,13 @@ export function createApiApp(options: ApiAppOptions): Hono<ApiEnv> {
       method: 'GET',
       path: '/api/me',
       auth: true,
-      handler: (c, claims) => c.json({ id: claims.sub, email: claims.email, sessionId: claims.sid }),
+      handler: (c, claims) =>
+        c.json({
+          id: claims.sub,
+          email: claims.token ? null : claims.email,
+          sessionId: claims.sid,
+          token: claims.token ? { id: claims.token.id, name: claims.token.name, scopes: claims.token.scopes } : null,
+        }),
     },
   ];
   registerRoutes(app, [...publicRoutes, ...(options.extraRoutes ?? []), ...taskRoutes(options.repo)], options.verifier);

@@ -10,6 +10,7 @@ import {
   taskList,
   taskPatch,
 } from '../../src-shared/task-schemas.ts';
+import { tokenRoutesOpenApi } from '../tokens/openapi-token-routes.ts';
 import { dataRoutesOpenApi } from './openapi-data-routes.ts';
 
 type JsonObject = Record<string, unknown>;
@@ -41,8 +42,10 @@ const json = (ref: string) => ({ 'application/json': { schema: { $ref: `#/compon
 const ok = (ref: string, description = 'OK') => ({ description, content: json(ref) });
 const err = (description: string) => ({ description, content: json('Error') });
 const authErrors = {
-  '401': err('Missing, malformed, invalid or expired access token (AUTH_*)'),
-  '403': err('The path user id is not the token subject (FORBIDDEN)'),
+  '401': err('Missing, malformed, invalid, revoked or expired access token (AUTH_*)'),
+  '403': err(
+    "Another user's path (FORBIDDEN), or a personal access token without the route's scope (INSUFFICIENT_SCOPE)",
+  ),
 };
 
 /** Turns a zod object (query) into OpenAPI query parameters. */
@@ -61,19 +64,30 @@ const idParam = { name: 'id', in: 'path', required: true, schema: { type: 'strin
 
 /** The task API's OpenAPI 3.0 document, generated from the same zod schemas that validate requests. */
 export function buildOpenApiDocument(version: string): JsonObject {
-  const dataRoutes = dataRoutesOpenApi({ ok, err, json, authErrors, userIdParam, idParam });
+  const parts = { ok, err, json, authErrors, userIdParam, idParam };
+  const dataRoutes = dataRoutesOpenApi(parts);
+  const tokenRoutes = tokenRoutesOpenApi(parts);
   return {
     openapi: '3.0.3',
     info: {
       title: 'Tasks Desktop local API',
       version,
       description:
-        'Loopback-only task API. Every route except health, openapi.json and /api/auth/* needs ' +
-        '`Authorization: Bearer <access JWT>` (EdDSA, 15 minutes). Errors: `{ error: { code, message, details? } }`.',
+        'Loopback-only task API. Every route except health, openapi.json, docs and /api/auth/* needs ' +
+        '`Authorization: Bearer <credential>`: a signed-in session\'s access JWT (EdDSA, 15 minutes), or a ' +
+        'personal access token (`tdpat_...`, created in Settings -> API tokens or with POST /api/{userId}/tokens) ' +
+        'with scope tasks:read for GET routes and tasks:write for the others. Errors: ' +
+        '`{ error: { code, message, details? } }`.',
     },
     servers: [{ url: '/' }],
     components: {
-      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
+      securitySchemes: {
+        bearer: {
+          type: 'http',
+          scheme: 'bearer',
+          description: 'An access JWT of a signed-in session, or a personal access token (tdpat_...)',
+        },
+      },
       schemas: {
         Task: schema(task, 'output'),
         TaskCreate: schema(taskCreate),
@@ -84,6 +98,7 @@ export function buildOpenApiDocument(version: string): JsonObject {
         Me: schema(me, 'output'),
         Error: errorSchema,
         ...dataRoutes.schemas,
+        ...tokenRoutes.schemas,
       },
     },
     security: [{ bearer: [] }],
@@ -138,6 +153,7 @@ export function buildOpenApiDocument(version: string): JsonObject {
         },
       },
       ...dataRoutes.paths,
+      ...tokenRoutes.paths,
     },
   };
 }

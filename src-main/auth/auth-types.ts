@@ -85,12 +85,24 @@ export interface SecretStore {
   write(secret: string): Promise<void>;
 }
 
-/** Claims of a verified access JWT. */
+/** Claims of a verified access JWT, or of a personal access token (then `token` is set). */
 export interface AccessClaims {
   sub: string;
+  /** Empty for a personal access token. */
   email: string;
   sid: string | null;
+  /** Epoch seconds; 0 for a personal access token (see token.expiresAt). */
   exp: number;
+  /** Set when a personal access token (src-main/tokens), not a session's JWT, authenticated the request. */
+  token?: PersonalTokenClaims;
+}
+
+export interface PersonalTokenClaims {
+  id: string;
+  name: string;
+  scopes: readonly string[];
+  /** Epoch ms, or null for no expiry. */
+  expiresAt: number | null;
 }
 
 export type TokenRejectionCode = 'AUTH_MALFORMED' | 'AUTH_INVALID' | 'AUTH_EXPIRED';

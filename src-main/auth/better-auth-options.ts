@@ -2,6 +2,7 @@
 // Shared by the running instance and the start-up migration so both see the same schema.
 import type { Database } from 'better-sqlite3';
 import { betterAuth } from 'better-auth';
+import { createAuthMiddleware, isAPIError } from 'better-auth/api';
 import { bearer, jwt } from 'better-auth/plugins';
 import type { Logger } from '../core/logger.ts';
 import { LazyBeginSqliteDialect } from './lazy-begin-sqlite-dialect.ts';
@@ -59,6 +60,26 @@ export interface BetterAuthDeps {
    * sign-out), the session's JWTs are refused anyway.
    */
   onSessionEnding: (sessionId: string) => void;
+  /**
+   * The user's personal access tokens must go: called before the user row is deleted, and after a successful
+   * password change with "sign out everywhere" (`revokeOtherSessions: true`). Plain sign-out does not call it.
+   */
+  onUserCredentialsReset?: (userId: string) => void;
+}
+
+/** After-hook: a password change that signed out everywhere also revokes the user's personal access tokens. */
+function revokeTokensAfterPasswordReset(onReset: (userId: string) => void) {
+  return createAuthMiddleware(async (ctx) => {
+    if (ctx.path !== '/change-password') return;
+    const body: unknown = ctx.body;
+    if (typeof body !== 'object' || body === null || !('revokeOtherSessions' in body)) return;
+    if (body.revokeOtherSessions !== true) return;
+    const returned: unknown = ctx.context.returned;
+    if (returned === undefined || returned === null || isAPIError(returned) || returned instanceof Response) return;
+    const userId = ctx.context.session?.user.id;
+    if (typeof userId === 'string') onReset(userId);
+    return Promise.resolve();
+  });
 }
 
 export function createBetterAuth(deps: BetterAuthDeps) {
@@ -99,8 +120,19 @@ export function createBetterAuth(deps: BetterAuthDeps) {
       },
     },
     advanced: { ipAddress: { ipAddressHeaders: [CLIENT_IP_HEADER] } },
-    hooks: { before: nameGuard },
+    hooks: {
+      before: nameGuard,
+      ...(deps.onUserCredentialsReset ? { after: revokeTokensAfterPasswordReset(deps.onUserCredentialsReset) } : {}),
+    },
     databaseHooks: {
+      user: {
+        delete: {
+          before: (user) => {
+            deps.onUserCredentialsReset?.(user.id);
+            return Promise.resolve();
+          },
+        },
+      },
       session: {
         delete: {
           before: (session) => {

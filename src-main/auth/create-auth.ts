@@ -24,6 +24,8 @@ export interface AuthModule {
   /** Access JWTs for a session token, cached until 60 s before exp. */
   tokens: TokenService;
   verifier: RevocableJwtVerifier;
+  /** Session revocations (sign-out, revoked sessions): live event streams of a session end on these. */
+  revocations: RevocationList;
 }
 
 export interface CreateAuthOptions {
@@ -34,6 +36,8 @@ export interface CreateAuthOptions {
   baseURL: string;
   trustedOrigins: readonly string[];
   logger: Logger;
+  /** Revokes the user's personal access tokens (account deleted; password changed with "sign out everywhere"). */
+  onUserCredentialsReset?: (userId: string) => void;
 }
 
 /** Signs a throwaway JWT so a key that cannot be decrypted (wrong secret) stops the start, not the first user. */
@@ -65,6 +69,7 @@ export async function createAuth(options: CreateAuthOptions): Promise<AuthModule
     trustedOrigins: options.trustedOrigins,
     logger,
     onSessionEnding: (sessionId) => revocations.revoke(sessionId),
+    ...(options.onUserCredentialsReset ? { onUserCredentialsReset: options.onUserCredentialsReset } : {}),
   });
   await migrateAuthTables(auth, logger);
   await ensureSigningKey(auth);
@@ -100,5 +105,6 @@ export async function createAuth(options: CreateAuthOptions): Promise<AuthModule
     service,
     tokens,
     verifier,
+    revocations,
   };
 }

@@ -10,6 +10,8 @@ export interface CoreOptions {
   allowedOrigins?: readonly string[];
   secretStore: SecretStore;
   logger?: Logger;
+  /** Clock (epoch ms) for personal access token expiry and last use; tests pass a fake one. */
+  now?: () => number;
 }
 
 /** What the desktop shell and the headless host get back from startCore(). */

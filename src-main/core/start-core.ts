@@ -11,6 +11,9 @@ import { TrashPurgeService } from '../data-safety/trash-purge.ts';
 import { DATABASE_FILE, DatabaseService } from '../db/database-service.ts';
 import { appMigrations } from '../db/migrations/index.ts';
 import { TaskRepository } from '../tasks/task-repository.ts';
+import { createBearerVerifier } from '../tokens/bearer-verifier.ts';
+import { tokenRoutes } from '../tokens/token-routes.ts';
+import { PersonalTokenStore } from '../tokens/token-store.ts';
 import type { CoreOptions, CoreServices } from './core-types.ts';
 import { createJsonLogger } from './logger.ts';
 import type { Service } from './service.ts';
@@ -50,22 +53,27 @@ export async function startCore(options: CoreOptions): Promise<CoreServices> {
     await start(new TrashPurgeService(database.sqlite, logger));
     const repo = new TaskRepository(database.sqlite);
     const server = await start(new ApiServer(options.port ?? 0));
+    const personalTokens = new PersonalTokenStore(database.sqlite, options.now);
     const auth = await createAuth({
       sqlite: database.sqlite,
       secretStore: options.secretStore,
       baseURL: server.baseUrl,
       trustedOrigins: allowedOrigins,
       logger,
+      onUserCredentialsReset: (userId) => {
+        const revoked = personalTokens.revokeAllForUser(userId);
+        if (revoked > 0) logger.info('personal access tokens revoked', { userId, count: revoked });
+      },
     });
     const app = createApiApp({
       repo,
-      verifier: auth.verifier,
+      verifier: createBearerVerifier(auth.verifier, personalTokens),
       authHandler: (request) => auth.handler(request),
       port: () => server.port,
       allowedOrigins,
       logger,
       version: packageJson.version,
-      extraRoutes: dataRoutes(database.sqlite, repo),
+      extraRoutes: [...dataRoutes(database.sqlite, repo), ...tokenRoutes(personalTokens)],
       bodyLimitExempt: [IMPORT_PATH],
     });
     server.attach((request) => app.fetch(request));

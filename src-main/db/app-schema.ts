@@ -20,6 +20,20 @@ export interface TasksTable {
   rowid?: Generated<number>;
 }
 
+/** Personal access tokens (migration 006). `secret_hash` is SHA-256 of the secret; the secret is never stored. */
+export interface PersonalTokensTable {
+  id: string;
+  user_id: string;
+  name: string;
+  /** Space-separated scopes, e.g. "tasks:read tasks:write". */
+  scopes: string;
+  secret_hash: Buffer;
+  created_at: string;
+  expires_at: string | null;
+  last_used_at: string | null;
+}
+
 export interface AppDatabase {
   tasks: TasksTable;
+  personal_tokens: PersonalTokensTable;
 }
