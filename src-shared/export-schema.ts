@@ -2,7 +2,7 @@
 // Versioned: `format` names the file type, `version` its layout; a reader refuses versions it does not know.
 // UI-free and Node-free: any layer may import this file. The JSON Schema in the README is generated from it.
 import { z } from 'zod';
-import { description, priority, title } from './task-schemas.ts';
+import { description, inStorableRange, priority, title } from './task-schemas.ts';
 
 export const EXPORT_FORMAT = 'tasks-desktop.export';
 export const EXPORT_VERSION = 1;
@@ -12,8 +12,8 @@ export const IMPORT_MAX_BYTES = 32 * 1024 * 1024;
 export const IMPORT_MAX_TASKS = 50_000;
 const ID_MAX = 100;
 
-/** An ISO 8601 date-time with offset, normalised to UTC `toISOString()` form (what export writes). */
-const instant = z.iso.datetime({ offset: true }).transform((value) => new Date(value).toISOString());
+/** An ISO 8601 date-time with offset, years 0001-9999, normalised to UTC `toISOString()` form (what export writes). */
+const instant = inStorableRange(z.iso.datetime({ offset: true }));
 
 /** One task in an export file: the API's Task without `userId` (the file names its user once). */
 export const exportTask = z

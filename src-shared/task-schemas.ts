@@ -13,17 +13,70 @@ export const PRIORITIES = ['none', 'low', 'medium', 'high'] as const;
 export const priority = z.enum(PRIORITIES);
 export type Priority = z.infer<typeof priority>;
 
-/** ISO 8601 date-time with offset, or a plain date; normalised to UTC `toISOString()` form. */
-export const isoInstant = z
-  .union([z.iso.datetime({ offset: true }), z.iso.date()])
-  .transform((value) => new Date(value).toISOString());
+/**
+ * The instants the app stores: years 0001-9999 in UTC. Outside that range `toISOString()` writes a six-digit
+ * year (`+010000-...`) that ISO 8601 readers (export files, SQLite's text ordering) do not take back.
+ * Shared by every instant field; all-day dates and time zones reuse `isYearInRange` / `inStorableRange`.
+ */
+export const INSTANT_MIN = '0001-01-01T00:00:00.000Z';
+export const INSTANT_MAX = '9999-12-31T23:59:59.999Z';
+const INSTANT_MIN_MS = Date.parse(INSTANT_MIN);
+const INSTANT_MAX_MS = Date.parse(INSTANT_MAX);
+export const INSTANT_RANGE_MESSAGE = 'Dates must fall in the years 0001 to 9999 (UTC).';
+
+/** Whether an epoch-milliseconds value is a storable instant (years 0001-9999 UTC). */
+export function isInstantInRange(ms: number): boolean {
+  return Number.isFinite(ms) && ms >= INSTANT_MIN_MS && ms <= INSTANT_MAX_MS;
+}
+
+/** Whether a calendar year is in the storable range. */
+export function isYearInRange(year: number): boolean {
+  return Number.isInteger(year) && year >= 1 && year <= 9999;
+}
+
+/**
+ * Turns an ISO 8601 string schema into a storable instant: refused (one issue, the range message) outside years
+ * 0001-9999 UTC, else normalised to `toISOString()` form. Every instant field (task, query, export) uses this.
+ */
+export function inStorableRange<S extends z.ZodType<string, string>>(schema: S) {
+  return schema.transform((value, ctx) => {
+    const ms = Date.parse(value);
+    if (!isInstantInRange(ms)) {
+      ctx.issues.push({ code: 'custom', message: INSTANT_RANGE_MESSAGE, input: value });
+      return z.NEVER;
+    }
+    return new Date(ms).toISOString();
+  });
+}
+
+/** ISO 8601 date-time with offset, or a plain date; years 0001-9999; normalised to UTC `toISOString()` form. */
+export const isoInstant = inStorableRange(z.union([z.iso.datetime({ offset: true }), z.iso.date()]));
+
+/**
+ * Text the API stores: well-formed Unicode (no lone surrogates: SQLite would store U+FFFD instead) and no control
+ * characters except tab, line feed and carriage return. NUL in particular is refused: SQLite's text functions
+ * (length(), FTS5) stop at it, so a stored value would not be what was sent. Format characters (bidi marks,
+ * zero-width joiners) are legitimate in text and kept as sent.
+ */
+const FORBIDDEN_TEXT = /(?![\t\n\r])\p{Cc}|\p{Cs}/u;
+export const TEXT_CHARACTERS_MESSAGE =
+  'Must not contain control characters (other than tab and line breaks) or unpaired surrogates.';
+
+/** Whether text is storable as sent (see FORBIDDEN_TEXT). */
+export function isStorableText(value: string): boolean {
+  return !FORBIDDEN_TEXT.test(value);
+}
 
 export const title = z
   .string()
   .trim()
   .min(1, 'Title must not be empty.')
-  .max(TITLE_MAX, `Title must be at most ${TITLE_MAX} characters.`);
-export const description = z.string().max(DESCRIPTION_MAX, `Description must be at most ${DESCRIPTION_MAX} characters.`);
+  .max(TITLE_MAX, `Title must be at most ${TITLE_MAX} characters.`)
+  .refine(isStorableText, TEXT_CHARACTERS_MESSAGE);
+export const description = z
+  .string()
+  .max(DESCRIPTION_MAX, `Description must be at most ${DESCRIPTION_MAX} characters.`)
+  .refine(isStorableText, TEXT_CHARACTERS_MESSAGE);
 
 /** POST /api/{userId}/tasks, and PUT (full replacement: omitted fields take these defaults). */
 export const taskCreate = z.strictObject({

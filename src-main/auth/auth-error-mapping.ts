@@ -1,5 +1,6 @@
 // Better Auth's API errors -> the stable AuthError codes that cross IPC. Messages are ours, never Better Auth's.
 import { isAPIError } from 'better-auth/api';
+import { PASSWORD_RULE_MESSAGE } from '../../src-shared/account-rules.ts';
 import { AuthError, type AuthErrorCode } from './auth-types.ts';
 import type { Logger } from '../core/logger.ts';
 
@@ -24,7 +25,7 @@ export const AUTH_ERROR_MESSAGES: Readonly<Record<AuthErrorCode, string>> = {
   INVALID_INPUT: 'Check the name and email address.',
   INVALID_CREDENTIALS: 'The email or password is not correct.',
   EMAIL_TAKEN: 'An account with this email already exists.',
-  WEAK_PASSWORD: 'The password must be 10 to 256 characters long.',
+  WEAK_PASSWORD: PASSWORD_RULE_MESSAGE,
   RATE_LIMITED: 'Too many attempts. Please wait a moment and try again.',
   SESSION_EXPIRED: 'Your session has ended. Please sign in again.',
   INTERNAL: 'Something went wrong. Please try again.',

@@ -1,44 +1,41 @@
 // Input checks for sign-up/sign-in done before Better Auth sees anything (it accepts an empty name, and it
-// would hash an arbitrarily long sign-in password).
-import * as z from 'zod';
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './auth-types.ts';
+// would hash an arbitrarily long sign-in password). The rules themselves live in src-shared/account-rules.ts.
+import {
+  accountEmail,
+  accountName,
+  existingPassword,
+  newPassword,
+} from '../../src-shared/account-rules.ts';
 import { authError } from './auth-error-mapping.ts';
 
-export const NAME_MAX_LENGTH = 100;
-const EMAIL_MAX_LENGTH = 254;
-const emailSchema = z.email().max(EMAIL_MAX_LENGTH);
-
 export function normalizeEmail(value: unknown): string {
-  if (typeof value !== 'string') throw authError('INVALID_INPUT');
-  const email = value.trim().toLowerCase();
-  if (!emailSchema.safeParse(email).success) throw authError('INVALID_INPUT');
-  return email;
+  const parsed = accountEmail.safeParse(value);
+  if (!parsed.success) throw authError('INVALID_INPUT');
+  return parsed.data;
 }
 
-/** 1..100 characters after trimming, no control characters. */
+/** 1..100 characters after trimming, no control or invisible format characters. */
 export function isValidName(value: unknown): value is string {
-  if (typeof value !== 'string') return false;
-  const name = value.trim();
-  return name.length > 0 && name.length <= NAME_MAX_LENGTH && !/\p{Cc}/u.test(name);
+  return accountName.safeParse(value).success;
 }
 
 export function normalizeName(value: unknown): string {
-  if (!isValidName(value)) throw authError('INVALID_INPUT');
-  return value.trim();
+  const parsed = accountName.safeParse(value);
+  if (!parsed.success) throw authError('INVALID_INPUT');
+  return parsed.data;
 }
 
 /** Sign-up: the password policy, reported as WEAK_PASSWORD. */
 export function checkNewPassword(value: unknown): string {
   if (typeof value !== 'string') throw authError('INVALID_INPUT');
-  if (value.length < PASSWORD_MIN_LENGTH || value.length > PASSWORD_MAX_LENGTH)
-    throw authError('WEAK_PASSWORD');
+  if (!newPassword.safeParse(value).success) throw authError('WEAK_PASSWORD');
   return value;
 }
 
 /** Sign-in: anything outside the policy cannot be a stored password, so it is refused without hashing. */
 export function checkExistingPassword(value: unknown): string {
   if (typeof value !== 'string' || value.length === 0) throw authError('INVALID_INPUT');
-  if (value.length > PASSWORD_MAX_LENGTH) throw authError('INVALID_CREDENTIALS');
+  if (!existingPassword.safeParse(value).success) throw authError('INVALID_CREDENTIALS');
   return value;
 }
 

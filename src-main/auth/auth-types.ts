@@ -5,8 +5,11 @@ export const JWT_ISSUER = 'tasks-desktop';
 export const JWT_AUDIENCE = 'tasks-desktop-api';
 /** Access JWT lifetime (seconds). */
 export const ACCESS_TOKEN_TTL_SECONDS = 15 * 60;
-export const PASSWORD_MIN_LENGTH = 10;
-export const PASSWORD_MAX_LENGTH = 256;
+export {
+  PASSWORD_MAX_LENGTH,
+  PASSWORD_MIN_LENGTH,
+  SIGN_IN_PASSWORD_MAX_LENGTH,
+} from '../../src-shared/account-rules.ts';
 
 export type AuthErrorCode =
   | 'INVALID_INPUT'

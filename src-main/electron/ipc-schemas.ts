@@ -1,30 +1,27 @@
-// Runtime validation of what the renderer sends, typed against the contract. Password strength is the
-// auth service's call (WEAK_PASSWORD); here only shape and sane bounds are checked.
+// Runtime validation of what the renderer sends, typed against the contract. The field rules are the shared account
+// rules (src-shared/account-rules.ts), the same the HTTP sign-up applies. Password strength is the auth service's call
+// (WEAK_PASSWORD); here only the password's shape and upper bound are checked.
 import { z } from 'zod';
-import { PASSWORD_MAX_LENGTH } from '../auth/auth-types.ts';
+import {
+  accountEmail,
+  accountName,
+  existingPassword,
+  PASSWORD_MAX_LENGTH,
+} from '../../src-shared/account-rules.ts';
 import type { AccessTokenRequest, IpcError, SignInRequest, SignUpRequest } from '../../src-preload/contract.ts';
 
-const email = z
-  .string({ error: 'Enter your email address' })
-  .trim()
-  .max(254, { error: 'That email address is too long' })
-  .pipe(z.email({ error: 'Enter a valid email address' }));
-
-const password = z
-  .string({ error: 'Enter your password' })
-  .min(1, { error: 'Enter your password' })
-  .max(PASSWORD_MAX_LENGTH, { error: `Passwords are at most ${PASSWORD_MAX_LENGTH} characters` });
-
 export const signUpSchema = z.strictObject({
-  name: z.string({ error: 'Enter your name' }).trim().min(1, { error: 'Enter your name' }).max(100, { error: 'Names are at most 100 characters' }),
-  email,
-  password,
+  name: accountName,
+  email: accountEmail,
+  password: existingPassword.max(PASSWORD_MAX_LENGTH, {
+    error: `Passwords are at most ${PASSWORD_MAX_LENGTH} characters`,
+  }),
   remember: z.boolean().optional(),
 }) satisfies z.ZodType<SignUpRequest>;
 
 export const signInSchema = z.strictObject({
-  email,
-  password,
+  email: accountEmail,
+  password: existingPassword,
   remember: z.boolean({ error: 'remember must be true or false' }),
 }) satisfies z.ZodType<SignInRequest>;
 

@@ -1,7 +1,8 @@
 // A quick, local estimate of password strength for the sign-up hint. The server enforces the real rules
-// (length 10..256, see src-main/auth/auth-types.ts); this only guides the person typing.
-export const PASSWORD_MIN_LENGTH = 10;
-export const PASSWORD_MAX_LENGTH = 256;
+// (src-shared/account-rules.ts, the same constants); this only guides the person typing.
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../../src-shared/account-rules';
+
+export { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH };
 
 export type StrengthLevel = 0 | 1 | 2 | 3 | 4;
 
