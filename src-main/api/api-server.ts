@@ -59,9 +59,16 @@ export class ApiServer implements Service {
     if (!server) return;
     this.server = null;
     await new Promise<void>((resolve) => {
-      server.close(() => resolve());
+      // Connections whose response ends after this (event streams the events service just ended) become idle
+      // later: close them as they do, and force the rest after 2 s.
+      const idle = setInterval(() => server.closeIdleConnections(), 25);
+      const force = setTimeout(() => server.closeAllConnections(), 2_000);
+      server.close(() => {
+        clearInterval(idle);
+        clearTimeout(force);
+        resolve();
+      });
       server.closeIdleConnections();
-      setTimeout(() => server.closeAllConnections(), 2_000).unref();
     });
   }
 }

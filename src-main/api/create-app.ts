@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
 import type { JwtVerifier } from '../auth/auth-types.ts';
 import type { Logger } from '../core/logger.ts';
+import type { EventPublisher } from '../events/event-publisher.ts';
 import type { TaskRepository } from '../tasks/task-repository.ts';
 import type { ApiEnv } from './api-env.ts';
 import { ApiError, errorBody, sendError } from './api-error.ts';
@@ -21,6 +22,8 @@ export interface ApiAppOptions {
   allowedOrigins: readonly string[];
   logger: Logger;
   version: string;
+  /** Live events: the task routes publish each committed change here. */
+  events?: EventPublisher;
   /** Extra routes (registered before the task routes). */
   extraRoutes?: readonly Route[];
   /** Path patterns whose routes enforce their own, larger body limit (the import route). */
@@ -68,7 +71,7 @@ export function createApiApp(options: ApiAppOptions): Hono<ApiEnv> {
         }),
     },
   ];
-  registerRoutes(app, [...publicRoutes, ...(options.extraRoutes ?? []), ...taskRoutes(options.repo)], options.verifier);
+  registerRoutes(app, [...publicRoutes, ...(options.extraRoutes ?? []), ...taskRoutes(options.repo, options.events)], options.verifier);
 
   app.notFound((c) => sendError(c, new ApiError('NOT_FOUND', 'No such route.')));
   app.onError((error, c) => {

@@ -6,6 +6,7 @@ import type { Context } from 'hono';
 import { z } from 'zod';
 import { IMPORT_MAX_BYTES } from '../../src-shared/export-schema.ts';
 import type { AccessClaims } from '../auth/auth-types.ts';
+import { noEvents, type EventPublisher } from '../events/event-publisher.ts';
 import { tasksToCsv } from '../data-safety/csv-export.ts';
 import { ImportRefused, planImport } from '../data-safety/import-plan.ts';
 import { buildExportFile } from '../data-safety/task-export.ts';
@@ -73,7 +74,7 @@ function attachment(name: string): string {
   return `attachment; filename="${name}"`;
 }
 
-export function dataRoutes(db: SqliteDatabase, repo: TaskRepository): Route[] {
+export function dataRoutes(db: SqliteDatabase, repo: TaskRepository, events: EventPublisher = noEvents): Route[] {
   return [
     {
       method: 'GET',
@@ -106,7 +107,9 @@ export function dataRoutes(db: SqliteDatabase, repo: TaskRepository): Route[] {
         const body = await readImportBody(c);
         try {
           const plan = planImport(body, fromUser === undefined ? { userId } : { userId, fromUser });
-          return c.json(applyImport(db, userId, plan));
+          const { importedIds, ...result } = applyImport(db, userId, plan);
+          if (importedIds.length > 0) events.publish(userId, 'tasks.imported', importedIds);
+          return c.json(result);
         } catch (error) {
           if (error instanceof ImportRefused) throw new ApiError(error.code, error.message, error.details);
           throw error;
@@ -118,8 +121,10 @@ export function dataRoutes(db: SqliteDatabase, repo: TaskRepository): Route[] {
       path: '/api/:userId/tasks/:id/restore',
       auth: true,
       handler: (c, claims) => {
-        const task = repo.restore(ownUser(c, claims), c.req.param('id') ?? '');
+        const userId = ownUser(c, claims);
+        const task = repo.restore(userId, c.req.param('id') ?? '');
         if (!task) throw notFound('Task in the trash');
+        events.publish(userId, 'task.restored', [task.id]);
         return c.json(task);
       },
     },

@@ -10,6 +10,7 @@ import {
   taskList,
   taskPatch,
 } from '../../src-shared/task-schemas.ts';
+import { eventRoutesOpenApi } from '../events/openapi-event-routes.ts';
 import { tokenRoutesOpenApi } from '../tokens/openapi-token-routes.ts';
 import { dataRoutesOpenApi } from './openapi-data-routes.ts';
 
@@ -67,6 +68,7 @@ export function buildOpenApiDocument(version: string): JsonObject {
   const parts = { ok, err, json, authErrors, userIdParam, idParam };
   const dataRoutes = dataRoutesOpenApi(parts);
   const tokenRoutes = tokenRoutesOpenApi(parts);
+  const eventRoutes = eventRoutesOpenApi(parts);
   return {
     openapi: '3.0.3',
     info: {
@@ -154,6 +156,7 @@ export function buildOpenApiDocument(version: string): JsonObject {
       },
       ...dataRoutes.paths,
       ...tokenRoutes.paths,
+      ...eventRoutes.paths,
     },
   };
 }

@@ -7,6 +7,7 @@ import {
   taskPatch,
 } from '../../src-shared/task-schemas.ts';
 import type { AccessClaims } from '../auth/auth-types.ts';
+import { noEvents, type EventPublisher } from '../events/event-publisher.ts';
 import { InvalidCursorError } from '../tasks/list-cursor.ts';
 import type { TaskRepository } from '../tasks/task-repository.ts';
 import type { ApiEnv } from './api-env.ts';
@@ -34,7 +35,13 @@ function found<T>(value: T | null): T {
   return value;
 }
 
-export function taskRoutes(repo: TaskRepository): Route[] {
+/** Announces a committed change to the user's live event streams. */
+function updated<T extends { id: string }>(events: EventPublisher, userId: string, task: T): T {
+  events.publish(userId, 'task.updated', [task.id]);
+  return task;
+}
+
+export function taskRoutes(repo: TaskRepository, events: EventPublisher = noEvents): Route[] {
   return [
     {
       method: 'GET',
@@ -60,7 +67,9 @@ export function taskRoutes(repo: TaskRepository): Route[] {
       handler: async (c, claims) => {
         const userId = ownUser(c, claims);
         const input = await readValidBody(c, taskCreate);
-        return c.json(await repo.createGrouped(userId, input), 201);
+        const created = await repo.createGrouped(userId, input);
+        events.publish(userId, 'task.created', [created.id]);
+        return c.json(created, 201);
       },
     },
     {
@@ -85,7 +94,7 @@ export function taskRoutes(repo: TaskRepository): Route[] {
       handler: async (c, claims) => {
         const userId = ownUser(c, claims);
         const input = await readValidBody(c, taskCreate);
-        return c.json(found(repo.replace(userId, taskId(c), input)));
+        return c.json(updated(events, userId, found(repo.replace(userId, taskId(c), input))));
       },
     },
     {
@@ -95,7 +104,7 @@ export function taskRoutes(repo: TaskRepository): Route[] {
       handler: async (c, claims) => {
         const userId = ownUser(c, claims);
         const patch = await readValidBody(c, taskPatch);
-        return c.json(found(repo.patch(userId, taskId(c), patch)));
+        return c.json(updated(events, userId, found(repo.patch(userId, taskId(c), patch))));
       },
     },
     {
@@ -103,7 +112,10 @@ export function taskRoutes(repo: TaskRepository): Route[] {
       path: TASK,
       auth: true,
       handler: (c, claims) => {
-        if (!repo.delete(ownUser(c, claims), taskId(c))) throw notFound();
+        const userId = ownUser(c, claims);
+        const id = taskId(c);
+        if (!repo.delete(userId, id)) throw notFound();
+        events.publish(userId, 'task.deleted', [id]);
         return c.body(null, 204);
       },
     },
@@ -115,7 +127,7 @@ export function taskRoutes(repo: TaskRepository): Route[] {
         const userId = ownUser(c, claims);
         const body = await readJsonBody(c);
         const completed = body === undefined ? undefined : validate(taskComplete, body).completed;
-        return c.json(found(repo.setCompleted(userId, taskId(c), completed)));
+        return c.json(updated(events, userId, found(repo.setCompleted(userId, taskId(c), completed))));
       },
     },
   ];

@@ -1,4 +1,5 @@
 import type { AuthService, SecretStore, TokenService } from '../auth/auth-types.ts';
+import type { EventPublisher } from '../events/event-publisher.ts';
 import type { Logger } from './logger.ts';
 
 export interface CoreOptions {
@@ -21,6 +22,8 @@ export interface CoreServices {
   readonly apiBaseUrl: string;
   readonly auth: AuthService;
   readonly tokens: TokenService;
+  /** Live events: in-process services (reminders) publish here after a committed change. */
+  readonly events: EventPublisher;
   /** Stops the API, then auth, then checkpoints and closes SQLite. Idempotent. */
   stop(): Promise<void>;
 }

@@ -10,6 +10,8 @@ import { runStartupBackup } from '../data-safety/startup-backup.ts';
 import { TrashPurgeService } from '../data-safety/trash-purge.ts';
 import { DATABASE_FILE, DatabaseService } from '../db/database-service.ts';
 import { appMigrations } from '../db/migrations/index.ts';
+import { EventBus } from '../events/event-bus.ts';
+import { eventRoutes } from '../events/event-routes.ts';
 import { TaskRepository } from '../tasks/task-repository.ts';
 import { createBearerVerifier } from '../tokens/bearer-verifier.ts';
 import { tokenRoutes } from '../tokens/token-routes.ts';
@@ -65,6 +67,8 @@ export async function startCore(options: CoreOptions): Promise<CoreServices> {
         if (revoked > 0) logger.info('personal access tokens revoked', { userId, count: revoked });
       },
     });
+    // Started after the listener, so it stops before it: open event streams end first, then the server closes.
+    const events = await start(new EventBus(options.now ? { now: options.now } : {}));
     const app = createApiApp({
       repo,
       verifier: createBearerVerifier(auth.verifier, personalTokens),
@@ -73,7 +77,17 @@ export async function startCore(options: CoreOptions): Promise<CoreServices> {
       allowedOrigins,
       logger,
       version: packageJson.version,
-      extraRoutes: [...dataRoutes(database.sqlite, repo), ...tokenRoutes(personalTokens)],
+      events,
+      extraRoutes: [
+        ...dataRoutes(database.sqlite, repo, events),
+        ...tokenRoutes(personalTokens),
+        ...eventRoutes({
+          bus: events,
+          onSessionRevoked: (listener) => auth.revocations.onRevoke(listener),
+          onTokenRevoked: (listener) => personalTokens.onRevoke(listener),
+          ...(options.now ? { now: options.now } : {}),
+        }),
+      ],
       bodyLimitExempt: [IMPORT_PATH],
     });
     server.attach((request) => app.fetch(request));
@@ -85,6 +99,7 @@ export async function startCore(options: CoreOptions): Promise<CoreServices> {
       apiBaseUrl: server.baseUrl,
       auth: auth.service,
       tokens: auth.tokens,
+      events,
       stop: () => (stopping ??= stopAll()),
     };
   } catch (error) {

@@ -5,14 +5,20 @@ import type { SqliteDatabase } from '../db/open-database.ts';
 import { priorityToNumber } from '../tasks/task-row.ts';
 import type { ImportPlan } from './import-plan.ts';
 
-export function applyImport(db: SqliteDatabase, userId: string, plan: ImportPlan): ImportResult {
+/** The import's result, plus the ids of the tasks it inserted (for the live `tasks.imported` event). */
+export function applyImport(
+  db: SqliteDatabase,
+  userId: string,
+  plan: ImportPlan,
+): ImportResult & { importedIds: string[] } {
   const exists = db.prepare<[string], { one: number }>('SELECT 1 AS one FROM tasks WHERE id = ?');
   const insert = db.prepare(
     `INSERT INTO tasks (id, user_id, title, description, completed, completed_at, priority, due_at, created_at, updated_at)
      VALUES (@id, @userId, @title, @description, @completed, @completedAt, @priority, @dueAt, @createdAt, @updatedAt)`,
   );
-  return db.transaction((): ImportResult => {
+  return db.transaction((): ImportResult & { importedIds: string[] } => {
     const skipped: ImportSkip[] = [...plan.skipped];
+    const importedIds: string[] = [];
     let imported = 0;
     for (const task of plan.tasks) {
       if (exists.get(task.id)) {
@@ -37,8 +43,9 @@ export function applyImport(db: SqliteDatabase, userId: string, plan: ImportPlan
         updatedAt: task.updatedAt,
       });
       imported += 1;
+      importedIds.push(task.id);
     }
     skipped.sort((a, b) => a.index - b.index);
-    return { imported, skipped };
+    return { imported, skipped, importedIds };
   })();
 }
