@@ -68,6 +68,21 @@ export default tseslint.config(
     },
   },
   {
+    // The CLI and its MCP server are thin clients of the HTTP API: never the main process, never Electron.
+    files: ['cli/**/*.ts'],
+    // Its tests start a real host in-process (src-main/testing) to run the CLI against.
+    ignores: ['cli/**/*.test.ts', 'cli/testing/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', message: 'The CLI runs in plain Node and talks to the app over HTTP only.' }],
+          patterns: [{ ...mainCode, message: 'The CLI speaks only the HTTP API: no main-process code (src-main).' }],
+        },
+      ],
+    },
+  },
+  {
     files: ['src-main/tasks/**/*.ts', 'src-main/api/**/*.ts'],
     ignores: ['**/*.test.ts'],
     rules: {

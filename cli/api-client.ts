@@ -1,0 +1,138 @@
+// The CLI's HTTP client: one request function over fetch, the API's error shape mapped to exit codes.
+import { isApiErrorBody } from '../src-shared/api-errors.ts';
+import { CliError, EXIT, type ExitCode } from './cli-error.ts';
+import { START_HINT } from './discovery.ts';
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export interface RequestOptions {
+  /** JSON-encoded as the body (Content-Type: application/json). */
+  body?: unknown;
+  /** Sent as-is (already encoded), with `contentType`. */
+  rawBody?: string;
+  contentType?: string;
+  query?: Record<string, string | number | boolean | undefined>;
+  /** Overrides the client's bearer token for this request (token management needs a session JWT). */
+  token?: string | null;
+}
+
+export interface ApiResponse {
+  status: number;
+  headers: Headers;
+  text: string;
+}
+
+const TIMEOUT_MS = 120_000;
+const LOGIN_HINT = 'Run `tasks login`, or set TASKS_TOKEN to a personal access token.';
+
+function hintFor(code: string): string | undefined {
+  switch (code) {
+    case 'AUTH_MISSING':
+    case 'AUTH_MALFORMED':
+    case 'AUTH_INVALID':
+    case 'AUTH_EXPIRED':
+      return LOGIN_HINT;
+    case 'INSUFFICIENT_SCOPE':
+      return 'This token may not do that: create one with the scopes it needs (`tasks token create --write`).';
+    case 'SESSION_REQUIRED':
+      return 'Managing tokens needs your password, not a token.';
+    default:
+      return undefined;
+  }
+}
+
+function exitCodeFor(status: number, code: string): ExitCode {
+  if (status === 401) return EXIT.UNAUTHORIZED;
+  if (status === 403 && code !== 'HOST_NOT_ALLOWED' && code !== 'ORIGIN_NOT_ALLOWED') return EXIT.UNAUTHORIZED;
+  return EXIT.ERROR;
+}
+
+function isFlatError(value: unknown): value is { code: string; message: string } {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as { code?: unknown }).code === 'string' &&
+    typeof (value as { message?: unknown }).message === 'string'
+  );
+}
+
+/** The API's `{ error: { code, message, details? } }` as a CliError with the matching exit code. */
+export function apiError(status: number, text: string): CliError {
+  let body: unknown = null;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    // not JSON: reported below
+  }
+  // Better Auth's own routes (/api/auth/*) answer { code, message } without the envelope.
+  if (!isApiErrorBody(body) && isFlatError(body)) body = { error: body };
+  if (!isApiErrorBody(body)) {
+    return new CliError(`The API answered ${status} without an error body: is this Tasks Desktop?`, EXIT.ERROR, {
+      code: `HTTP_${status}`,
+    });
+  }
+  const { code, message, details } = body.error;
+  const hint = hintFor(code);
+  return new CliError(message, exitCodeFor(status, code), {
+    code,
+    ...(hint === undefined ? {} : { hint }),
+    ...(details === undefined ? {} : { details }),
+  });
+}
+
+export class ApiClient {
+  readonly baseUrl: string;
+  readonly source: string;
+  token: string | null;
+
+  constructor(baseUrl: string, source: string, token: string | null) {
+    this.baseUrl = baseUrl;
+    this.source = source;
+    this.token = token;
+  }
+
+  /** Sends one request; resolves with any 2xx answer, rejects with a CliError otherwise. */
+  async send(method: HttpMethod, path: string, options: RequestOptions = {}): Promise<ApiResponse> {
+    const url = new URL(this.baseUrl + path);
+    for (const [key, value] of Object.entries(options.query ?? {})) {
+      if (value !== undefined) url.searchParams.set(key, String(value));
+    }
+    const headers: Record<string, string> = { Accept: 'application/json' };
+    const token = options.token === undefined ? this.token : options.token;
+    if (token) headers.Authorization = `Bearer ${token}`;
+    let body: string | undefined;
+    if (options.rawBody !== undefined) {
+      body = options.rawBody;
+      headers['Content-Type'] = options.contentType ?? 'application/json';
+    } else if (options.body !== undefined) {
+      body = JSON.stringify(options.body);
+      headers['Content-Type'] = 'application/json';
+    }
+    let response: Response;
+    try {
+      response = await fetch(url, { method, headers, body, signal: AbortSignal.timeout(TIMEOUT_MS) });
+    } catch (error) {
+      const cause = (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).name;
+      throw new CliError(`Could not reach Tasks Desktop at ${this.baseUrl} (${this.source}): ${cause}.`, EXIT.UNREACHABLE, {
+        code: 'UNREACHABLE',
+        hint: START_HINT,
+      });
+    }
+    const text = await response.text();
+    if (!response.ok) throw apiError(response.status, text);
+    return { status: response.status, headers: response.headers, text };
+  }
+
+  /** send() for JSON answers; a 204 resolves with undefined. */
+  async json<T>(method: HttpMethod, path: string, options: RequestOptions = {}): Promise<T> {
+    const response = await this.send(method, path, options);
+    if (response.status === 204 || response.text === '') return undefined as T;
+    try {
+      return JSON.parse(response.text) as T;
+    } catch {
+      throw new CliError(`The API answered ${method} ${path} with something that is not JSON.`, EXIT.ERROR, {
+        code: 'BAD_RESPONSE',
+      });
+    }
+  }
+}

@@ -1,0 +1,222 @@
+// tasks add | ls | show | done | undone | edit | rm | restore
+import { type Command, Option } from 'commander';
+import { LIST_LIMIT_MAX, LIST_STATUSES, PRIORITIES, type TaskList } from '../../src-shared/task-schemas.ts';
+import { CliError, EXIT, usageError } from '../cli-error.ts';
+import type { Caller, CliContext } from '../context.ts';
+import { parseDue, todayRange } from '../due-input.ts';
+import { listNames, resolveListId, resolveTagIds } from '../organize-lookup.ts';
+import { type ApiTask, printTask, printTaskTable } from '../task-format.ts';
+import { action, collect, type ContextFactory, positiveInt } from './command-kit.ts';
+
+function taskPath(caller: Caller, id: string): string {
+  return `${caller.base}/tasks/${encodeURIComponent(id)}`;
+}
+
+interface EditOptions {
+  title?: string;
+  due?: string;
+  priority?: string;
+  description?: string;
+  list?: string;
+  tag?: string[];
+}
+
+/** The PATCH body for `tasks edit` / `tasks add` options; list and tag names become ids. */
+async function changes(caller: Caller, options: EditOptions): Promise<Record<string, unknown>> {
+  const body: Record<string, unknown> = {};
+  if (options.title !== undefined) body.title = options.title;
+  if (options.description !== undefined) body.description = options.description;
+  if (options.priority !== undefined) body.priority = options.priority;
+  if (options.due !== undefined) body.dueAt = parseDue(options.due);
+  if (options.list !== undefined) body.listId = await resolveListId(caller, options.list);
+  if (options.tag !== undefined) body.tagIds = await resolveTagIds(caller, options.tag);
+  return body;
+}
+
+async function printOne(ctx: CliContext, caller: Caller, task: ApiTask, note?: string): Promise<void> {
+  if (ctx.out.json) return ctx.out.printJson(task);
+  printTask(ctx.out, task, await listNames(caller, [task]));
+  if (note) ctx.out.line(`\n${ctx.out.paint('dim', note)}`);
+}
+
+const priorityOption = () => new Option('--priority <priority>', 'none, low, medium or high').choices(PRIORITIES);
+const editOptions = (command: Command) =>
+  command
+    .option('--title <title>', 'new title')
+    .option('--due <when>', 'due date: 2026-12-01, an ISO date-time, today, tomorrow, or none')
+    .addOption(priorityOption())
+    .option('--description <text>', 'notes')
+    .option('--list <name>', 'move to this list (by name)')
+    .option('--tag <name>', 'set the tags (repeat for several)', collect);
+
+export function registerTaskCommands(program: Command, contextFor: ContextFactory): void {
+  editOptions(
+    program
+      .command('add')
+      .description('add a task; the text may use the quick-add syntax when the app supports it')
+      .argument('<text...>', 'the task (words are joined with spaces)'),
+  ).action(
+    action(contextFor, async (ctx, words: string[], options: EditOptions) => {
+      const text = words.join(' ').trim();
+      if (!text) throw usageError('Give the task text: tasks add "Buy milk".');
+      const caller = await ctx.caller();
+      const extra = await changes(caller, options);
+      const task = await caller.client.json<ApiTask>('POST', `${caller.base}/tasks`, {
+        body: { ...extra, title: options.title ?? text },
+      });
+      if (ctx.out.json) return ctx.out.printJson(task);
+      ctx.out.line(`Added ${ctx.out.paint('bold', task.title)} ${ctx.out.paint('dim', task.id)}`);
+    }),
+  );
+
+  program
+    .command('ls')
+    .alias('list')
+    .description('list tasks (open ones unless --status says otherwise)')
+    .option('--list <name>', 'only tasks in this list')
+    .option('--tag <name>', 'only tasks with this tag')
+    .option('--today', 'open tasks due today or overdue')
+    .option('--upcoming', 'open tasks due after today, soonest first')
+    .addOption(new Option('--status <status>', 'which tasks').choices(LIST_STATUSES).default('active'))
+    .option('--q <text>', 'search titles and notes')
+    .addOption(new Option('--sort <field>', 'sort order').choices(['created', 'due', 'priority', 'title']))
+    .option('--limit <n>', `at most this many (1-${LIST_LIMIT_MAX})`, positiveInt(LIST_LIMIT_MAX), 50)
+    .option('--all', 'every matching task (follows the pages)')
+    .action(
+      action(
+        contextFor,
+        async (
+          ctx,
+          options: {
+            list?: string;
+            tag?: string;
+            today?: boolean;
+            upcoming?: boolean;
+            status: string;
+            q?: string;
+            sort?: string;
+            limit: number;
+            all?: boolean;
+          },
+        ) => {
+          if (options.today && options.upcoming) throw usageError('Use --today or --upcoming, not both.');
+          const caller = await ctx.caller();
+          const { end } = todayRange();
+          const query: Record<string, string | number | undefined> = {
+            status: options.status,
+            q: options.q,
+            sort: options.sort ?? (options.today || options.upcoming ? 'due' : undefined),
+            limit: options.limit,
+            dueTo: options.today ? end : undefined,
+            dueFrom: options.upcoming ? end : undefined,
+          };
+          if (options.list !== undefined) query.listId = await resolveListId(caller, options.list);
+          if (options.tag !== undefined) query.tagId = (await resolveTagIds(caller, [options.tag]))[0];
+          const items: ApiTask[] = [];
+          let cursor: string | null = null;
+          do {
+            const page: TaskList = await caller.client.json<TaskList>('GET', `${caller.base}/tasks`, {
+              query: { ...query, cursor: cursor ?? undefined },
+            });
+            items.push(...(page.items as ApiTask[]));
+            cursor = options.all ? page.nextCursor : null;
+          } while (cursor);
+          if (ctx.out.json) return ctx.out.printJson(items);
+          if (items.length === 0) return ctx.out.line(ctx.out.paint('dim', 'No tasks.'));
+          printTaskTable(ctx.out, items, await listNames(caller, items));
+        },
+      ),
+    );
+
+  program
+    .command('show')
+    .description('show one task')
+    .argument('<id>', 'task id')
+    .action(
+      action(contextFor, async (ctx, id: string) => {
+        const caller = await ctx.caller();
+        await printOne(ctx, caller, await caller.client.json<ApiTask>('GET', taskPath(caller, id)));
+      }),
+    );
+
+  program
+    .command('done')
+    .description('mark tasks done')
+    .argument('<id...>', 'task ids')
+    .action(
+      action(contextFor, async (ctx, ids: string[]) => {
+        const caller = await ctx.caller();
+        const done: ApiTask[] = [];
+        const failed: { id: string; error: CliError }[] = [];
+        for (const id of ids) {
+          try {
+            done.push(
+              await caller.client.json<ApiTask>('PATCH', `${taskPath(caller, id)}/complete`, { body: { completed: true } }),
+            );
+          } catch (error) {
+            if (!(error instanceof CliError) || error.exitCode !== EXIT.ERROR) throw error;
+            failed.push({ id, error });
+          }
+        }
+        if (ctx.out.json) ctx.out.printJson(done);
+        else for (const task of done) ctx.out.line(`${ctx.out.paint('green', 'Done')} ${task.title} ${ctx.out.paint('dim', task.id)}`);
+        if (failed.length > 0) {
+          throw new CliError(failed.map(({ id, error }) => `${id}: ${error.message}`).join('\n'), EXIT.ERROR, {
+            code: failed[0]!.error.code,
+            hint: `${done.length} of ${ids.length} marked done.`,
+          });
+        }
+      }),
+    );
+
+  program
+    .command('undone')
+    .description('mark a task not done')
+    .argument('<id>', 'task id')
+    .action(
+      action(contextFor, async (ctx, id: string) => {
+        const caller = await ctx.caller();
+        const task = await caller.client.json<ApiTask>('PATCH', `${taskPath(caller, id)}/complete`, {
+          body: { completed: false },
+        });
+        ctx.out.result(task, () => ctx.out.line(`Open again: ${task.title} ${ctx.out.paint('dim', task.id)}`));
+      }),
+    );
+
+  editOptions(program.command('edit').description('change a task').argument('<id>', 'task id')).action(
+    action(contextFor, async (ctx, id: string, options: EditOptions) => {
+      if (Object.values(options).every((value) => value === undefined)) {
+        throw usageError('Give at least one of --title --due --priority --description --list --tag.');
+      }
+      const caller = await ctx.caller();
+      const task = await caller.client.json<ApiTask>('PATCH', taskPath(caller, id), { body: await changes(caller, options) });
+      await printOne(ctx, caller, task);
+    }),
+  );
+
+  program
+    .command('rm')
+    .description('move a task to the trash (tasks restore ID brings it back; emptied after 30 days)')
+    .argument('<id>', 'task id')
+    .action(
+      action(contextFor, async (ctx, id: string) => {
+        const caller = await ctx.caller();
+        await caller.client.send('DELETE', taskPath(caller, id));
+        ctx.out.result({ id, deleted: true, undo: `tasks restore ${id}` }, () =>
+          ctx.out.line(`Moved to the trash. Undo: ${ctx.out.paint('bold', `tasks restore ${id}`)}`),
+        );
+      }),
+    );
+
+  program
+    .command('restore')
+    .description('take a task out of the trash')
+    .argument('<id>', 'task id')
+    .action(
+      action(contextFor, async (ctx, id: string) => {
+        const caller = await ctx.caller();
+        const task = await caller.client.json<ApiTask>('POST', `${taskPath(caller, id)}/restore`);
+        ctx.out.result(task, () => ctx.out.line(`Restored ${task.title} ${ctx.out.paint('dim', task.id)}`));
+      }),
+    );
+}

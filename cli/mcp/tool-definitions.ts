@@ -1,0 +1,150 @@
+// The MCP server's tools: input schemas straight from the API's zod schemas in src-shared (one source of truth),
+// each tool one HTTP call (two for update_task, which reads the task first so its undo can restore it).
+// Every write tool's result ends with how to undo it.
+import { z } from 'zod';
+import { exportTask } from '../../src-shared/export-schema.ts';
+import { listQuery, taskComplete, taskCreate, taskPatch, type TaskList } from '../../src-shared/task-schemas.ts';
+import type { Caller } from '../context.ts';
+import type { ApiTask } from '../task-format.ts';
+
+/** A task id as the API's export format declares it. */
+const id = exportTask.shape.id.describe('The task id (from list_tasks or create_task).');
+const byId = z.strictObject({ id });
+
+export interface ToolResult {
+  value: unknown;
+  /** How to undo a write: the tool call that reverses it. */
+  undo?: { tool: string; arguments: Record<string, unknown>; note?: string };
+}
+
+export interface ToolDefinition {
+  name: string;
+  title: string;
+  description: string;
+  /** true: needs tasks:write (hidden from read-only tokens). */
+  write: boolean;
+  inputSchema: z.ZodObject;
+  run(caller: Caller, args: Record<string, unknown>): Promise<ToolResult>;
+}
+
+function taskPath(caller: Caller, taskId: string): string {
+  return `${caller.base}/tasks/${encodeURIComponent(taskId)}`;
+}
+
+/** The query string of list_tasks: the validated listQuery, as strings. */
+function toQuery(args: Record<string, unknown>): Record<string, string | number | boolean | undefined> {
+  const query: Record<string, string | number | boolean | undefined> = {};
+  for (const [key, value] of Object.entries(args)) {
+    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') query[key] = value;
+  }
+  return query;
+}
+
+const updateInput = z
+  .strictObject({ id, ...taskPatch.shape })
+  .refine(({ id: _id, ...patch }) => Object.values(patch).some((v) => v !== undefined), {
+    message: 'Give at least one field to change.',
+  });
+
+export const TOOL_DEFINITIONS: ToolDefinition[] = [
+  {
+    name: 'list_tasks',
+    title: 'List tasks',
+    description:
+      'List the user\'s tasks, newest first by default. status: all | active | completed | deleted (the trash). ' +
+      'q searches titles and notes; dueFrom/dueTo select by due date; follow nextCursor for more.',
+    write: false,
+    inputSchema: listQuery,
+    run: async (caller, args) => ({
+      value: await caller.client.json<TaskList>('GET', `${caller.base}/tasks`, { query: toQuery(args) }),
+    }),
+  },
+  {
+    name: 'get_task',
+    title: 'Get a task',
+    description: 'One task by id, with its notes.',
+    write: false,
+    inputSchema: byId,
+    run: async (caller, args) => ({ value: await caller.client.json<ApiTask>('GET', taskPath(caller, String(args.id))) }),
+  },
+  {
+    name: 'create_task',
+    title: 'Create a task',
+    description: 'Create a task. dueAt is ISO 8601 (a date, or a date-time with offset).',
+    write: true,
+    inputSchema: taskCreate,
+    run: async (caller, args) => {
+      const task = await caller.client.json<ApiTask>('POST', `${caller.base}/tasks`, { body: args });
+      return { value: task, undo: { tool: 'delete_task', arguments: { id: task.id } } };
+    },
+  },
+  {
+    name: 'update_task',
+    title: 'Update a task',
+    description: 'Change some fields of a task (title, description, priority, dueAt, completed); others stay.',
+    write: true,
+    inputSchema: updateInput,
+    run: async (caller, args) => {
+      const { id: taskId, ...patch } = args as { id: string } & Record<string, unknown>;
+      const before = await caller.client.json<ApiTask>('GET', taskPath(caller, taskId));
+      const task = await caller.client.json<ApiTask>('PATCH', taskPath(caller, taskId), { body: patch });
+      const previous = Object.fromEntries(Object.keys(patch).map((key) => [key, before[key]]));
+      return { value: task, undo: { tool: 'update_task', arguments: { id: taskId, ...previous } } };
+    },
+  },
+  {
+    name: 'complete_task',
+    title: 'Complete a task',
+    description: 'Mark a task done (or not done again with completed: false).',
+    write: true,
+    inputSchema: z.strictObject({ id, completed: taskComplete.shape.completed.default(true) }),
+    run: async (caller, args) => {
+      const task = await caller.client.json<ApiTask>('PATCH', `${taskPath(caller, String(args.id))}/complete`, {
+        body: { completed: args.completed },
+      });
+      return { value: task, undo: { tool: 'complete_task', arguments: { id: task.id, completed: !task.completed } } };
+    },
+  },
+  {
+    name: 'delete_task',
+    title: 'Delete a task',
+    description: 'Move a task to the trash. It can be restored for 30 days, then it is gone.',
+    write: true,
+    inputSchema: byId,
+    run: async (caller, args) => {
+      const taskId = String(args.id);
+      await caller.client.send('DELETE', taskPath(caller, taskId));
+      return {
+        value: { id: taskId, deleted: true },
+        undo: { tool: 'restore_task', arguments: { id: taskId }, note: 'within 30 days' },
+      };
+    },
+  },
+  {
+    name: 'restore_task',
+    title: 'Restore a task',
+    description: 'Take a task out of the trash.',
+    write: true,
+    inputSchema: byId,
+    run: async (caller, args) => {
+      const task = await caller.client.json<ApiTask>('POST', `${taskPath(caller, String(args.id))}/restore`);
+      return { value: task, undo: { tool: 'delete_task', arguments: { id: task.id } } };
+    },
+  },
+  {
+    name: 'list_lists',
+    title: 'List lists',
+    description: 'The user\'s task lists.',
+    write: false,
+    inputSchema: z.strictObject({}),
+    run: async (caller) => ({ value: await caller.client.json('GET', `${caller.base}/lists`) }),
+  },
+  {
+    name: 'list_tags',
+    title: 'List tags',
+    description: 'The user\'s tags.',
+    write: false,
+    inputSchema: z.strictObject({}),
+    run: async (caller) => ({ value: await caller.client.json('GET', `${caller.base}/tags`) }),
+  },
+];
