@@ -1,0 +1,193 @@
+// The `tasks` CLI as a user or script runs it: a child process against a real host, finding it through api.json.
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PASSWORD } from '../src-main/testing/test-core.ts';
+import { type CliHarness, startCliHarness } from './testing/cli-harness.ts';
+
+// eslint-disable-next-line no-control-regex
+const ANSI = /\u001b\[/;
+
+let h: CliHarness;
+
+beforeAll(async () => {
+  h = await startCliHarness();
+  h.writeApiJson(h.host.core.apiBaseUrl);
+  // The first run builds the bundle when its sources changed (seconds); later runs start in ~0.5 s.
+  expect((await h.cli(['--version'])).code).toBe(0);
+}, 120_000);
+
+afterAll(async () => {
+  await h?.close();
+});
+
+function json<T>(text: string): T {
+  return JSON.parse(text) as T;
+}
+
+interface Task {
+  id: string;
+  title: string;
+  completed: boolean;
+  priority: string;
+  dueAt: string | null;
+}
+
+describe('tasks CLI against a real host', () => {
+  it('round trip with a token through api.json: add, ls, show, done, undone, edit, rm, restore (--json)', async () => {
+    const env = { TASKS_TOKEN: await h.token(['tasks:read', 'tasks:write']) };
+    const added = await h.cli(['add', 'Buy', 'oat milk', '--json'], { env });
+    expect(added).toMatchObject({ code: 0, stderr: '' });
+    const task = json<Task>(added.stdout);
+    expect(task).toMatchObject({ title: 'Buy oat milk', completed: false });
+
+    const listed = await h.cli(['ls', '--json'], { env });
+    expect(listed.code).toBe(0);
+    expect(json<Task[]>(listed.stdout).map((t) => t.id)).toEqual([task.id]);
+
+    const done = await h.cli(['done', task.id, '--json'], { env });
+    expect(json<Task[]>(done.stdout)[0]).toMatchObject({ id: task.id, completed: true });
+    expect(json<Task[]>((await h.cli(['ls', '--json'], { env })).stdout)).toEqual([]); // open ones by default
+    expect(json<Task[]>((await h.cli(['ls', '--status', 'completed', '--json'], { env })).stdout)).toHaveLength(1);
+    expect(json<Task>((await h.cli(['undone', task.id, '--json'], { env })).stdout).completed).toBe(false);
+
+    const edited = await h.cli(['edit', task.id, '--priority', 'high', '--due', '2031-02-03', '--title', 'Oat milk', '--json'], {
+      env,
+    });
+    expect(edited.code).toBe(0);
+    const after = json<Task>(edited.stdout);
+    expect(after).toMatchObject({ title: 'Oat milk', priority: 'high' });
+    expect(new Date(after.dueAt!).getDate()).toBe(3); // local midnight of the date given
+
+    const shown = await h.cli(['show', task.id, '--json'], { env });
+    expect(json<Task>(shown.stdout)).toEqual(after);
+
+    const removed = await h.cli(['rm', task.id, '--json'], { env });
+    expect(json(removed.stdout)).toEqual({ id: task.id, deleted: true, undo: `tasks restore ${task.id}` });
+    expect(json<Task[]>((await h.cli(['ls', '--status', 'deleted', '--json'], { env })).stdout)[0]?.id).toBe(task.id);
+    expect(json<Task>((await h.cli(['restore', task.id, '--json'], { env })).stdout).id).toBe(task.id);
+  });
+
+  it('prints aligned columns without colours when piped, with them when forced, never with NO_COLOR', async () => {
+    const env = { TASKS_TOKEN: h.user.jwt }; // a session JWT works as the bearer too
+    for (const title of ['First', 'A much longer second title']) expect((await h.cli(['add', title], { env })).code).toBe(0);
+    const plain = await h.cli(['ls'], { env });
+    expect(plain.code).toBe(0);
+    expect(plain.stdout).not.toMatch(ANSI);
+    const lines = plain.stdout.trimEnd().split('\n');
+    expect(lines[0]).toMatch(/^ID\s+DONE\s+PRI\s+DUE\s+TITLE$/);
+    const titleColumn = lines[0]!.indexOf('TITLE');
+    const titles = lines.slice(1).map((line) => line.slice(titleColumn));
+    expect(titles).toEqual(expect.arrayContaining(['A much longer second title', 'First']));
+    expect(titles.every((title) => /^\S/.test(title))).toBe(true); // every title starts in the TITLE column
+    const forced = await h.cli(['ls'], { env: { ...env, FORCE_COLOR: '1' } });
+    expect(forced.stdout).toMatch(ANSI);
+    const noColour = await h.cli(['ls'], { env: { ...env, FORCE_COLOR: '1', NO_COLOR: '1' } });
+    expect(noColour.stdout).toBe(plain.stdout);
+  });
+
+  it('exit codes: 2 usage, 1 API error, 3 unreachable (with a hint), 4 not authorized', async () => {
+    const token = { TASKS_TOKEN: h.user.jwt };
+    const [unknown, badChoice, missing, notFound, noApp, noToken, badToken, readOnly] = await Promise.all([
+      h.cli(['frobnicate'], { env: token }),
+      h.cli(['ls', '--status', 'someday'], { env: token }),
+      h.cli(['edit', 'x'], { env: token }),
+      h.cli(['show', 'no-such-task', '--json'], { env: token }),
+      h.cli(['ls', '--api', 'http://127.0.0.1:9'], { env: token }),
+      h.cli(['ls']),
+      h.cli(['ls'], { env: { TASKS_TOKEN: 'tdpat_' + 'x'.repeat(43) } }),
+      h.token(['tasks:read']).then((t) => h.cli(['add', 'Nope'], { env: { TASKS_TOKEN: t } })),
+    ]);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/unknown command 'frobnicate'/);
+    expect(badChoice.code).toBe(2);
+    expect(badChoice.stderr).toMatch(/someday/);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/at least one of --title/);
+    expect(notFound.code).toBe(1);
+    expect(json<{ error: { code: string; exitCode: number } }>(notFound.stderr).error).toMatchObject({
+      code: 'NOT_FOUND',
+      exitCode: 1,
+    });
+    expect(noApp.code).toBe(3);
+    expect(noApp.stderr).toMatch(/Could not reach Tasks Desktop at http:\/\/127\.0\.0\.1:9/);
+    expect(noApp.stderr).toMatch(/Start Tasks Desktop .* or pass --api URL/);
+    expect(noToken.code).toBe(4);
+    expect(noToken.stderr).toMatch(/Not logged in[\s\S]*tasks login/);
+    expect(badToken.code).toBe(4);
+    expect(badToken.stderr).toMatch(/tasks login/);
+    expect(readOnly.code).toBe(4);
+    expect(readOnly.stderr).toMatch(/tasks:write/);
+  });
+
+  it('discovery: api.json of a data dir, a stale api.json (dead pid), and --api over TASKS_API_URL', async () => {
+    const env = { TASKS_TOKEN: h.user.jwt };
+    const otherDir = join(h.home, 'elsewhere');
+    const [missing, viaEnvUrl, viaFlag] = await Promise.all([
+      h.cli(['ls', '--data-dir', otherDir], { env }),
+      h.cli(['ls', '--json'], { env: { ...env, TASKS_API_URL: h.host.core.apiBaseUrl, TASKS_DATA_DIR: otherDir } }),
+      h.cli(['ls', '--json', '--api', h.host.core.apiBaseUrl], { env: { ...env, TASKS_API_URL: 'http://127.0.0.1:9' } }),
+    ]);
+    expect(missing.code).toBe(3);
+    expect(missing.stderr).toContain(`no api.json in ${otherDir}`);
+    expect(viaEnvUrl.code).toBe(0);
+    expect(viaFlag.code).toBe(0);
+
+    h.writeApiJson(h.host.core.apiBaseUrl, 2 ** 22 + 12345); // beyond Linux's pid range: not running
+    const stale = await h.cli(['ls'], { env });
+    h.writeApiJson(h.host.core.apiBaseUrl);
+    expect(stale.code).toBe(3);
+    expect(stale.stderr).toMatch(/not running/);
+  });
+
+  it('export then import through files; import of the same file adds nothing', async () => {
+    const env = { TASKS_TOKEN: h.user.jwt };
+    const file = join(h.home, 'export.json');
+    const exported = await h.cli(['export', '--output', file, '--json'], { env });
+    expect(exported.code).toBe(0);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    const csv = await h.cli(['export', '--csv'], { env });
+    expect(csv.stdout.split('\n')[0]).toMatch(/title/);
+    const again = await h.cli(['import', file, '--json'], { env });
+    expect(again.code).toBe(0);
+    const result = json<{ imported: number; skipped: { reason: string }[] }>(again.stdout);
+    expect(result.imported).toBe(0);
+    expect(result.skipped.length).toBeGreaterThan(0);
+    expect(new Set(result.skipped.map((s) => s.reason))).toEqual(new Set(['ALREADY_EXISTS']));
+  });
+
+  it('login stores a machine-named token (0600) that later commands use; token ls/revoke; logout forgets it', async () => {
+    const login = await h.cli(['login', '--email', h.user.email, '--password-stdin', '--json'], { input: `${PASSWORD}\n` });
+    expect(login.code).toBe(0);
+    const info = json<{ path: string; name: string; scopes: string[]; id: string }>(login.stdout);
+    expect(info.name).toMatch(/^tasks CLI on /);
+    expect(info.scopes).toEqual(['tasks:read', 'tasks:write']);
+    expect(info.path).toBe(join(h.configDir, 'credentials.json'));
+    expect(statSync(info.path).mode & 0o777).toBe(0o600);
+    expect(login.stdout).not.toContain('tdpat_'); // the secret goes to the file only
+
+    const listed = await h.cli(['ls', '--json']); // no TASKS_TOKEN: the stored login
+    expect(listed.code).toBe(0);
+    const tokens = await h.cli(['token', 'ls', '--password-stdin', '--json'], { input: PASSWORD });
+    expect(json<{ id: string }[]>(tokens.stdout).map((t) => t.id)).toContain(info.id);
+    const wrong = await h.cli(['token', 'ls', '--password-stdin'], { input: 'not the password' });
+    expect(wrong.code).toBe(4);
+
+    const logout = await h.cli(['logout', '--json']);
+    expect(logout.code).toBe(0);
+    expect(json(logout.stdout)).toMatchObject({ loggedOut: true, tokenId: info.id });
+    expect(() => statSync(info.path)).toThrow();
+    expect((await h.cli(['ls'])).code).toBe(4);
+  });
+
+  it('token create prints the secret once and it works; revoke refuses it on the next request', async () => {
+    const env = { TASKS_TOKEN: h.user.jwt };
+    const created = await h.cli(['token', 'create', '--name', 'ci', '--read-only', '--expires-in-days', '7', '--json'], { env });
+    expect(created.code).toBe(0);
+    const token = json<{ id: string; token: string; scopes: string[]; expiresAt: string }>(created.stdout);
+    expect(token.scopes).toEqual(['tasks:read']);
+    expect((await h.cli(['ls'], { env: { TASKS_TOKEN: token.token } })).code).toBe(0);
+    expect((await h.cli(['token', 'revoke', token.id], { env })).code).toBe(0);
+    expect((await h.cli(['ls'], { env: { TASKS_TOKEN: token.token } })).code).toBe(4);
+  });
+});
