@@ -1,0 +1,99 @@
+// `tasks mcp` driven by the MCP SDK's own client over stdio (it spawns the real command) against a real host.
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
+import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PRIORITIES } from '../../src-shared/task-schemas.ts';
+import { CLI_SCRIPT, type CliHarness, ROOT, startCliHarness } from '../testing/cli-harness.ts';
+
+const READ_TOOLS = ['list_tasks', 'get_task', 'list_lists', 'list_tags'];
+const WRITE_TOOLS = ['create_task', 'update_task', 'complete_task', 'delete_task', 'restore_task'];
+
+let h: CliHarness;
+const clients: Client[] = [];
+
+beforeAll(async () => {
+  h = await startCliHarness();
+  h.writeApiJson(h.host.core.apiBaseUrl);
+  expect((await h.cli(['--version'])).code).toBe(0); // builds the bundle if needed
+}, 120_000);
+
+afterAll(async () => {
+  for (const client of clients) await client.close();
+  await h?.close();
+});
+
+async function connect(token: string): Promise<Client> {
+  const transport = new StdioClientTransport({
+    command: process.execPath,
+    args: [CLI_SCRIPT, 'mcp'],
+    cwd: ROOT,
+    env: h.env({ TASKS_TOKEN: token }),
+    stderr: 'pipe',
+  });
+  const client = new Client({ name: 'tasks-test', version: '1.0.0' });
+  await client.connect(transport);
+  clients.push(client);
+  return client;
+}
+
+function text(result: unknown): string {
+  const content = (result as CallToolResult).content[0];
+  return content?.type === 'text' ? content.text : '';
+}
+
+/** The JSON a tool returned (the text before the undo line). */
+function value<T>(result: unknown): T {
+  return JSON.parse(text(result).split('\n\nTo undo this')[0]!) as T;
+}
+
+describe('tasks mcp', () => {
+  it('a read-only token gets only the read tools; a read-write token gets all, with schemas from src-shared', async () => {
+    const [readOnly, readWrite] = await Promise.all([
+      h.token(['tasks:read']).then(connect),
+      h.token(['tasks:read', 'tasks:write']).then(connect),
+    ]);
+    expect((await readOnly.listTools()).tools.map((t) => t.name).sort()).toEqual([...READ_TOOLS].sort());
+    const { tools } = await readWrite.listTools();
+    expect(tools.map((t) => t.name).sort()).toEqual([...READ_TOOLS, ...WRITE_TOOLS].sort());
+    const create = tools.find((t) => t.name === 'create_task')!;
+    expect(create.inputSchema.required).toEqual(['title']);
+    expect((create.inputSchema.properties as Record<string, { enum?: string[]; maxLength?: number }>).priority?.enum).toEqual([
+      ...PRIORITIES,
+    ]);
+    expect(tools.find((t) => t.name === 'list_tasks')!.annotations?.readOnlyHint).toBe(true);
+  });
+
+  it('create, update, complete, delete, restore: each result says how to undo it', async () => {
+    const client = await connect(await h.token(['tasks:read', 'tasks:write']));
+    const created = await client.callTool({ name: 'create_task', arguments: { title: 'Water the plants', priority: 'low' } });
+    const task = value<{ id: string; title: string; completed: boolean }>(created);
+    expect(task.title).toBe('Water the plants');
+    expect(text(created)).toContain(`To undo this, call delete_task with {"id":"${task.id}"}`);
+
+    const updated = await client.callTool({ name: 'update_task', arguments: { id: task.id, priority: 'high', title: 'Water' } });
+    expect(value<{ priority: string }>(updated).priority).toBe('high');
+    expect(text(updated)).toContain(`call update_task with {"id":"${task.id}","title":"Water the plants","priority":"low"}`);
+
+    const completed = await client.callTool({ name: 'complete_task', arguments: { id: task.id } });
+    expect(value<{ completed: boolean }>(completed).completed).toBe(true);
+    expect(text(completed)).toContain(`call complete_task with {"id":"${task.id}","completed":false}`);
+
+    const deleted = await client.callTool({ name: 'delete_task', arguments: { id: task.id } });
+    expect(text(deleted)).toContain(`call restore_task with {"id":"${task.id}"} (within 30 days)`);
+    const trash = await client.callTool({ name: 'list_tasks', arguments: { status: 'deleted' } });
+    expect(value<{ items: { id: string }[] }>(trash).items.map((t) => t.id)).toEqual([task.id]);
+
+    const restored = await client.callTool({ name: 'restore_task', arguments: { id: task.id } });
+    expect(value<{ id: string }>(restored).id).toBe(task.id);
+    expect(text(restored)).toContain(`call delete_task with {"id":"${task.id}"}`);
+    const got = await client.callTool({ name: 'get_task', arguments: { id: task.id } });
+    expect(value<{ title: string; completed: boolean }>(got)).toMatchObject({ title: 'Water', completed: true });
+
+    const missing = await client.callTool({ name: 'get_task', arguments: { id: 'no-such-task' } });
+    expect(missing.isError).toBe(true);
+    expect(text(missing)).toMatch(/^NOT_FOUND: /);
+    const invalid = await client.callTool({ name: 'create_task', arguments: { title: '' } });
+    expect(invalid.isError).toBe(true);
+  });
+});
