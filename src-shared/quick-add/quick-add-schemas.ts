@@ -1,0 +1,104 @@
+// The quick-add contract, declared once with zod: the request body of the two quick-add routes and the
+// `parsed` result the parser returns (the API sends it as is, the renderer draws chips from it).
+// UI-free and Node-free: any layer may import this file.
+import { z } from 'zod';
+import { priority } from '../task-schemas.ts';
+import { isValidTimeZone } from './zoned-time.ts';
+
+export const QUICK_ADD_TEXT_MAX = 1000;
+export const REMINDERS_MAX = 10;
+/** 28 days: the largest "remind N before". */
+export const BEFORE_MINUTES_MAX = 40_320;
+
+export const timeZoneName = z
+  .string()
+  .max(64)
+  .refine(isValidTimeZone, { message: 'Give an IANA time zone name, e.g. "Europe/Paris".' });
+
+/** POST /api/{userId}/quick-add/parse and POST /api/{userId}/tasks/quick-add. */
+export const quickAddRequest = z.strictObject({
+  text: z
+    .string()
+    .max(QUICK_ADD_TEXT_MAX, `Text must be at most ${QUICK_ADD_TEXT_MAX} characters.`)
+    .refine((t) => t.trim().length > 0, { message: 'Text must not be empty.' }),
+  timeZone: timeZoneName,
+  /** The client's "now" (ISO 8601 with offset); defaults to the server's clock. */
+  now: z.iso.datetime({ offset: true }).optional(),
+});
+export type QuickAddRequest = z.infer<typeof quickAddRequest>;
+
+export const recurrenceValue = z.object({
+  /** RFC 5545 RRULE without the "RRULE:" prefix, e.g. FREQ=WEEKLY;BYDAY=MO,WE */
+  rrule: z.string(),
+  from: z.enum(['due', 'completion']),
+});
+export type RecurrenceValue = z.infer<typeof recurrenceValue>;
+
+export const reminderValue = z.union([
+  z.object({ beforeMinutes: z.number().int().min(0).max(BEFORE_MINUTES_MAX) }),
+  z.object({ at: z.string() }),
+]);
+export type ReminderValue = z.infer<typeof reminderValue>;
+
+export const dueValue = z.object({
+  /** All-day: "YYYY-MM-DD" (dueAt null). */
+  dueDate: z.string().nullable(),
+  /** Timed: ISO 8601 with the zone's offset (dueDate null). */
+  dueAt: z.string().nullable(),
+});
+export type DueValue = z.infer<typeof dueValue>;
+
+const offsets = { start: z.number().int(), end: z.number().int(), text: z.string() };
+
+/** What one part of the text became; start/end are UTF-16 offsets into the text, end exclusive. */
+export const quickAddSpan = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('date'), ...offsets, value: dueValue }),
+  z.object({ kind: z.literal('recurrence'), ...offsets, value: recurrenceValue }),
+  z.object({ kind: z.literal('list'), ...offsets, value: z.object({ name: z.string() }) }),
+  z.object({ kind: z.literal('tag'), ...offsets, value: z.object({ name: z.string() }) }),
+  z.object({ kind: z.literal('priority'), ...offsets, value: z.object({ priority }) }),
+  z.object({ kind: z.literal('reminder'), ...offsets, value: reminderValue }),
+  /** Quoted text: taken literally (the quotes are dropped from the title). */
+  z.object({ kind: z.literal('literal'), ...offsets, value: z.object({ text: z.string() }) }),
+]);
+export type QuickAddSpan = z.infer<typeof quickAddSpan>;
+export type QuickAddSpanKind = QuickAddSpan['kind'];
+
+export const QUICK_ADD_WARNINGS = [
+  /** `#name` names no list of the account: left in the title as text. */
+  'UNKNOWN_LIST',
+  /** A second date, list or priority: the first one counts, this one stays text. */
+  'DUPLICATE',
+  /** "remind N before" without a due time: kept out of `reminders`. */
+  'REMINDER_NEEDS_DUE_TIME',
+  /** More than 10 reminders: the extra ones stay text. */
+  'TOO_MANY_REMINDERS',
+] as const;
+
+export const quickAddWarning = z.object({
+  code: z.enum(QUICK_ADD_WARNINGS),
+  message: z.string(),
+  start: z.number().int(),
+  end: z.number().int(),
+});
+export type QuickAddWarning = z.infer<typeof quickAddWarning>;
+
+/** The parser's result: the task fields it understood, and where each came from. */
+export const quickAddParsed = z.object({
+  /** The text without the understood parts and without the quotes of literal text. */
+  title: z.string(),
+  dueDate: z.string().nullable(),
+  dueAt: z.string().nullable(),
+  /** The zone the text was read in (the request's timeZone). */
+  timeZone: z.string(),
+  recurrence: recurrenceValue.nullable(),
+  /** The list as the account spells it (matched ignoring case); null when none was named. */
+  list: z.object({ name: z.string(), id: z.string().optional() }).nullable(),
+  tags: z.array(z.string()),
+  /** null when the text named no priority. */
+  priority: priority.nullable(),
+  reminders: z.array(reminderValue),
+  spans: z.array(quickAddSpan),
+  warnings: z.array(quickAddWarning),
+});
+export type QuickAddParsed = z.infer<typeof quickAddParsed>;
