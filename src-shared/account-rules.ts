@@ -56,4 +56,6 @@ export const newPassword = z
 export const existingPassword = z
   .string({ error: 'Enter your password' })
   .min(1, { error: 'Enter your password' })
-  .max(SIGN_IN_PASSWORD_MAX_LENGTH, { error: `Passwords are at most ${SIGN_IN_PASSWORD_MAX_LENGTH} characters` });
+  .max(SIGN_IN_PASSWORD_MAX_LENGTH, {
+    error: `Passwords are at most ${SIGN_IN_PASSWORD_MAX_LENGTH} characters`,
+  });

@@ -2,7 +2,8 @@
 // Versioned: `format` names the file type, `version` its layout; a reader refuses versions it does not know.
 // UI-free and Node-free: any layer may import this file. The JSON Schema in the README is generated from it.
 import { z } from 'zod';
-import { description, inStorableRange, priority, title } from './task-schemas.ts';
+import { isoDate, recurrence, timeZone } from './schedule-schemas.ts';
+import { description, inStorableRange, priority, refineSchedule, reminders, title } from './task-schemas.ts';
 
 export const EXPORT_FORMAT = 'tasks-desktop.export';
 export const EXPORT_VERSION = 1;
@@ -29,9 +30,15 @@ export const exportTask = z
     completedAt: instant.nullable(),
     priority,
     dueAt: instant.nullable(),
+    /** Schedule fields (issue 11); absent in older files, meaning none. */
+    dueDate: isoDate.nullable().default(null),
+    timeZone: timeZone.nullable().default(null),
+    recurrence: recurrence.nullable().default(null),
+    reminders: reminders.default([]),
     createdAt: instant,
     updatedAt: instant,
   })
+  .superRefine(refineSchedule)
   .meta({ description: 'A task; ids are kept on import, so importing the same file twice adds nothing.' });
 export type ExportTaskInput = z.input<typeof exportTask>;
 export type ExportTask = z.output<typeof exportTask>;
@@ -46,12 +53,10 @@ export const exportEnvelope = z.strictObject({
 });
 
 /** The whole file, as written by export and documented in the README. */
-export const exportFile = exportEnvelope
-  .extend({ tasks: z.array(exportTask).max(IMPORT_MAX_TASKS) })
-  .meta({
-    title: 'Tasks Desktop export',
-    description: "One user's tasks, as written by GET /api/{userId}/export.",
-  });
+export const exportFile = exportEnvelope.extend({ tasks: z.array(exportTask).max(IMPORT_MAX_TASKS) }).meta({
+  title: 'Tasks Desktop export',
+  description: "One user's tasks, as written by GET /api/{userId}/export.",
+});
 export type ExportFile = z.output<typeof exportFile>;
 
 /** Stable reasons an import skips a task. */

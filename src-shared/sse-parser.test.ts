@@ -3,7 +3,8 @@ import { SseParser } from './sse-parser.ts';
 
 describe('SseParser', () => {
   it('parses messages split anywhere, with ids, comments, multi-line data and CRLF', () => {
-    const stream = 'retry: 2000\n: connected\n\nid: a-1\nevent: task.created\ndata: {"ids":["x"]}\n\r\n: hb\n\ndata: one\r\ndata: two\r\n\r\n';
+    const stream =
+      'retry: 2000\n: connected\n\nid: a-1\nevent: task.created\ndata: {"ids":["x"]}\n\r\n: hb\n\ndata: one\r\ndata: two\r\n\r\n';
     for (const size of [1, 2, 5, stream.length]) {
       const parser = new SseParser();
       const messages = [];
@@ -18,6 +19,8 @@ describe('SseParser', () => {
 
   it('ignores an event name without data and unknown fields', () => {
     const parser = new SseParser();
-    expect(parser.push('event: x\n\nfoo: bar\ndata\n\n')).toEqual([{ event: 'message', data: '', lastEventId: '' }]);
+    expect(parser.push('event: x\n\nfoo: bar\ndata\n\n')).toEqual([
+      { event: 'message', data: '', lastEventId: '' },
+    ]);
   });
 });

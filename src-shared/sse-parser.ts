@@ -51,7 +51,11 @@ export class SseParser {
         this.event = '';
         return null;
       }
-      const message = { event: this.event || 'message', data: this.data.join('\n'), lastEventId: this.lastEventId };
+      const message = {
+        event: this.event || 'message',
+        data: this.data.join('\n'),
+        lastEventId: this.lastEventId,
+      };
       this.event = '';
       this.data = [];
       return message;

@@ -2,6 +2,15 @@
 // document is generated from them, and the renderer uses them for field-level validation.
 // UI-free and Node-free: any layer may import this file.
 import { z } from 'zod';
+import {
+  BEFORE_MINUTES_MAX,
+  isoDate,
+  recurrence,
+  REMINDERS_MAX,
+  scheduleProblems,
+  timeZone,
+  type ScheduleFields,
+} from './schedule-schemas.ts';
 
 export const TITLE_MAX = 500;
 export const DESCRIPTION_MAX = 20_000;
@@ -52,6 +61,23 @@ export function inStorableRange<S extends z.ZodType<string, string>>(schema: S) 
 /** ISO 8601 date-time with offset, or a plain date; years 0001-9999; normalised to UTC `toISOString()` form. */
 export const isoInstant = inStorableRange(z.union([z.iso.datetime({ offset: true }), z.iso.date()]));
 
+/** `{ at }`: an instant; `{ beforeMinutes }`: that long before a timed due (0 = at the due time). */
+export const reminder = z.union([
+  z.strictObject({ at: inStorableRange(z.iso.datetime({ offset: true })) }),
+  z.strictObject({ beforeMinutes: z.number().int().min(0).max(BEFORE_MINUTES_MAX) }),
+]);
+export type Reminder = z.output<typeof reminder>;
+export const reminders = z
+  .array(reminder)
+  .max(REMINDERS_MAX, `A task has at most ${REMINDERS_MAX} reminders.`);
+
+/** Snooze a task's reminder: for some minutes from now, or until an instant. */
+export const snoozeInput = z.union([
+  z.strictObject({ minutes: z.number().int().min(1).max(BEFORE_MINUTES_MAX) }),
+  z.strictObject({ until: inStorableRange(z.iso.datetime({ offset: true })) }),
+]);
+export type SnoozeInput = z.output<typeof snoozeInput>;
+
 /**
  * Text the API stores: well-formed Unicode (no lone surrogates: SQLite would store U+FFFD instead) and no control
  * characters except tab, line feed and carriage return. NUL in particular is refused: SQLite's text functions
@@ -78,14 +104,29 @@ export const description = z
   .max(DESCRIPTION_MAX, `Description must be at most ${DESCRIPTION_MAX} characters.`)
   .refine(isStorableText, TEXT_CHARACTERS_MESSAGE);
 
+/** Adds one 422 issue per broken cross-field schedule rule (dueDate vs dueAt, recurrence needs a due, ...). */
+export function refineSchedule(fields: ScheduleFields, ctx: z.RefinementCtx): void {
+  for (const problem of scheduleProblems(fields)) {
+    ctx.addIssue({ code: 'custom', path: [problem.path], message: problem.message });
+  }
+}
+
 /** POST /api/{userId}/tasks, and PUT (full replacement: omitted fields take these defaults). */
-export const taskCreate = z.strictObject({
-  title,
-  description: description.default(''),
-  priority: priority.default('none'),
-  dueAt: isoInstant.nullable().default(null),
-  completed: z.boolean().default(false),
-});
+export const taskCreate = z
+  .strictObject({
+    title,
+    description: description.default(''),
+    priority: priority.default('none'),
+    /** All-day due: a calendar date, the same wherever the user is. */
+    dueDate: isoDate.nullable().default(null),
+    /** Timed due: one instant; `timeZone` says the zone it was meant in (recurrence follows that zone's DST). */
+    dueAt: isoInstant.nullable().default(null),
+    timeZone: timeZone.nullable().default(null),
+    recurrence: recurrence.nullable().default(null),
+    reminders: reminders.default([]),
+    completed: z.boolean().default(false),
+  })
+  .superRefine(refineSchedule);
 export type TaskCreateInput = z.input<typeof taskCreate>;
 export type TaskCreate = z.output<typeof taskCreate>;
 
@@ -95,8 +136,16 @@ export const taskPatch = z
     title: title.optional(),
     description: description.optional(),
     priority: priority.optional(),
+    dueDate: isoDate.nullable().optional(),
     dueAt: isoInstant.nullable().optional(),
+    timeZone: timeZone.nullable().optional(),
+    recurrence: recurrence.nullable().optional(),
+    reminders: reminders.optional(),
     completed: z.boolean().optional(),
+  })
+  .refine((patch) => !(patch.dueDate != null && patch.dueAt != null), {
+    message: 'Give dueDate (all day) or dueAt (a time), not both.',
+    path: ['dueDate'],
   })
   .refine((patch) => Object.values(patch).some((v) => v !== undefined), {
     message: 'Give at least one field to change.',
@@ -116,7 +165,13 @@ export const task = z.object({
   completed: z.boolean(),
   completedAt: z.string().nullable(),
   priority,
+  dueDate: z.string().nullable(),
   dueAt: z.string().nullable(),
+  timeZone: z.string().nullable(),
+  recurrence: z.object({ rrule: z.string(), from: z.enum(['due', 'completion']) }).nullable(),
+  reminders: z.array(reminder),
+  /** A snoozed reminder fires again at this instant (POST .../snooze); null when none is snoozed. */
+  snoozedUntil: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
   /** Only on tasks in the trash (status=deleted): when it was deleted; it is purged 30 days later. */
@@ -135,7 +190,8 @@ export type ListSort = (typeof LIST_SORTS)[number];
  * - q: text search over title and description (word-prefix match)
  * - sort: created | due | priority | title; order: asc | desc (default per sort: created desc,
  *   due asc (no due date last), priority desc (high first), title asc)
- * - dueFrom / dueTo: only tasks with dueAt in [dueFrom, dueTo) ("due today", "overdue")
+ * - dueFrom / dueTo: only tasks due in [dueFrom, dueTo) ("due today", "overdue"): timed ones by dueAt, all-day
+ *   ones when their whole date lies in the window in `timeZone` (the viewer's zone, default UTC)
  * - limit: 1..200 (default 50); cursor: the previous page's nextCursor; offset: plain offset paging
  */
 export const listQuery = z.strictObject({
@@ -145,6 +201,8 @@ export const listQuery = z.strictObject({
   order: z.enum(['asc', 'desc']).optional(),
   dueFrom: isoInstant.optional(),
   dueTo: isoInstant.optional(),
+  /** The viewer's zone: all-day tasks match a due window by their local date there (default UTC). */
+  timeZone: timeZone.optional(),
   limit: z.coerce.number().int().min(1).max(LIST_LIMIT_MAX).default(LIST_LIMIT_DEFAULT),
   cursor: z.string().max(1000).optional(),
   offset: z.coerce.number().int().min(0).max(1_000_000).optional(),
@@ -160,6 +218,8 @@ export const countsQuery = z.strictObject({
   dayStart: isoInstant,
   dayEnd: isoInstant,
   now: isoInstant.optional(),
+  /** The viewer's zone: all-day tasks count as due today / overdue by their date there (default UTC). */
+  timeZone: timeZone.optional(),
 });
 export const taskCounts = z.object({
   all: z.number().int(),

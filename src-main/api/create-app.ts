@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import type { JwtVerifier } from '../auth/auth-types.ts';
 import type { Logger } from '../core/logger.ts';
 import type { EventPublisher } from '../events/event-publisher.ts';
+import { ScheduleRuleError } from '../schedule/schedule-fields.ts';
 import type { TaskRepository } from '../tasks/task-repository.ts';
 import type { ApiEnv } from './api-env.ts';
 import { ApiError, errorBody, sendError } from './api-error.ts';
@@ -41,7 +42,8 @@ export function createApiApp(options: ApiAppOptions): Hono<ApiEnv> {
     bodySizeGuard({
       maxBytes: MAX_BODY_BYTES,
       exempt: options.bodyLimitExempt ?? [],
-      onTooLarge: (c) => sendError(c, new ApiError('PAYLOAD_TOO_LARGE', `The body must be at most ${MAX_BODY_BYTES} bytes.`)),
+      onTooLarge: (c) =>
+        sendError(c, new ApiError('PAYLOAD_TOO_LARGE', `The body must be at most ${MAX_BODY_BYTES} bytes.`)),
     }),
   );
 
@@ -76,6 +78,9 @@ export function createApiApp(options: ApiAppOptions): Hono<ApiEnv> {
   app.notFound((c) => sendError(c, new ApiError('NOT_FOUND', 'No such route.')));
   app.onError((error, c) => {
     if (error instanceof ApiError) return sendError(c, error);
+    if (error instanceof ScheduleRuleError) {
+      return sendError(c, new ApiError('VALIDATION_FAILED', 'The request body is not valid.', error.details));
+    }
     const requestId = randomUUID();
     options.logger.error('request failed', {
       requestId,

@@ -10,6 +10,10 @@ const base: ExportTask = {
   completedAt: null,
   priority: 'none',
   dueAt: null,
+  dueDate: null,
+  timeZone: null,
+  recurrence: null,
+  reminders: [],
   createdAt: '2026-01-01T00:00:00.000Z',
   updatedAt: '2026-01-01T00:00:00.000Z',
 };
@@ -49,7 +53,7 @@ describe('tasksToCsv', () => {
       { ...base, completed: true, completedAt: '2026-01-02T00:00:00.000Z', priority: 'high' },
     ]);
     expect(csv).toBe(
-      `${CSV_COLUMNS.join(',')}\r\n${base.id},Plain,,true,2026-01-02T00:00:00.000Z,high,,2026-01-01T00:00:00.000Z,2026-01-01T00:00:00.000Z\r\n`,
+      `${CSV_COLUMNS.join(',')}\r\n${base.id},Plain,,true,2026-01-02T00:00:00.000Z,high,,,,2026-01-01T00:00:00.000Z,2026-01-01T00:00:00.000Z\r\n`,
     );
   });
 

@@ -11,6 +11,8 @@ export const CSV_COLUMNS = [
   'completedAt',
   'priority',
   'dueAt',
+  'dueDate',
+  'timeZone',
   'createdAt',
   'updatedAt',
 ] as const satisfies ReadonlyArray<keyof ExportTask>;

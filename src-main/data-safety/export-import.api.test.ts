@@ -81,7 +81,7 @@ describe('export', () => {
     expect(response.headers.get('content-type')).toMatch(/^text\/csv/);
     const csv = await response.text();
     expect(csv.split('\r\n')[0]).toBe(
-      'id,title,description,completed,completedAt,priority,dueAt,createdAt,updatedAt',
+      'id,title,description,completed,completedAt,priority,dueAt,dueDate,timeZone,createdAt,updatedAt',
     );
     expect(csv).toContain(`,'=cmd|calc,`);
     expect(csv).toContain('"Done, with ""quotes""","line 1\nline 2",true,');
@@ -98,7 +98,9 @@ describe('export', () => {
 
 describe('OpenAPI', () => {
   it('describes the data-safety routes', async () => {
-    const doc = (await (await test.api('/api/openapi.json')).json()) as { paths: Record<string, Record<string, unknown>> };
+    const doc = (await (await test.api('/api/openapi.json')).json()) as {
+      paths: Record<string, Record<string, unknown>>;
+    };
     expect(Object.keys(doc.paths['/api/{userId}/export'] ?? {})).toContain('get');
     expect(Object.keys(doc.paths['/api/{userId}/import'] ?? {})).toContain('post');
     expect(Object.keys(doc.paths['/api/{userId}/tasks/{id}/restore'] ?? {})).toContain('post');

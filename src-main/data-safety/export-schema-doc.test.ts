@@ -9,7 +9,9 @@ const README = join(import.meta.dirname, '..', '..', 'README.md');
 describe('export format documentation', () => {
   it('README carries the generated JSON Schema', () => {
     const readme = readFileSync(README, 'utf8');
-    const block = /<!-- export-schema:start -->\n```json\n([\s\S]*?)\n```\n<!-- export-schema:end -->/.exec(readme);
+    const block = /<!-- export-schema:start -->\n```json\n([\s\S]*?)\n```\n<!-- export-schema:end -->/.exec(
+      readme,
+    );
     expect(block, 'README section "Data safety" lost its schema block').not.toBeNull();
     expect(JSON.parse(block?.[1] ?? 'null')).toEqual(exportJsonSchema());
   });

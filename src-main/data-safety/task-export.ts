@@ -11,7 +11,7 @@ export function exportTasks(db: SqliteDatabase, userId: string): ExportTask[] {
     )
     .all(userId);
   return rows.map((row) => {
-    const { userId: _owner, deletedAt: _deleted, ...task } = toTask(row);
+    const { userId: _owner, deletedAt: _deleted, snoozedUntil: _snoozed, ...task } = toTask(row);
     return task;
   });
 }

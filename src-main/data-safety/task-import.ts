@@ -13,8 +13,10 @@ export function applyImport(
 ): ImportResult & { importedIds: string[] } {
   const exists = db.prepare<[string], { one: number }>('SELECT 1 AS one FROM tasks WHERE id = ?');
   const insert = db.prepare(
-    `INSERT INTO tasks (id, user_id, title, description, completed, completed_at, priority, due_at, created_at, updated_at)
-     VALUES (@id, @userId, @title, @description, @completed, @completedAt, @priority, @dueAt, @createdAt, @updatedAt)`,
+    `INSERT INTO tasks (id, user_id, title, description, completed, completed_at, priority, due_at, created_at, updated_at,
+       due_date, time_zone, recurrence_rule, recurrence_from, reminders)
+     VALUES (@id, @userId, @title, @description, @completed, @completedAt, @priority, @dueAt, @createdAt, @updatedAt,
+       @dueDate, @timeZone, @recurrenceRule, @recurrenceFrom, @reminders)`,
   );
   return db.transaction((): ImportResult & { importedIds: string[] } => {
     const skipped: ImportSkip[] = [...plan.skipped];
@@ -39,6 +41,11 @@ export function applyImport(
         completedAt: task.completedAt,
         priority: priorityToNumber(task.priority),
         dueAt: task.dueAt,
+        dueDate: task.dueDate,
+        timeZone: task.timeZone,
+        recurrenceRule: task.recurrence?.rrule ?? null,
+        recurrenceFrom: task.recurrence?.from ?? null,
+        reminders: JSON.stringify(task.reminders),
         createdAt: task.createdAt,
         updatedAt: task.updatedAt,
       });

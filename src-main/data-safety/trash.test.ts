@@ -1,6 +1,6 @@
 // Soft delete with a trash: over HTTP (delete, list the trash, restore) and in the repository (30-day purge).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Task, TaskCounts, TaskList } from '../../src-shared/task-schemas.ts';
+import { taskCreate, type Task, type TaskCounts, type TaskList } from '../../src-shared/task-schemas.ts';
 import { DatabaseService } from '../db/database-service.ts';
 import { TaskRepository } from '../tasks/task-repository.ts';
 import { signUp, startTestCore, type TestCore, type TestUser } from '../testing/test-core.ts';
@@ -77,27 +77,9 @@ describe('trash purge', () => {
     try {
       let now = new Date('2026-03-01T12:00:00.000Z');
       const repo = new TaskRepository(database.sqlite, () => now);
-      const old = repo.create('u1', {
-        title: 'old',
-        description: '',
-        priority: 'none',
-        dueAt: null,
-        completed: false,
-      });
-      const recent = repo.create('u1', {
-        title: 'recent',
-        description: '',
-        priority: 'none',
-        dueAt: null,
-        completed: false,
-      });
-      const live = repo.create('u1', {
-        title: 'live',
-        description: '',
-        priority: 'none',
-        dueAt: null,
-        completed: false,
-      });
+      const old = repo.create('u1', taskCreate.parse({ title: 'old' }));
+      const recent = repo.create('u1', taskCreate.parse({ title: 'recent' }));
+      const live = repo.create('u1', taskCreate.parse({ title: 'live' }));
       expect(repo.delete('u1', old.id)).toBe(true);
       now = new Date('2026-03-20T12:00:00.000Z');
       expect(repo.delete('u1', recent.id)).toBe(true);

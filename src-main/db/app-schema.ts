@@ -17,6 +17,20 @@ export interface TasksTable {
   updated_at: string;
   /** Set while the task is in the trash (soft-deleted); purged 30 days later. Migration 002. */
   deleted_at: string | null;
+  /** Migration 005 (schedule): all-day due "YYYY-MM-DD" (never together with due_at). */
+  due_date: string | null;
+  /** IANA zone a timed due was meant in; null for older rows (shown in the viewer's zone). */
+  time_zone: string | null;
+  recurrence_rule: string | null;
+  /** 'due' | 'completion' */
+  recurrence_from: string | null;
+  /** Occurrences of the current rule completed so far. */
+  recurrence_done: Generated<number>;
+  /** The API's reminders array as JSON; task_reminders is derived from it by triggers. */
+  reminders: Generated<string>;
+  snoozed_until: string | null;
+  /** Generated: coalesce(due_at, due_date), the due sort/window key. */
+  due_key?: string | null;
   rowid?: Generated<number>;
 }
 
@@ -33,7 +47,34 @@ export interface PersonalTokensTable {
   last_used_at: string | null;
 }
 
+/** Derived from tasks.reminders / tasks.snoozed_until by triggers (migration 005); the scheduler reads it. */
+export interface TaskRemindersTable {
+  id: Generated<number>;
+  task_id: string;
+  user_id: string;
+  kind: 'reminder' | 'snooze' | 'stale';
+  at: string | null;
+  before_minutes: number | null;
+  fire_at: string | null;
+  armed: number;
+  fired_for: string | null;
+}
+
+/** One completion of a recurring task (migration 005). */
+export interface TaskCompletionsTable {
+  id: Generated<number>;
+  task_id: string;
+  completed_at: string;
+  due_date: string | null;
+  due_at: string | null;
+  time_zone: string | null;
+  /** JSON: what undo restores. */
+  undo: Generated<string>;
+}
+
 export interface AppDatabase {
   tasks: TasksTable;
   personal_tokens: PersonalTokensTable;
+  task_reminders: TaskRemindersTable;
+  task_completions: TaskCompletionsTable;
 }

@@ -59,9 +59,11 @@ describe('migrateDatabase', () => {
     const file = join(dir, 'a.db');
     await migrate(file, { ...appMigrations });
     const { sqlite: old } = openAt(file);
-    old.prepare(
-      `INSERT INTO tasks (id, user_id, title, created_at, updated_at) VALUES ('t1', 'u1', 'kept', 'x', 'x')`,
-    ).run();
+    old
+      .prepare(
+        `INSERT INTO tasks (id, user_id, title, created_at, updated_at) VALUES ('t1', 'u1', 'kept', 'x', 'x')`,
+      )
+      .run();
     old.close();
 
     const result = await migrate(file, { ...appMigrations, '999-add-notes': addNotes });
@@ -92,13 +94,19 @@ describe('migrateDatabase', () => {
         await sql`THIS IS NOT SQL`.execute(db);
       },
     };
-    const error = await migrate(file, { ...appMigrations, '998-add-notes': addNotes, '999-broken': broken }).catch((e: unknown) => e);
+    const error = await migrate(file, {
+      ...appMigrations,
+      '998-add-notes': addNotes,
+      '999-broken': broken,
+    }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(MigrationFailedError);
     expect((error as MigrationFailedError).backupFile).toBeTruthy();
     const { sqlite } = openAt(file);
     expect(() => sqlite.prepare(`SELECT half FROM tasks`).get()).toThrow(/no such column/);
     expect(() => sqlite.prepare(`SELECT notes FROM tasks`).get()).toThrow(/no such column/);
-    expect(sqlite.prepare(`SELECT name FROM kysely_migration`).pluck().all()).toEqual(Object.keys(appMigrations));
+    expect(sqlite.prepare(`SELECT name FROM kysely_migration`).pluck().all()).toEqual(
+      Object.keys(appMigrations),
+    );
   });
 });
 

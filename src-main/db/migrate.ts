@@ -53,16 +53,14 @@ function executedMigrations(sqlite: SqliteDatabase): string[] {
     .prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`)
     .get(MIGRATION_TABLE);
   if (!table) return [];
-  return sqlite
-    .prepare(`SELECT name FROM ${MIGRATION_TABLE} ORDER BY name`)
-    .pluck()
-    .all() as string[];
+  return sqlite.prepare(`SELECT name FROM ${MIGRATION_TABLE} ORDER BY name`).pluck().all() as string[];
 }
 
 function hasUserTables(sqlite: SqliteDatabase): boolean {
   return (
-    sqlite.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' LIMIT 1`).get() !==
-    undefined
+    sqlite
+      .prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' LIMIT 1`)
+      .get() !== undefined
   );
 }
 
@@ -105,7 +103,11 @@ export async function migrateDatabase(options: MigrateOptions): Promise<MigrateR
 
   const backupFile = hasUserTables(sqlite) ? await options.backup('pre-migration') : null;
   const kysely = new Kysely<unknown>({ dialect: new MigrationSqliteDialect({ database: sqlite }) });
-  const migrator = new Migrator({ db: kysely, provider: new ListedMigrations(migrations), migrationTableName: MIGRATION_TABLE });
+  const migrator = new Migrator({
+    db: kysely,
+    provider: new ListedMigrations(migrations),
+    migrationTableName: MIGRATION_TABLE,
+  });
   const { error, results = [] } = await migrator.migrateToLatest();
   if (error) {
     const failed = results.find((r) => r.status === 'Error')?.migrationName ?? pending[0] ?? 'unknown';

@@ -25,13 +25,18 @@ afterEach(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const insert = (name: string) => () => Number(db.prepare('INSERT INTO item (name) VALUES (?)').run(name).lastInsertRowid);
+const insert = (name: string) => () =>
+  Number(db.prepare('INSERT INTO item (name) VALUES (?)').run(name).lastInsertRowid);
 const names = () => reader.prepare('SELECT name FROM item ORDER BY id').pluck().all();
 
 describe('GroupCommit', () => {
   it('runs writes that arrive together in one transaction and answers each with its own result', async () => {
     const commits = new GroupCommit(db);
-    const ids = await Promise.all([commits.run(insert('a')), commits.run(insert('b')), commits.run(insert('c'))]);
+    const ids = await Promise.all([
+      commits.run(insert('a')),
+      commits.run(insert('b')),
+      commits.run(insert('c')),
+    ]);
     expect(ids).toEqual([1, 2, 3]);
     expect(commits.batches).toBe(1);
     expect(names()).toEqual(['a', 'b', 'c']);
@@ -45,7 +50,11 @@ describe('GroupCommit', () => {
 
   it('rolls back only the write that failed; the rest of the batch commits', async () => {
     const commits = new GroupCommit(db);
-    const results = await Promise.allSettled([commits.run(insert('a')), commits.run(insert('')), commits.run(insert('c'))]);
+    const results = await Promise.allSettled([
+      commits.run(insert('a')),
+      commits.run(insert('')),
+      commits.run(insert('c')),
+    ]);
     expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
     expect(String((results[1] as PromiseRejectedResult).reason)).toMatch(/CHECK constraint failed/);
     expect(names()).toEqual(['a', 'c']);

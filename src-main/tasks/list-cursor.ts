@@ -22,7 +22,12 @@ export function encodeCursor(sort: ListSort, order: SortOrder, keys: CursorValue
   return Buffer.from(JSON.stringify(payload)).toString('base64url');
 }
 
-export function decodeCursor(cursor: string, sort: ListSort, order: SortOrder, keyCount: number): CursorValue[] {
+export function decodeCursor(
+  cursor: string,
+  sort: ListSort,
+  order: SortOrder,
+  keyCount: number,
+): CursorValue[] {
   let payload: unknown;
   try {
     payload = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));

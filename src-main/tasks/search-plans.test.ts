@@ -24,7 +24,10 @@ beforeAll(async () => {
   const titles = ['apple', 'banana', 'cherry', 'date', 'elder'];
   for (let i = 0; i < COMMON; i++) {
     const rare = i % 100 === 7 ? ' zanzibar' : '';
-    repo.create('alice', taskCreate.parse({ title: `${titles[i % 5]} common ${i}${rare}`, priority: i % 3 ? 'low' : 'high' }));
+    repo.create(
+      'alice',
+      taskCreate.parse({ title: `${titles[i % 5]} common ${i}${rare}`, priority: i % 3 ? 'low' : 'high' }),
+    );
   }
   repo.create('bob', taskCreate.parse({ title: 'zanzibar common for bob' }));
 });

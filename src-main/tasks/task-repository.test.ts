@@ -2,7 +2,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { listQuery, taskCreate, type ListQueryInput, type TaskCreateInput } from '../../src-shared/task-schemas.ts';
+import {
+  listQuery,
+  taskCreate,
+  type ListQueryInput,
+  type TaskCreateInput,
+} from '../../src-shared/task-schemas.ts';
 import { DatabaseService } from '../db/database-service.ts';
 import { InvalidCursorError } from './list-cursor.ts';
 import { TaskRepository } from './task-repository.ts';
@@ -57,7 +62,7 @@ describe('TaskRepository', () => {
     expect(undone).toMatchObject({ completed: false, completedAt: null });
   });
 
-  it('never changes or deletes another user\'s task', () => {
+  it("never changes or deletes another user's task", () => {
     const task = create('alice', { title: 'mine' });
     expect(repo.patch('bob', task.id, { title: 'stolen' })).toBeNull();
     expect(repo.replace('bob', task.id, taskCreate.parse({ title: 'stolen' }))).toBeNull();
@@ -146,9 +151,9 @@ describe('TaskRepository', () => {
     create('alice', { title: 'late but done', dueAt: '2026-05-01T12:00:00Z', completed: true });
     create('alice', { title: 'someday' });
     const window = { dayStart: '2026-05-10T00:00:00.000Z', dayEnd: '2026-05-11T00:00:00.000Z' };
-    expect(list('alice', { dueFrom: window.dayStart, dueTo: window.dayEnd }).items.map((t) => t.title)).toEqual([
-      'today',
-    ]);
+    expect(
+      list('alice', { dueFrom: window.dayStart, dueTo: window.dayEnd }).items.map((t) => t.title),
+    ).toEqual(['today']);
     expect(repo.counts('alice', { ...window, now: '2026-05-10T13:00:00.000Z' })).toEqual({
       all: 4,
       active: 3,
@@ -156,7 +161,13 @@ describe('TaskRepository', () => {
       dueToday: 1,
       overdue: 2,
     });
-    expect(repo.counts('nobody', window)).toEqual({ all: 0, active: 0, completed: 0, dueToday: 0, overdue: 0 });
+    expect(repo.counts('nobody', window)).toEqual({
+      all: 0,
+      active: 0,
+      completed: 0,
+      dueToday: 0,
+      overdue: 0,
+    });
   });
 
   it('refuses a cursor from another sort or a tampered one', () => {

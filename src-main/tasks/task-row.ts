@@ -1,11 +1,13 @@
 import type { Selectable } from 'kysely';
+import type { Reminder } from '../../src-shared/task-schemas.ts';
 import { PRIORITIES, type Priority, type Task } from '../../src-shared/task-schemas.ts';
 import type { TasksTable } from '../db/app-schema.ts';
 
 export type TaskRow = Selectable<Omit<TasksTable, 'rowid'>>;
 
 export const TASK_COLUMNS =
-  'id, user_id, title, description, completed, completed_at, priority, due_at, created_at, updated_at, deleted_at';
+  'id, user_id, title, description, completed, completed_at, priority, due_at, created_at, updated_at, deleted_at, ' +
+  'due_date, time_zone, recurrence_rule, recurrence_from, recurrence_done, reminders, snoozed_until, due_key';
 
 export function priorityToNumber(priority: Priority): number {
   return PRIORITIES.indexOf(priority);
@@ -20,7 +22,15 @@ export function toTask(row: TaskRow): Task {
     completed: row.completed === 1,
     completedAt: row.completed_at,
     priority: PRIORITIES[row.priority] ?? 'none',
+    dueDate: row.due_date,
     dueAt: row.due_at,
+    timeZone: row.time_zone,
+    recurrence:
+      row.recurrence_rule === null
+        ? null
+        : { rrule: row.recurrence_rule, from: row.recurrence_from === 'completion' ? 'completion' : 'due' },
+    reminders: row.reminders === '[]' ? [] : (JSON.parse(row.reminders) as Reminder[]),
+    snoozedUntil: row.snoozed_until,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     ...(row.deleted_at ? { deletedAt: row.deleted_at } : {}),

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { NO_SCHEDULE } from '../../src-shared/schedule-schemas';
 import type { Task } from '../../src-shared/task-schemas';
 import { ApiError } from './api-error';
 import type { HttpClient, RequestOptions } from './http-client';
@@ -12,6 +13,7 @@ const deleted: Task = {
   completed: true,
   completedAt: '2026-01-02T00:00:00.000Z',
   priority: 'high',
+  ...NO_SCHEDULE,
   dueAt: '2026-01-03T00:00:00.000Z',
   createdAt: '2026-01-01T00:00:00.000Z',
   updatedAt: '2026-01-02T00:00:00.000Z',

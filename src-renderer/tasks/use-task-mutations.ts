@@ -1,5 +1,6 @@
 // Create / edit / complete / delete / restore with optimistic updates that roll back on error.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { NO_SCHEDULE } from '../../src-shared/schedule-schemas';
 import type { Task, TaskCreateInput, TaskPatchInput } from '../../src-shared/task-schemas';
 import { describeError } from '../api/api-error';
 import { applyToLists, listAccepts, rollback, statusAccepts, type Snapshot } from './optimistic';
@@ -27,14 +28,16 @@ export function useTaskMutations({ onError, onDeleted }: MutationCallbacks) {
       void client.refetchQueries({
         queryKey: taskKeys.lists(userId),
         type: 'active',
-        predicate: (query) => ((query.state.data as ListData | undefined)?.pages.length ?? 0) <= MAX_PAGES_TO_REFETCH,
+        predicate: (query) =>
+          ((query.state.data as ListData | undefined)?.pages.length ?? 0) <= MAX_PAGES_TO_REFETCH,
       });
     });
   };
-  const fail = (verb: string) => (error: unknown, _vars: unknown, context: { snapshot: Snapshot } | undefined) => {
-    rollback(client, context?.snapshot);
-    onError(`Could not ${verb}: ${describeError(error)}`);
-  };
+  const fail =
+    (verb: string) => (error: unknown, _vars: unknown, context: { snapshot: Snapshot } | undefined) => {
+      rollback(client, context?.snapshot);
+      onError(`Could not ${verb}: ${describeError(error)}`);
+    };
 
   const create = useMutation({
     mutationFn: (input: TaskCreateInput & { tempId: string }) => {
@@ -51,6 +54,7 @@ export function useTaskMutations({ onError, onDeleted }: MutationCallbacks) {
         completed: false,
         completedAt: null,
         priority: input.priority ?? 'none',
+        ...NO_SCHEDULE,
         dueAt: input.dueAt ?? null,
         createdAt: now,
         updatedAt: now,
@@ -72,11 +76,22 @@ export function useTaskMutations({ onError, onDeleted }: MutationCallbacks) {
   const update = useMutation({
     mutationFn: ({ id, patch }: { id: string; patch: TaskPatchInput }) => api.update(id, patch),
     onMutate: async ({ id, patch }) => ({
-      snapshot: await applyToLists(client, userId, (data) => mapTask(data, id, (task) => ({ ...task, ...patch }))),
+      snapshot: await applyToLists(client, userId, (data) =>
+        mapTask(data, id, (task) => ({
+          ...task,
+          ...patch,
+          recurrence:
+            patch.recurrence === undefined
+              ? task.recurrence
+              : patch.recurrence && { rrule: patch.recurrence.rrule, from: patch.recurrence.from ?? 'due' },
+          reminders: task.reminders,
+        })),
+      ),
     }),
     onSuccess: (task) => void applyToLists(client, userId, (data) => replaceTask(data, task.id, task)),
     onError: fail('save the change'),
-    onSettled: (_task, _error, { patch }) => settle('title' in patch || 'dueAt' in patch || 'priority' in patch),
+    onSettled: (_task, _error, { patch }) =>
+      settle('title' in patch || 'dueAt' in patch || 'priority' in patch),
   });
 
   const toggle = useMutation({
@@ -85,7 +100,11 @@ export function useTaskMutations({ onError, onDeleted }: MutationCallbacks) {
     onMutate: async ({ id, completed }) => ({
       snapshot: await applyToLists(client, userId, (data, params) =>
         statusAccepts(params, completed)
-          ? mapTask(data, id, (task) => ({ ...task, completed, completedAt: completed ? new Date().toISOString() : null }))
+          ? mapTask(data, id, (task) => ({
+              ...task,
+              completed,
+              completedAt: completed ? new Date().toISOString() : null,
+            }))
           : removeTask(data, id),
       ),
     }),
@@ -96,7 +115,9 @@ export function useTaskMutations({ onError, onDeleted }: MutationCallbacks) {
 
   const remove = useMutation({
     mutationFn: (task: Task) => api.remove(task.id),
-    onMutate: async (task) => ({ snapshot: await applyToLists(client, userId, (data) => removeTask(data, task.id)) }),
+    onMutate: async (task) => ({
+      snapshot: await applyToLists(client, userId, (data) => removeTask(data, task.id)),
+    }),
     onSuccess: (_void, task) => onDeleted?.(task),
     onError: fail('delete the task'),
     onSettled: () => settle(false),

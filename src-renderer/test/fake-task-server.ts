@@ -1,5 +1,6 @@
 // A small in-memory stand-in for the local HTTP task API, used as `fetch` in component tests. It checks the
 // Bearer token's owner against the path, pages with a cursor, and can be told to fail the next matching call.
+import { NO_SCHEDULE } from '../../src-shared/schedule-schemas';
 import type { Task } from '../../src-shared/task-schemas';
 
 interface Failure {
@@ -41,7 +42,7 @@ export function createFakeTaskServer(): FakeTaskServer {
       completed: false,
       completedAt: null,
       priority: 'none',
-      dueAt: null,
+      ...NO_SCHEDULE,
       createdAt: now,
       updatedAt: now,
       ...input,

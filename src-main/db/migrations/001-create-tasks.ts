@@ -21,7 +21,9 @@ export const createTasks: Migration = {
       )`.execute(db);
     // One index per sort order; each starts with user_id and ends with id (the keyset tie-breaker).
     await sql`CREATE INDEX tasks_user_created ON tasks (user_id, created_at, id)`.execute(db);
-    await sql`CREATE INDEX tasks_user_status_created ON tasks (user_id, completed, created_at, id)`.execute(db);
+    await sql`CREATE INDEX tasks_user_status_created ON tasks (user_id, completed, created_at, id)`.execute(
+      db,
+    );
     await sql`CREATE INDEX tasks_user_due ON tasks (user_id, ifnull(due_at, '~'), id)`.execute(db);
     await sql`CREATE INDEX tasks_user_priority ON tasks (user_id, priority, created_at, id)`.execute(db);
     await sql`CREATE INDEX tasks_user_title ON tasks (user_id, title COLLATE NOCASE, id)`.execute(db);

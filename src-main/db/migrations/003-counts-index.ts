@@ -5,7 +5,9 @@ import type { Migration } from 'kysely/migration';
 
 export const countsIndex: Migration = {
   async up(db: Kysely<unknown>): Promise<void> {
-    await sql`CREATE INDEX tasks_user_live_counts ON tasks (user_id, completed, due_at) WHERE deleted_at IS NULL`.execute(db);
+    await sql`CREATE INDEX tasks_user_live_counts ON tasks (user_id, completed, due_at) WHERE deleted_at IS NULL`.execute(
+      db,
+    );
   },
   async down(db: Kysely<unknown>): Promise<void> {
     await sql`DROP INDEX tasks_user_live_counts`.execute(db);

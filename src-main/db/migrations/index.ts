@@ -3,11 +3,13 @@ import type { Migration } from 'kysely/migration';
 import { createTasks } from './001-create-tasks.ts';
 import { softDelete } from './002-soft-delete.ts';
 import { countsIndex } from './003-counts-index.ts';
+import { schedule } from './005-schedule.ts';
 import { personalTokens } from './006-tokens.ts';
 
 export const appMigrations: Readonly<Record<string, Migration>> = {
   '001-create-tasks': createTasks,
   '002-soft-delete': softDelete,
   '003-counts-index': countsIndex,
+  '005-schedule': schedule,
   '006-tokens': personalTokens,
 };
