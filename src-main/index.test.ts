@@ -50,6 +50,20 @@ describe('src-main/index.ts', () => {
     expect((desktop.calls[0] as DesktopOptions).dataDir).toBe('/srv/tasks-data');
   });
 
+  it('with --cli it runs the CLI instead: no app:// scheme, no single-instance lock, no window', async () => {
+    vi.spyOn(process, 'argv', 'get').mockReturnValue(['/usr/bin/electron', '.', '--cli', '--version']);
+    const stderr = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    fake.state.singleInstanceLock = false; // would quit if it were asked
+    await import('./index.ts');
+    // The fake app path has no CLI bundle: exit 1 with a message (cli-mode.test.ts runs the real bundle).
+    await vi.waitFor(() => expect(fake.state.exitCodes).toEqual([1]));
+    expect(fake.privilegedSchemes).toHaveLength(0);
+    expect(fake.state.quitCalls).toBe(0);
+    expect(desktop.calls).toHaveLength(0);
+    expect(String(stderr.mock.calls[0]?.[0])).toContain('/opt/tasks-desktop/app/out/cli/tasks.mjs');
+    vi.restoreAllMocks();
+  });
+
   it('a second instance quits without starting anything', async () => {
     fake.state.singleInstanceLock = false;
     await import('./index.ts');

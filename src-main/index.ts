@@ -4,11 +4,17 @@ import { join, resolve } from 'node:path';
 import { app, dialog } from 'electron';
 import { createJsonLogger } from './core/logger.ts';
 import { registerAppScheme } from './electron/app-protocol.ts';
+import { cliArguments, cliBundlePath, runCliMode } from './electron/cli-mode.ts';
 import { startDesktop, type DesktopShell } from './electron/desktop-app.ts';
 import { offerRecovery } from './electron/recovery-dialog.ts';
 import { claimSingleInstance } from './electron/single-instance.ts';
 
 function main(): void {
+  const cliArgs = cliArguments(process.argv, app.isPackaged);
+  if (cliArgs) {
+    void runCliMode(app, cliArgs, cliBundlePath(app, process.resourcesPath));
+    return;
+  }
   const logger = createJsonLogger();
   registerAppScheme(); // before `ready`
   const outDir = resolve(import.meta.dirname, '..'); // out/main -> out

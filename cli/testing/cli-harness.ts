@@ -32,8 +32,12 @@ export interface CliHarness {
 }
 
 export function runNode(args: string[], env: Record<string, string>, input?: string): Promise<CliRun> {
+  return runProcess(process.execPath, args, env, input);
+}
+
+export function runProcess(command: string, args: string[], env: Record<string, string>, input?: string): Promise<CliRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(command, args, { cwd: ROOT, env, stdio: ['pipe', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));

@@ -52,6 +52,16 @@ describe('electron-builder.yml', () => {
     for (const pattern of files.filter((f) => !f.startsWith('!') && !f.includes('*'))) expect(existsSync(join(root, pattern)), pattern).toBe(true);
   });
 
+  it('ships the tasks CLI outside the asar archive: the bundle and its launchers', () => {
+    expect(config.extraResources).toEqual([
+      { from: 'out/cli', to: 'cli' },
+      { from: 'resources/cli', to: 'cli' },
+    ]);
+    expect(statSync(join(root, 'resources/cli/tasks')).mode & 0o111).not.toBe(0);
+    expect(readFileSync(join(root, 'resources/cli/tasks.cmd'), 'utf8')).toContain('--cli %*');
+    expect(readFileSync(join(root, 'package.json'), 'utf8')).toMatch(/"package": "[^"]*npm run build:cli[^"]*electron-builder"/);
+  });
+
   it('has real icons: a 1024 px PNG, every Linux size named by its pixels, a Windows .ico', () => {
     expect(pngSize(join(root, 'resources/icon.png'))).toEqual({ width: 1024, height: 1024 });
     const linuxIcons = readdirSync(join(root, 'resources/icons'));
