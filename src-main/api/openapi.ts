@@ -11,6 +11,7 @@ import {
   taskPatch,
 } from '../../src-shared/task-schemas.ts';
 import { eventRoutesOpenApi } from '../events/openapi-event-routes.ts';
+import { quickAddRoutesOpenApi } from '../quick-add/openapi-quick-add-routes.ts';
 import { tokenRoutesOpenApi } from '../tokens/openapi-token-routes.ts';
 import { dataRoutesOpenApi } from './openapi-data-routes.ts';
 
@@ -69,6 +70,7 @@ export function buildOpenApiDocument(version: string): JsonObject {
   const dataRoutes = dataRoutesOpenApi(parts);
   const tokenRoutes = tokenRoutesOpenApi(parts);
   const eventRoutes = eventRoutesOpenApi(parts);
+  const quickAddRoutes = quickAddRoutesOpenApi(parts);
   return {
     openapi: '3.0.3',
     info: {
@@ -76,7 +78,7 @@ export function buildOpenApiDocument(version: string): JsonObject {
       version,
       description:
         'Loopback-only task API. Every route except health, openapi.json, docs and /api/auth/* needs ' +
-        '`Authorization: Bearer <credential>`: a signed-in session\'s access JWT (EdDSA, 15 minutes), or a ' +
+        "`Authorization: Bearer <credential>`: a signed-in session's access JWT (EdDSA, 15 minutes), or a " +
         'personal access token (`tdpat_...`, created in Settings -> API tokens or with POST /api/{userId}/tokens) ' +
         'with scope tasks:read for GET routes and tasks:write for the others. Errors: ' +
         '`{ error: { code, message, details? } }`.',
@@ -101,12 +103,15 @@ export function buildOpenApiDocument(version: string): JsonObject {
         Error: errorSchema,
         ...dataRoutes.schemas,
         ...tokenRoutes.schemas,
+        ...quickAddRoutes.schemas,
       },
     },
     security: [{ bearer: [] }],
     paths: {
-      '/api/health': { get: { security: [], summary: 'Liveness', responses: { '200': { description: 'OK' } } } },
-      '/api/me': { get: { summary: 'The token\'s identity', responses: { '200': ok('Me'), ...authErrors } } },
+      '/api/health': {
+        get: { security: [], summary: 'Liveness', responses: { '200': { description: 'OK' } } },
+      },
+      '/api/me': { get: { summary: "The token's identity", responses: { '200': ok('Me'), ...authErrors } } },
       '/api/{userId}/tasks': {
         parameters: [userIdParam],
         get: {
@@ -130,16 +135,29 @@ export function buildOpenApiDocument(version: string): JsonObject {
       },
       '/api/{userId}/tasks/{id}': {
         parameters: [userIdParam, idParam],
-        get: { summary: 'Get a task', responses: { '200': ok('Task'), ...authErrors, '404': err('Not found') } },
+        get: {
+          summary: 'Get a task',
+          responses: { '200': ok('Task'), ...authErrors, '404': err('Not found') },
+        },
         put: {
           summary: 'Replace a task (omitted fields take their defaults)',
           requestBody: { required: true, content: json('TaskCreate') },
-          responses: { '200': ok('Task'), ...authErrors, '404': err('Not found'), '422': err('Invalid body') },
+          responses: {
+            '200': ok('Task'),
+            ...authErrors,
+            '404': err('Not found'),
+            '422': err('Invalid body'),
+          },
         },
         patch: {
           summary: 'Change some fields',
           requestBody: { required: true, content: json('TaskPatch') },
-          responses: { '200': ok('Task'), ...authErrors, '404': err('Not found'), '422': err('Invalid body') },
+          responses: {
+            '200': ok('Task'),
+            ...authErrors,
+            '404': err('Not found'),
+            '422': err('Invalid body'),
+          },
         },
         delete: {
           summary: 'Move a task to the trash (GET ...?status=deleted; restore within 30 days)',
@@ -157,6 +175,7 @@ export function buildOpenApiDocument(version: string): JsonObject {
       ...dataRoutes.paths,
       ...tokenRoutes.paths,
       ...eventRoutes.paths,
+      ...quickAddRoutes.paths,
     },
   };
 }

@@ -13,6 +13,7 @@ import { appMigrations } from '../db/migrations/index.ts';
 import { EventBus } from '../events/event-bus.ts';
 import { eventRoutes } from '../events/event-routes.ts';
 import { TaskRepository } from '../tasks/task-repository.ts';
+import { quickAddRoutes } from '../quick-add/quick-add-routes.ts';
 import { createBearerVerifier } from '../tokens/bearer-verifier.ts';
 import { tokenRoutes } from '../tokens/token-routes.ts';
 import { PersonalTokenStore } from '../tokens/token-store.ts';
@@ -49,7 +50,9 @@ export async function startCore(options: CoreOptions): Promise<CoreServices> {
 
   try {
     // Data safety: one process per data dir, no damaged/too-new database opened, a backup at most hourly.
-    const guard = await start(new DataDirGuardService(dataDir, join(dataDir, DATABASE_FILE), Object.keys(appMigrations)));
+    const guard = await start(
+      new DataDirGuardService(dataDir, join(dataDir, DATABASE_FILE), Object.keys(appMigrations)),
+    );
     const database = await start(new DatabaseService(dataDir));
     await runStartupBackup(database.sqlite, dataDir, { databaseExisted: guard.databaseExisted, logger });
     await start(new TrashPurgeService(database.sqlite, logger));
@@ -81,6 +84,7 @@ export async function startCore(options: CoreOptions): Promise<CoreServices> {
       extraRoutes: [
         ...dataRoutes(database.sqlite, repo, events),
         ...tokenRoutes(personalTokens),
+        ...quickAddRoutes({ repo, events, ...(options.now ? { now: options.now } : {}) }),
         ...eventRoutes({
           bus: events,
           onSessionRevoked: (listener) => auth.revocations.onRevoke(listener),
