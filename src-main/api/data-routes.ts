@@ -12,6 +12,7 @@ import { ImportRefused, planImport } from '../data-safety/import-plan.ts';
 import { buildExportFile } from '../data-safety/task-export.ts';
 import { applyImport } from '../data-safety/task-import.ts';
 import type { SqliteDatabase } from '../db/open-database.ts';
+import type { WriteQueue } from '../db/write-queue.ts';
 import type { TaskRepository } from '../tasks/task-repository.ts';
 import type { ApiEnv } from './api-env.ts';
 import { ApiError, notFound } from './api-error.ts';
@@ -74,7 +75,12 @@ function attachment(name: string): string {
   return `attachment; filename="${name}"`;
 }
 
-export function dataRoutes(db: SqliteDatabase, repo: TaskRepository, events: EventPublisher = noEvents): Route[] {
+export function dataRoutes(
+  db: SqliteDatabase,
+  writes: WriteQueue,
+  repo: TaskRepository,
+  events: EventPublisher = noEvents,
+): Route[] {
   return [
     {
       method: 'GET',
@@ -107,7 +113,7 @@ export function dataRoutes(db: SqliteDatabase, repo: TaskRepository, events: Eve
         const body = await readImportBody(c);
         try {
           const plan = planImport(body, fromUser === undefined ? { userId } : { userId, fromUser });
-          const { importedIds, ...result } = applyImport(db, userId, plan);
+          const { importedIds, ...result } = await writes.run(() => applyImport(db, userId, plan));
           if (importedIds.length > 0) events.publish(userId, 'tasks.imported', importedIds);
           return c.json(result);
         } catch (error) {
@@ -120,9 +126,9 @@ export function dataRoutes(db: SqliteDatabase, repo: TaskRepository, events: Eve
       method: 'POST',
       path: '/api/:userId/tasks/:id/restore',
       auth: true,
-      handler: (c, claims) => {
+      handler: async (c, claims) => {
         const userId = ownUser(c, claims);
-        const task = repo.restore(userId, c.req.param('id') ?? '');
+        const task = await repo.restore(userId, c.req.param('id') ?? '');
         if (!task) throw notFound('Task in the trash');
         events.publish(userId, 'task.restored', [task.id]);
         return c.json(task);

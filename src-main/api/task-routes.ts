@@ -67,7 +67,7 @@ export function taskRoutes(repo: TaskRepository, events: EventPublisher = noEven
       handler: async (c, claims) => {
         const userId = ownUser(c, claims);
         const input = await readValidBody(c, taskCreate);
-        const created = await repo.createGrouped(userId, input);
+        const created = await repo.create(userId, input);
         events.publish(userId, 'task.created', [created.id]);
         return c.json(created, 201);
       },
@@ -94,7 +94,7 @@ export function taskRoutes(repo: TaskRepository, events: EventPublisher = noEven
       handler: async (c, claims) => {
         const userId = ownUser(c, claims);
         const input = await readValidBody(c, taskCreate);
-        return c.json(updated(events, userId, found(repo.replace(userId, taskId(c), input))));
+        return c.json(updated(events, userId, found(await repo.replace(userId, taskId(c), input))));
       },
     },
     {
@@ -104,17 +104,17 @@ export function taskRoutes(repo: TaskRepository, events: EventPublisher = noEven
       handler: async (c, claims) => {
         const userId = ownUser(c, claims);
         const patch = await readValidBody(c, taskPatch);
-        return c.json(updated(events, userId, found(repo.patch(userId, taskId(c), patch))));
+        return c.json(updated(events, userId, found(await repo.patch(userId, taskId(c), patch))));
       },
     },
     {
       method: 'DELETE',
       path: TASK,
       auth: true,
-      handler: (c, claims) => {
+      handler: async (c, claims) => {
         const userId = ownUser(c, claims);
         const id = taskId(c);
-        if (!repo.delete(userId, id)) throw notFound();
+        if (!(await repo.delete(userId, id))) throw notFound();
         events.publish(userId, 'task.deleted', [id]);
         return c.body(null, 204);
       },
@@ -127,7 +127,7 @@ export function taskRoutes(repo: TaskRepository, events: EventPublisher = noEven
         const userId = ownUser(c, claims);
         const body = await readJsonBody(c);
         const completed = body === undefined ? undefined : validate(taskComplete, body).completed;
-        return c.json(updated(events, userId, found(repo.setCompleted(userId, taskId(c), completed))));
+        return c.json(updated(events, userId, found(await repo.setCompleted(userId, taskId(c), completed))));
       },
     },
   ];

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { silentLogger, type Logger } from '../core/logger.ts';
+import { WriteGate } from '../db/write-gate.ts';
 import { createAuth, type AuthModule } from './create-auth.ts';
 import type { SecretStore } from './auth-types.ts';
 import { FileSecretStore } from './file-secret-store.ts';
@@ -25,7 +26,7 @@ export function tempDatabase(): TestDatabase {
     const sqlite = new Database(path.join(dir, 'tasks.db'));
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('foreign_keys = ON');
-    sqlite.pragma('busy_timeout = 5000');
+    sqlite.pragma('busy_timeout = 0');
     return sqlite;
   };
   const db: TestDatabase = {
@@ -50,6 +51,7 @@ export function startAuth(
 ): Promise<AuthModule> {
   return createAuth({
     sqlite: db.sqlite,
+    writeGate: new WriteGate(),
     secretStore: options.secretStore ?? new FileSecretStore(db.dir),
     baseURL: TEST_BASE_URL,
     trustedOrigins: ['app://tasks'],

@@ -5,6 +5,7 @@ import { betterAuth } from 'better-auth';
 import { createAuthMiddleware, isAPIError } from 'better-auth/api';
 import { bearer, jwt } from 'better-auth/plugins';
 import type { Logger } from '../core/logger.ts';
+import type { WriteGate } from '../db/write-gate.ts';
 import { LazyBeginSqliteDialect } from './lazy-begin-sqlite-dialect.ts';
 import { nameGuard } from './name-guard.ts';
 import {
@@ -49,7 +50,10 @@ export const DISABLED_AUTH_PATHS = [
 ];
 
 export interface BetterAuthDeps {
+  /** Better Auth's own connection (never the app's: its transactions stay open across awaits). */
   sqlite: Database;
+  /** Taken before each of Better Auth's write transactions (see lazy-begin-sqlite-dialect.ts). */
+  writeGate: WriteGate;
   secret: string;
   baseURL: string;
   trustedOrigins: readonly string[];
@@ -86,8 +90,8 @@ export function createBetterAuth(deps: BetterAuthDeps) {
   const { logger } = deps;
   return betterAuth({
     appName: 'Tasks Desktop',
-    // Same connection, but BEGIN deferred to the first write: see lazy-begin-sqlite-dialect.ts.
-    database: { dialect: new LazyBeginSqliteDialect(deps.sqlite), type: 'sqlite', transaction: true },
+    // Its own connection, BEGIN deferred to the first write, behind the write gate: lazy-begin-sqlite-dialect.ts.
+    database: { dialect: new LazyBeginSqliteDialect(deps.sqlite, deps.writeGate), type: 'sqlite', transaction: true },
     secret: deps.secret,
     baseURL: deps.baseURL,
     basePath: AUTH_BASE_PATH,

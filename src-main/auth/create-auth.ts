@@ -1,8 +1,9 @@
-// The auth module's entry point: secret checks, Better Auth on the app's SQLite connection, its tables,
+// The auth module's entry point: secret checks, Better Auth on its own SQLite connection, its tables,
 // a signing key that exists before the first request, the local JWT verifier and the token service.
 import type { Database } from 'better-sqlite3';
 import { isAPIError } from 'better-auth/api';
 import type { Logger } from '../core/logger.ts';
+import type { WriteGate } from '../db/write-gate.ts';
 import { isPlausibleSessionToken } from './auth-input.ts';
 import { migrateAuthTables } from './auth-migrations.ts';
 import { AuthStartupError } from './auth-startup-error.ts';
@@ -29,8 +30,13 @@ export interface AuthModule {
 }
 
 export interface CreateAuthOptions {
-  /** The app's one connection (WAL, FKs on); Better Auth uses it directly. */
+  /**
+   * Better Auth's own connection to the data file (DatabaseService.authSqlite), never the app's: Better Auth keeps
+   * transactions open across awaits, and an app write on the same connection would run inside them.
+   */
   sqlite: Database;
+  /** The process-wide writer gate the app's write queue also takes (DatabaseService.gate). */
+  writeGate: WriteGate;
   secretStore: SecretStore;
   /** e.g. http://127.0.0.1:PORT (the server listens before createAuth is called). */
   baseURL: string;
@@ -64,6 +70,7 @@ export async function createAuth(options: CreateAuthOptions): Promise<AuthModule
 
   const auth = createBetterAuth({
     sqlite,
+    writeGate: options.writeGate,
     secret,
     baseURL: options.baseURL,
     trustedOrigins: options.trustedOrigins,

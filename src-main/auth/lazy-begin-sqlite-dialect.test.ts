@@ -3,6 +3,7 @@ import { getMigrations } from 'better-auth/db/migration';
 import { Kysely, sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { silentLogger } from '../core/logger.ts';
+import { WriteGate } from '../db/write-gate.ts';
 import {
   startAuth,
   tempDatabase,
@@ -24,7 +25,7 @@ describe('LazyBeginSqliteDialect (Kysely on a shared better-sqlite3 connection)'
   beforeEach(() => {
     sqlite = new Database(':memory:');
     sqlite.exec('CREATE TABLE probe (id INTEGER PRIMARY KEY, note TEXT NOT NULL UNIQUE)');
-    db = new Kysely<ProbeDb>({ dialect: new LazyBeginSqliteDialect(sqlite) });
+    db = new Kysely<ProbeDb>({ dialect: new LazyBeginSqliteDialect(sqlite, new WriteGate()) });
   });
   afterEach(() => sqlite.close());
 
@@ -107,6 +108,7 @@ describe('Better Auth on the app’s connection', () => {
     await startAuth(tdb);
     const auth = createBetterAuth({
       sqlite: tdb.sqlite,
+      writeGate: new WriteGate(),
       secret: 'unused-for-planning-'.repeat(3),
       baseURL: TEST_BASE_URL,
       trustedOrigins: [],

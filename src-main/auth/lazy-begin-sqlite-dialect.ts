@@ -1,9 +1,13 @@
-// Better Auth shares the app's one better-sqlite3 connection, and its transactions are async: sign-up holds
-// BEGIN ... COMMIT open across the password hash (~100 ms on the thread pool). Any statement the rest of the app
-// runs on that connection meanwhile would join Better Auth's transaction, and vanish if it rolled back.
-// This dialect defers BEGIN to the transaction's first write (BEGIN IMMEDIATE then). Better Auth reads and hashes
-// before it writes, and its writes then follow one another without yielding to I/O, so nothing else interleaves.
+// Better Auth's dialect: its own better-sqlite3 connection (never the app's, see db/database-service.ts), with
+// its transactions' BEGIN deferred to their first write and taken behind the process-wide WriteGate.
+// - Own connection: Better Auth's transactions are async (sign-up holds BEGIN ... COMMIT open across an HMAC,
+//   password change across a hash); on a shared connection, any app statement run meanwhile joined them.
+// - BEGIN IMMEDIATE at the first write, not at the start: sign-up reads and hashes (~100 ms) before it writes, and
+//   a transaction that only reads needs no lock at all; a write lock taken up front would be held for the hash.
+// - The WriteGate before BEGIN: while Better Auth's transaction holds SQLite's write lock, the app's write queue
+//   waits on the gate (asynchronously) instead of meeting the lock inside SQLite and blocking the event loop.
 import type { Database } from 'better-sqlite3';
+import type { WriteGate, ReleaseGate } from '../db/write-gate.ts';
 import {
   CompiledQuery,
   SelectQueryNode,
@@ -18,8 +22,12 @@ type TransactionState = 'none' | 'requested' | 'open';
 
 class LazyBeginConnection implements DatabaseConnection {
   private state: TransactionState = 'none';
+  private releaseGate: ReleaseGate | null = null;
 
-  constructor(readonly inner: DatabaseConnection) {}
+  constructor(
+    readonly inner: DatabaseConnection,
+    private readonly gate: WriteGate,
+  ) {}
 
   request(): void {
     if (this.state !== 'none') throw new Error('A transaction is already in progress on this connection.');
@@ -29,15 +37,35 @@ class LazyBeginConnection implements DatabaseConnection {
   /** Issues the deferred BEGIN if the transaction is about to write. */
   async ensureBegun(): Promise<void> {
     if (this.state !== 'requested') return;
-    await this.inner.executeQuery(CompiledQuery.raw('begin immediate'));
+    const release = await this.gate.acquire('auth');
+    try {
+      await this.inner.executeQuery(CompiledQuery.raw('begin immediate'));
+    } catch (error) {
+      release();
+      throw error;
+    }
+    this.releaseGate = release;
     this.state = 'open';
   }
 
-  /** COMMIT/ROLLBACK if BEGIN was issued; a read-only transaction had nothing to end. */
+  /**
+   * COMMIT/ROLLBACK if BEGIN was issued (a read-only transaction had nothing to end), then opens the gate. A
+   * COMMIT that fails (a deferred constraint) leaves SQLite's transaction open: it is rolled back here, so the
+   * write lock never outlives the transaction.
+   */
   async finish(command: 'commit' | 'rollback'): Promise<void> {
     const open = this.state === 'open';
     this.state = 'none';
-    if (open) await this.inner.executeQuery(CompiledQuery.raw(command));
+    if (!open) return;
+    try {
+      await this.inner.executeQuery(CompiledQuery.raw(command));
+    } catch (error) {
+      if (command === 'commit') await this.inner.executeQuery(CompiledQuery.raw('rollback')).catch(() => undefined);
+      throw error;
+    } finally {
+      this.releaseGate?.();
+      this.releaseGate = null;
+    }
   }
 
   async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
@@ -58,7 +86,10 @@ function lazy(connection: DatabaseConnection): LazyBeginConnection {
 class LazyBeginDriver implements Driver {
   private readonly wrappers = new WeakMap<DatabaseConnection, LazyBeginConnection>();
 
-  constructor(private readonly inner: Driver) {}
+  constructor(
+    private readonly inner: Driver,
+    private readonly gate: WriteGate,
+  ) {}
 
   init(): Promise<void> {
     return this.inner.init();
@@ -68,7 +99,7 @@ class LazyBeginDriver implements Driver {
     const connection = await this.inner.acquireConnection();
     let wrapper = this.wrappers.get(connection);
     if (!wrapper) {
-      wrapper = new LazyBeginConnection(connection);
+      wrapper = new LazyBeginConnection(connection, this.gate);
       this.wrappers.set(connection, wrapper);
     }
     return wrapper;
@@ -116,18 +147,21 @@ class LazyBeginDriver implements Driver {
     return this.inner.releaseConnection(lazy(connection).inner);
   }
 
-  /** The connection belongs to the app (closed by the database service), never to Better Auth. */
+  /** The connection is closed by the database service, which opened it. */
   destroy(): Promise<void> {
     return Promise.resolve();
   }
 }
 
 export class LazyBeginSqliteDialect extends SqliteDialect {
-  constructor(database: Database) {
+  constructor(
+    database: Database,
+    private readonly gate: WriteGate,
+  ) {
     super({ database });
   }
 
   override createDriver(): Driver {
-    return new LazyBeginDriver(super.createDriver());
+    return new LazyBeginDriver(super.createDriver(), this.gate);
   }
 }

@@ -3,6 +3,7 @@
 // internal adapter, the path every future deletion flow goes through.
 import { describe, expect, it } from 'vitest';
 import { silentLogger } from '../core/logger.ts';
+import { WriteGate } from '../db/write-gate.ts';
 import { migrateAuthTables } from './auth-migrations.ts';
 import { TEST_BASE_URL, TEST_PASSWORD, tempDatabase, uniqueEmail } from './auth-test-kit.ts';
 import { createBetterAuth } from './better-auth-options.ts';
@@ -14,6 +15,7 @@ describe('onUserCredentialsReset', () => {
       const reset: string[] = [];
       const auth = createBetterAuth({
         sqlite: db.sqlite,
+        writeGate: new WriteGate(),
         secret: 'a'.repeat(64),
         baseURL: TEST_BASE_URL,
         trustedOrigins: [],

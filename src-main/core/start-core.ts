@@ -55,19 +55,27 @@ export async function startCore(options: CoreOptions): Promise<CoreServices> {
     );
     const database = await start(new DatabaseService(dataDir));
     await runStartupBackup(database.sqlite, dataDir, { databaseExisted: guard.databaseExisted, logger });
-    await start(new TrashPurgeService(database.sqlite, logger));
-    const repo = new TaskRepository(database.sqlite);
+    await start(new TrashPurgeService(database.sqlite, database.writes, logger));
+    const repo = new TaskRepository(database.sqlite, database.writes);
     const server = await start(new ApiServer(options.port ?? 0));
-    const personalTokens = new PersonalTokenStore(database.sqlite, options.now);
+    const personalTokens = new PersonalTokenStore(database.sqlite, database.writes, options.now);
     const auth = await createAuth({
-      sqlite: database.sqlite,
+      sqlite: database.authSqlite,
+      writeGate: database.gate,
       secretStore: options.secretStore,
       baseURL: server.baseUrl,
       trustedOrigins: allowedOrigins,
       logger,
+      // Called from inside Better Auth's hooks, which may hold the write gate: queue the revocation, never await
+      // it there (the write queue waits for the gate, so awaiting would wait for itself).
       onUserCredentialsReset: (userId) => {
-        const revoked = personalTokens.revokeAllForUser(userId);
-        if (revoked > 0) logger.info('personal access tokens revoked', { userId, count: revoked });
+        personalTokens.revokeAllForUser(userId).then(
+          (revoked) => {
+            if (revoked > 0) logger.info('personal access tokens revoked', { userId, count: revoked });
+          },
+          (error: unknown) =>
+            logger.error('personal access token revocation failed', { userId, error: String(error) }),
+        );
       },
     });
     // Started after the listener, so it stops before it: open event streams end first, then the server closes.
@@ -82,7 +90,7 @@ export async function startCore(options: CoreOptions): Promise<CoreServices> {
       version: packageJson.version,
       events,
       extraRoutes: [
-        ...dataRoutes(database.sqlite, repo, events),
+        ...dataRoutes(database.sqlite, database.writes, repo, events),
         ...tokenRoutes(personalTokens),
         ...quickAddRoutes({ repo, events, ...(options.now ? { now: options.now } : {}) }),
         ...eventRoutes({

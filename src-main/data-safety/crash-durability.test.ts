@@ -1,10 +1,19 @@
 // Crash durability: the headless host (a real child process holding the SQLite file) is killed with SIGKILL at
-// random points while a client writes through the API (creates, completions, deletes to the trash), 20 times.
-// After each kill the file passes PRAGMA integrity_check, and after each restart every write that got a 2xx is there.
+// random points while a client writes through the API (creates, title updates, completions, deletes to the trash)
+// and, at the same time, accounts sign up and change their passwords (Better Auth's transactions, open across
+// awaits), 20 times. After each kill the file passes PRAGMA integrity_check, and after each restart every write
+// that got a 2xx is there.
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
-import { type HostProcess, allTaskIds, jwtFor, signUpOver, spawnHost } from './testing/host-process.ts';
+import {
+  type Credentials,
+  type HostProcess,
+  allTaskIds,
+  jwtFor,
+  signUpOver,
+  spawnHost,
+} from './testing/host-process.ts';
 import { tempDataDir } from './testing/sample-database.ts';
 
 const ROUNDS = 20;
@@ -26,6 +35,44 @@ interface Acked {
   deleted: Set<string>;
   /** DELETE sent (answered or not): the task may be in the trash. */
   deleteSent: Set<string>;
+  /** Title updates: the last one answered 200, and one sent after it that was never answered (may have landed). */
+  titles: Map<string, { acked: string | null; sent: string | null }>;
+  signUps: number;
+  signUpsSent: number;
+  passwordChanges: number;
+  passwordChangesSent: number;
+  /** 2xx answers to task writes so far. */
+  answered: number;
+}
+
+/** Better Auth writes until the host dies: sign-ups, and password changes of an account made this round. */
+async function authUntilKilled(baseUrl: string, account: Credentials, acked: Acked): Promise<void> {
+  const signUps = async (): Promise<void> => {
+    for (;;) {
+      acked.signUpsSent += 1;
+      await signUpOver(baseUrl);
+      acked.signUps += 1;
+    }
+  };
+  const passwordChanges = async (): Promise<void> => {
+    let { sessionToken } = account;
+    let password = 'crash-test password 1234';
+    for (;;) {
+      const next = `${password}!`;
+      acked.passwordChangesSent += 1;
+      const response = await fetch(`${baseUrl}/api/auth/change-password`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${sessionToken}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ currentPassword: password, newPassword: next, revokeOtherSessions: true }),
+      });
+      if (!response.ok) throw new Error(`change-password: ${response.status}`);
+      password = next;
+      sessionToken = ((await response.json()) as { token: string }).token;
+      acked.passwordChanges += 1;
+    }
+  };
+  // Until the host dies (or refuses more sign-ups this minute); the task writes are what is checked.
+  await Promise.allSettled([signUps(), passwordChanges()]);
 }
 
 /** Writes until the host dies: creates, completes and deletes (to the trash). Records only 2xx answers as acked. */
@@ -35,9 +82,11 @@ async function writeUntilKilled(
   jwt: string,
   acked: Acked,
   round: number,
+  account: Credentials,
 ): Promise<void> {
   const headers = { Authorization: `Bearer ${jwt}`, 'Content-Type': 'application/json' };
   const writer = async (w: number): Promise<void> => {
+    const own: string[] = [];
     for (let i = 0; ; i += 1) {
       try {
         const last = [...acked.created].at(-1 - w);
@@ -48,7 +97,29 @@ async function writeUntilKilled(
             method: 'DELETE',
             headers,
           });
-          if (response.status === 204) acked.deleted.add(victim);
+          if (response.status === 204) {
+            acked.deleted.add(victim);
+            acked.answered += 1;
+          }
+          continue;
+        }
+        const mine = own.at(-1);
+        if (i % 4 === 3 && mine && !acked.deleteSent.has(mine)) {
+          // Only this writer renames its own tasks: the last answered title is the stored one.
+          const title = `renamed ${round}.${w}.${i}`;
+          const entry = acked.titles.get(mine) ?? { acked: null, sent: null };
+          acked.titles.set(mine, entry);
+          entry.sent = title;
+          const response = await fetch(`${baseUrl}/api/${userId}/tasks/${mine}`, {
+            method: 'PATCH',
+            headers,
+            body: JSON.stringify({ title }),
+          });
+          if (response.ok) {
+            entry.acked = title;
+            acked.answered += 1;
+            entry.sent = null;
+          }
           continue;
         }
         if (i % 3 === 2 && last && !acked.completed.has(last)) {
@@ -57,7 +128,10 @@ async function writeUntilKilled(
             headers,
             body: JSON.stringify({ completed: true }),
           });
-          if (response.ok) acked.completed.add(last);
+          if (response.ok) {
+            acked.completed.add(last);
+            acked.answered += 1;
+          }
           continue;
         }
         const response = await fetch(`${baseUrl}/api/${userId}/tasks`, {
@@ -68,13 +142,18 @@ async function writeUntilKilled(
             description: 'x'.repeat(i % 7 === 0 ? 3000 : 10),
           }),
         });
-        if (response.status === 201) acked.created.add(((await response.json()) as { id: string }).id);
+        if (response.status === 201) {
+          const { id } = (await response.json()) as { id: string };
+          acked.created.add(id);
+          acked.answered += 1;
+          own.push(id);
+        }
       } catch {
         return; // the connection died with the host: this write was never acknowledged
       }
     }
   };
-  await Promise.all(Array.from({ length: WRITERS }, (_, w) => writer(w)));
+  await Promise.all([...Array.from({ length: WRITERS }, (_, w) => writer(w)), authUntilKilled(baseUrl, account, acked)]);
 }
 
 /** Every acknowledged create, completion and delete is in the database as acknowledged. */
@@ -97,7 +176,12 @@ async function expectAcked(
     }
   }
   for (const id of acked.completed) {
-    expect(live.get(id) ?? trash.get(id), `${when}: completion of ${id} lost`).toBe(true);
+    expect((live.get(id) ?? trash.get(id))?.completed, `${when}: completion of ${id} lost`).toBe(true);
+  }
+  for (const [id, { acked: title, sent }] of acked.titles) {
+    if (title === null) continue;
+    const stored = (live.get(id) ?? trash.get(id))?.title;
+    expect(stored === title || (sent !== null && stored === sent), `${when}: update of ${id} lost`).toBe(true);
   }
 }
 
@@ -115,6 +199,12 @@ describe('crash durability', () => {
       completed: new Set(),
       deleted: new Set(),
       deleteSent: new Set(),
+      titles: new Map(),
+      signUps: 0,
+      signUpsSent: 0,
+      passwordChanges: 0,
+      passwordChangesSent: 0,
+      answered: 0,
     };
     let credentials: { userId: string; sessionToken: string } | null = null;
 
@@ -139,8 +229,15 @@ describe('crash durability', () => {
       // Everything acknowledged in earlier rounds survived the last kill.
       await expectAcked(baseUrl, userId, jwt, acked, `round ${round}`);
 
-      const writing = writeUntilKilled(baseUrl, userId, jwt, acked, round);
-      await new Promise((resolve) => setTimeout(resolve, 30 + Math.random() * 250));
+      // An account for this round's password changes.
+      const account = await signUpOver(baseUrl);
+      const writing = writeUntilKilled(baseUrl, userId, jwt, acked, round, account);
+      // Kill after a few answered writes (however loaded the machine is), at a random point after them.
+      const before = acked.answered;
+      for (let waited = 0; acked.answered < before + 8 && waited < 15_000; waited += 10) {
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 250));
       host.child.kill('SIGKILL');
       await Promise.all([writing, host.exited]);
       expect(integrity(dbPath), `round ${round}`).toBe('ok');
@@ -153,6 +250,10 @@ describe('crash durability', () => {
     await expectAcked(baseUrl, userId, await jwtFor(baseUrl, sessionToken), acked, 'after the last kill');
     expect(acked.created.size).toBeGreaterThan(ROUNDS);
     expect(acked.deleted.size).toBeGreaterThan(0);
+    expect([...acked.titles.values()].some((t) => t.acked !== null)).toBe(true);
+    // Better Auth's transactions really ran during the writes (and some were cut short by the kills).
+    expect(acked.signUpsSent).toBeGreaterThanOrEqual(ROUNDS - ROUNDS / 5);
+    expect(acked.passwordChangesSent).toBeGreaterThanOrEqual(ROUNDS - ROUNDS / 5);
     host.child.kill('SIGTERM');
     await host.exited;
   }, 120_000);

@@ -1,5 +1,6 @@
 // The trash keeps soft-deleted tasks for 30 days; then they are purged for good. Runs at start-up and hourly.
 import type { SqliteDatabase } from '../db/open-database.ts';
+import type { WriteQueue } from '../db/write-queue.ts';
 import type { Logger } from '../core/logger.ts';
 import type { Service } from '../core/service.ts';
 
@@ -7,10 +8,16 @@ export const TRASH_RETENTION_DAYS = 30;
 const DAY_MS = 24 * 60 * 60 * 1000;
 const PURGE_INTERVAL_MS = 60 * 60 * 1000;
 
-/** Deletes tasks that have been in the trash longer than the retention; returns how many. */
-export function purgeTrash(db: SqliteDatabase, now: Date, retentionDays = TRASH_RETENTION_DAYS): number {
+/** Deletes tasks that have been in the trash longer than the retention; resolves with how many. */
+export function purgeTrash(
+  db: SqliteDatabase,
+  writes: WriteQueue,
+  now: Date,
+  retentionDays = TRASH_RETENTION_DAYS,
+): Promise<number> {
   const cutoff = new Date(now.getTime() - retentionDays * DAY_MS).toISOString();
-  return db.prepare('DELETE FROM tasks WHERE deleted_at IS NOT NULL AND deleted_at < ?').run(cutoff).changes;
+  const purge = db.prepare('DELETE FROM tasks WHERE deleted_at IS NOT NULL AND deleted_at < ?');
+  return writes.run(() => purge.run(cutoff).changes);
 }
 
 /** Purges on start and then every hour while running. */
@@ -18,18 +25,20 @@ export class TrashPurgeService implements Service {
   readonly name = 'trash-purge';
   private timer: NodeJS.Timeout | null = null;
   private readonly db: SqliteDatabase;
+  private readonly writes: WriteQueue;
   private readonly logger: Logger;
   private readonly now: () => Date;
 
-  constructor(db: SqliteDatabase, logger: Logger, now: () => Date = () => new Date()) {
+  constructor(db: SqliteDatabase, writes: WriteQueue, logger: Logger, now: () => Date = () => new Date()) {
     this.db = db;
+    this.writes = writes;
     this.logger = logger;
     this.now = now;
   }
 
-  private run(): void {
+  private async run(): Promise<void> {
     try {
-      const purged = purgeTrash(this.db, this.now());
+      const purged = await purgeTrash(this.db, this.writes, this.now());
       if (purged > 0) this.logger.info('trash purged', { purged });
     } catch (error) {
       this.logger.error('trash purge failed', {
@@ -38,11 +47,10 @@ export class TrashPurgeService implements Service {
     }
   }
 
-  start(): Promise<void> {
-    this.run();
-    this.timer = setInterval(() => this.run(), PURGE_INTERVAL_MS);
+  async start(): Promise<void> {
+    await this.run();
+    this.timer = setInterval(() => void this.run(), PURGE_INTERVAL_MS);
     this.timer.unref();
-    return Promise.resolve();
   }
 
   stop(): Promise<void> {

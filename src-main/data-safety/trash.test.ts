@@ -76,18 +76,18 @@ describe('trash purge', () => {
     await database.start();
     try {
       let now = new Date('2026-03-01T12:00:00.000Z');
-      const repo = new TaskRepository(database.sqlite, () => now);
-      const old = repo.create('u1', taskCreate.parse({ title: 'old' }));
-      const recent = repo.create('u1', taskCreate.parse({ title: 'recent' }));
-      const live = repo.create('u1', taskCreate.parse({ title: 'live' }));
-      expect(repo.delete('u1', old.id)).toBe(true);
+      const repo = new TaskRepository(database.sqlite, database.writes, () => now);
+      const old = await repo.create('u1', taskCreate.parse({ title: 'old' }));
+      const recent = await repo.create('u1', taskCreate.parse({ title: 'recent' }));
+      const live = await repo.create('u1', taskCreate.parse({ title: 'live' }));
+      expect(await repo.delete('u1', old.id)).toBe(true);
       now = new Date('2026-03-20T12:00:00.000Z');
-      expect(repo.delete('u1', recent.id)).toBe(true);
+      expect(await repo.delete('u1', recent.id)).toBe(true);
 
-      expect(purgeTrash(database.sqlite, new Date('2026-03-31T11:59:59.000Z'))).toBe(0);
-      expect(purgeTrash(database.sqlite, new Date('2026-03-31T12:00:01.000Z'))).toBe(1);
-      expect(repo.restore('u1', old.id)).toBeNull();
-      expect(repo.restore('u1', recent.id)?.title).toBe('recent');
+      expect(await purgeTrash(database.sqlite, database.writes, new Date('2026-03-31T11:59:59.000Z'))).toBe(0);
+      expect(await purgeTrash(database.sqlite, database.writes, new Date('2026-03-31T12:00:01.000Z'))).toBe(1);
+      expect(await repo.restore('u1', old.id)).toBeNull();
+      expect((await repo.restore('u1', recent.id))?.title).toBe('recent');
       expect(repo.get('u1', live.id)?.title).toBe('live');
       const count = database.sqlite.prepare('SELECT count(*) AS n FROM tasks').get() as { n: number };
       expect(count.n).toBe(2);

@@ -111,16 +111,23 @@ describe('migrateDatabase', () => {
 });
 
 describe('DatabaseService', () => {
-  it('opens with WAL, FULL sync and foreign keys, and checkpoints on stop', async () => {
+  it('opens two connections with WAL, FULL sync, foreign keys and no busy wait, and checkpoints on stop', async () => {
     const service = new DatabaseService(dir);
     await service.start();
-    const { sqlite } = service;
-    expect(sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
-    expect(sqlite.pragma('synchronous', { simple: true })).toBe(2);
-    expect(sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
-    expect(sqlite.pragma('busy_timeout', { simple: true })).toBe(5000);
+    const { sqlite, authSqlite } = service;
+    expect(authSqlite).not.toBe(sqlite);
+    for (const connection of [sqlite, authSqlite]) {
+      expect(connection.pragma('journal_mode', { simple: true })).toBe('wal');
+      expect(connection.pragma('synchronous', { simple: true })).toBe(2);
+      expect(connection.pragma('foreign_keys', { simple: true })).toBe(1);
+      expect(connection.pragma('busy_timeout', { simple: true })).toBe(0);
+    }
+    // The app's connection writes only through its write queue.
+    expect(sqlite.pragma('query_only', { simple: true })).toBe(1);
+    expect(authSqlite.pragma('query_only', { simple: true })).toBe(0);
     await service.stop();
     expect(sqlite.open).toBe(false);
+    expect(authSqlite.open).toBe(false);
     expect(readdirSync(dir)).not.toContain('tasks.db-wal');
   });
 });

@@ -11,8 +11,12 @@ export type SqliteDatabase = Database.Database;
  * - synchronous=FULL: in WAL mode every commit is fsynced before it returns, so a 2xx from the API means the
  *   write survives a power loss, not only a crash. NORMAL would risk the last commits on power loss; the cost of
  *   FULL is one WAL fsync per write transaction, which human-scale task writes do not notice (measured in bench/).
- * - foreign_keys=ON, busy_timeout=5000: another process (a backup, a second host refused by the lock) waits
- *   instead of failing at once.
+ * - foreign_keys=ON.
+ * - busy_timeout=0: better-sqlite3 is synchronous, so waiting for a lock inside SQLite would block the event loop,
+ *   and with it whoever holds the lock in this process (Better Auth awaiting mid-transaction): a deadlock until the
+ *   timeout. Writers in this process take the WriteGate first; a lock held by another process fails fast
+ *   (SQLITE_BUSY), and the write queue retries asynchronously (write-queue.ts).
+ * Both of the app's connections (the app's and Better Auth's, see database-service.ts) are opened here.
  */
 export function openDatabase(file: string): SqliteDatabase {
   // Create a new file owner-only (SQLite gives its -wal and -shm files the same mode); an existing file keeps its.
@@ -22,7 +26,7 @@ export function openDatabase(file: string): SqliteDatabase {
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
-    db.pragma('busy_timeout = 5000');
+    db.pragma('busy_timeout = 0');
     return db;
   } catch (error) {
     db.close();

@@ -20,16 +20,20 @@ beforeAll(async () => {
   database = new DatabaseService(dir);
   await database.start();
   let clock = Date.parse('2026-01-01T00:00:00.000Z');
-  repo = new TaskRepository(database.sqlite, () => new Date((clock += 1000)));
+  repo = new TaskRepository(database.sqlite, database.writes, () => new Date((clock += 1000)));
   const titles = ['apple', 'banana', 'cherry', 'date', 'elder'];
+  const creates: Promise<unknown>[] = [];
   for (let i = 0; i < COMMON; i++) {
     const rare = i % 100 === 7 ? ' zanzibar' : '';
-    repo.create(
-      'alice',
-      taskCreate.parse({ title: `${titles[i % 5]} common ${i}${rare}`, priority: i % 3 ? 'low' : 'high' }),
+    creates.push(
+      repo.create(
+        'alice',
+        taskCreate.parse({ title: `${titles[i % 5]} common ${i}${rare}`, priority: i % 3 ? 'low' : 'high' }),
+      ),
     );
   }
-  repo.create('bob', taskCreate.parse({ title: 'zanzibar common for bob' }));
+  creates.push(repo.create('bob', taskCreate.parse({ title: 'zanzibar common for bob' })));
+  await Promise.all(creates);
 });
 afterAll(async () => {
   await database.stop();

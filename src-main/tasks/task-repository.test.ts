@@ -25,7 +25,7 @@ beforeEach(async () => {
   database = new DatabaseService(dir);
   await database.start();
   clock = Date.parse('2026-01-01T00:00:00.000Z');
-  repo = new TaskRepository(database.sqlite, () => new Date((clock += 1000)));
+  repo = new TaskRepository(database.sqlite, database.writes, () => new Date((clock += 1000)));
 });
 
 afterEach(async () => {
@@ -34,8 +34,8 @@ afterEach(async () => {
 });
 
 describe('TaskRepository', () => {
-  it('creates with defaults and reads back only for the owner', () => {
-    const task = create('alice', { title: '  Buy milk  ' });
+  it('creates with defaults and reads back only for the owner', async () => {
+    const task = await create('alice', { title: '  Buy milk  ' });
     expect(task).toMatchObject({
       userId: 'alice',
       title: 'Buy milk',
@@ -50,30 +50,30 @@ describe('TaskRepository', () => {
     expect(repo.get('bob', task.id)).toBeNull();
   });
 
-  it('sets completedAt when completed and keeps it while the task stays completed', () => {
-    const task = create('alice', { title: 'a' });
-    const done = repo.setCompleted('alice', task.id, undefined)!;
+  it('sets completedAt when completed and keeps it while the task stays completed', async () => {
+    const task = await create('alice', { title: 'a' });
+    const done = (await repo.setCompleted('alice', task.id, undefined))!;
     expect(done.completed).toBe(true);
     expect(done.completedAt).not.toBeNull();
-    const renamed = repo.patch('alice', task.id, { title: 'b' })!;
+    const renamed = (await repo.patch('alice', task.id, { title: 'b' }))!;
     expect(renamed.completedAt).toBe(done.completedAt);
     expect(renamed.updatedAt > done.updatedAt).toBe(true);
-    const undone = repo.setCompleted('alice', task.id, undefined)!;
+    const undone = (await repo.setCompleted('alice', task.id, undefined))!;
     expect(undone).toMatchObject({ completed: false, completedAt: null });
   });
 
-  it("never changes or deletes another user's task", () => {
-    const task = create('alice', { title: 'mine' });
-    expect(repo.patch('bob', task.id, { title: 'stolen' })).toBeNull();
-    expect(repo.replace('bob', task.id, taskCreate.parse({ title: 'stolen' }))).toBeNull();
-    expect(repo.setCompleted('bob', task.id, true)).toBeNull();
-    expect(repo.delete('bob', task.id)).toBe(false);
+  it("never changes or deletes another user's task", async () => {
+    const task = await create('alice', { title: 'mine' });
+    expect(await repo.patch('bob', task.id, { title: 'stolen' })).toBeNull();
+    expect(await repo.replace('bob', task.id, taskCreate.parse({ title: 'stolen' }))).toBeNull();
+    expect(await repo.setCompleted('bob', task.id, true)).toBeNull();
+    expect(await repo.delete('bob', task.id)).toBe(false);
     expect(repo.get('alice', task.id)?.title).toBe('mine');
   });
 
-  it('filters by status and pages with a cursor without gaps or repeats', () => {
-    for (let i = 0; i < 25; i++) create('alice', { title: `task ${i}`, completed: i % 5 === 0 });
-    create('bob', { title: 'bob task' });
+  it('filters by status and pages with a cursor without gaps or repeats', async () => {
+    for (let i = 0; i < 25; i++) await create('alice', { title: `task ${i}`, completed: i % 5 === 0 });
+    await create('bob', { title: 'bob task' });
     expect(list('alice', { status: 'completed' }).items).toHaveLength(5);
     expect(list('alice', { status: 'active' }).items).toHaveLength(20);
 
@@ -89,10 +89,10 @@ describe('TaskRepository', () => {
     expect(seen[0]).toBe('task 24'); // created, newest first by default
   });
 
-  it('sorts by due date (no due date last), priority (high first) and title (case-insensitive)', () => {
-    create('alice', { title: 'b', dueAt: '2026-03-01T00:00:00Z', priority: 'low' });
-    create('alice', { title: 'C', priority: 'high' });
-    create('alice', { title: 'a', dueAt: '2026-02-01T00:00:00Z', priority: 'medium' });
+  it('sorts by due date (no due date last), priority (high first) and title (case-insensitive)', async () => {
+    await create('alice', { title: 'b', dueAt: '2026-03-01T00:00:00Z', priority: 'low' });
+    await create('alice', { title: 'C', priority: 'high' });
+    await create('alice', { title: 'a', dueAt: '2026-02-01T00:00:00Z', priority: 'medium' });
     const titles = (query: ListQueryInput) => list('alice', query).items.map((t) => t.title);
     expect(titles({ sort: 'due' })).toEqual(['a', 'b', 'C']);
     expect(titles({ sort: 'priority' })).toEqual(['C', 'a', 'b']);
@@ -100,9 +100,9 @@ describe('TaskRepository', () => {
     expect(titles({ sort: 'title', order: 'desc' })).toEqual(['C', 'b', 'a']);
   });
 
-  it('pages every sort order with cursors', () => {
+  it('pages every sort order with cursors', async () => {
     for (let i = 0; i < 30; i++) {
-      create('alice', {
+      await create('alice', {
         title: `t${String(i % 7)}`,
         priority: (['none', 'low', 'medium', 'high'] as const)[i % 4],
         dueAt: i % 3 === 0 ? null : `2026-0${1 + (i % 9)}-01T00:00:00Z`,
@@ -123,10 +123,10 @@ describe('TaskRepository', () => {
     }
   });
 
-  it('searches title and description by word prefix, safely', () => {
-    create('alice', { title: 'Quarterly report', description: 'numbers for finance' });
-    create('alice', { title: 'Groceries', description: 'milk, eggs' });
-    create('bob', { title: 'Quarterly plan' });
+  it('searches title and description by word prefix, safely', async () => {
+    await create('alice', { title: 'Quarterly report', description: 'numbers for finance' });
+    await create('alice', { title: 'Groceries', description: 'milk, eggs' });
+    await create('bob', { title: 'Quarterly plan' });
     expect(list('alice', { q: 'quart' }).items.map((t) => t.title)).toEqual(['Quarterly report']);
     expect(list('alice', { q: 'EGG' }).items.map((t) => t.title)).toEqual(['Groceries']);
     expect(list('alice', { q: 'report finance' }).items).toHaveLength(1);
@@ -136,20 +136,20 @@ describe('TaskRepository', () => {
     expect(list('alice', { q: 'milk OR report' }).items).toHaveLength(0); // OR is a word, not an operator
   });
 
-  it('keeps the search index in step with edits and deletes', () => {
-    const task = create('alice', { title: 'old name' });
-    repo.patch('alice', task.id, { title: 'new name' });
+  it('keeps the search index in step with edits and deletes', async () => {
+    const task = await create('alice', { title: 'old name' });
+    await repo.patch('alice', task.id, { title: 'new name' });
     expect(list('alice', { q: 'old' }).items).toHaveLength(0);
     expect(list('alice', { q: 'new' }).items).toHaveLength(1);
-    repo.delete('alice', task.id);
+    await repo.delete('alice', task.id);
     expect(list('alice', { q: 'new' }).items).toHaveLength(0);
   });
 
-  it('filters by due window and counts per filter', () => {
-    create('alice', { title: 'today', dueAt: '2026-05-10T12:00:00Z' });
-    create('alice', { title: 'late', dueAt: '2026-05-01T12:00:00Z' });
-    create('alice', { title: 'late but done', dueAt: '2026-05-01T12:00:00Z', completed: true });
-    create('alice', { title: 'someday' });
+  it('filters by due window and counts per filter', async () => {
+    await create('alice', { title: 'today', dueAt: '2026-05-10T12:00:00Z' });
+    await create('alice', { title: 'late', dueAt: '2026-05-01T12:00:00Z' });
+    await create('alice', { title: 'late but done', dueAt: '2026-05-01T12:00:00Z', completed: true });
+    await create('alice', { title: 'someday' });
     const window = { dayStart: '2026-05-10T00:00:00.000Z', dayEnd: '2026-05-11T00:00:00.000Z' };
     expect(
       list('alice', { dueFrom: window.dayStart, dueTo: window.dayEnd }).items.map((t) => t.title),
@@ -170,16 +170,16 @@ describe('TaskRepository', () => {
     });
   });
 
-  it('refuses a cursor from another sort or a tampered one', () => {
-    for (let i = 0; i < 3; i++) create('alice', { title: `t${i}` });
+  it('refuses a cursor from another sort or a tampered one', async () => {
+    for (let i = 0; i < 3; i++) await create('alice', { title: `t${i}` });
     const { nextCursor } = list('alice', { limit: 1 });
     expect(nextCursor).toBeTruthy();
     expect(() => list('alice', { limit: 1, sort: 'title', cursor: nextCursor! })).toThrow(InvalidCursorError);
     expect(() => list('alice', { limit: 1, cursor: 'not-a-cursor' })).toThrow(InvalidCursorError);
   });
 
-  it('supports plain offset paging', () => {
-    for (let i = 0; i < 5; i++) create('alice', { title: `t${i}` });
+  it('supports plain offset paging', async () => {
+    for (let i = 0; i < 5; i++) await create('alice', { title: `t${i}` });
     expect(list('alice', { offset: 3, limit: 50 }).items.map((t) => t.title)).toEqual(['t1', 't0']);
   });
 });

@@ -9,10 +9,10 @@ import type {
   TaskPatch,
 } from '../../src-shared/task-schemas.ts';
 import type { SqliteDatabase } from '../db/open-database.ts';
+import type { WriteQueue } from '../db/write-queue.ts';
 import { toFtsQuery } from './fts-query.ts';
 import { dueWindow, dueWindowParams, dueWindowSql } from '../schedule/due-window.ts';
 import { mergeSchedule } from '../schedule/schedule-fields.ts';
-import { GroupCommit } from './group-commit.ts';
 import { decodeCursor, encodeCursor } from './list-cursor.ts';
 import { buildListSql, DEFAULT_ORDER, shapeKey, SORT_KEYS, type ListShape } from './list-sql.ts';
 import { priorityToNumber, TASK_COLUMNS, toTask, type TaskRow } from './task-row.ts';
@@ -27,7 +27,8 @@ type TaskFields = Omit<TaskCreate, never>;
 
 /**
  * Every task query, scoped by user id: a task that belongs to someone else behaves exactly like one that does
- * not exist. Statements are prepared once and reused (the list query once per shape).
+ * not exist. Statements are prepared once and reused (the list query once per shape). Reads are synchronous;
+ * every write goes through the database's write queue and resolves once it is committed (fsynced).
  */
 export class TaskRepository {
   private readonly insertStmt: Statement<Params, TaskRow>;
@@ -37,14 +38,13 @@ export class TaskRepository {
   private readonly restoreStmt: Statement<Params, TaskRow>;
   private readonly countsStmt: Statement<Params, Omit<TaskCounts, 'active'>>;
   private readonly listStmts = new Map<string, Statement<Params, TaskRow>>();
-  private readonly commits: GroupCommit;
   private readonly ftsMatchesStmt: Statement<Params, number>;
 
   constructor(
     private readonly db: SqliteDatabase,
+    private readonly writes: WriteQueue,
     private readonly now: () => Date = () => new Date(),
   ) {
-    this.commits = new GroupCommit(db);
     this.ftsMatchesStmt = db
       .prepare<Params, number>(
         `SELECT count(*) FROM (SELECT rowid FROM tasks_fts WHERE tasks_fts MATCH @text LIMIT ${SPARSE_SEARCH_MAX + 1})`,
@@ -93,18 +93,12 @@ export class TaskRepository {
     );
   }
 
-  create(userId: string, input: TaskCreate): Task {
-    const now = this.now().toISOString();
-    const row = this.insertStmt.get({ id: uuidv7(), userId, now, ...this.columns(input, null, now) });
-    return toTask(row!);
-  }
-
-  /**
-   * create() for concurrent callers (the HTTP API): creates that arrive together share one transaction and one
-   * fsync (see group-commit.ts). Resolves once the task is committed.
-   */
-  createGrouped(userId: string, input: TaskCreate): Promise<Task> {
-    return this.commits.run(() => this.create(userId, input));
+  create(userId: string, input: TaskCreate): Promise<Task> {
+    return this.writes.run(() => {
+      const now = this.now().toISOString();
+      const row = this.insertStmt.get({ id: uuidv7(), userId, now, ...this.columns(input, null, now) });
+      return toTask(row!);
+    });
   }
 
   get(userId: string, id: string): Task | null {
@@ -113,11 +107,11 @@ export class TaskRepository {
   }
 
   /** PUT: every field replaced (omitted ones took their defaults in the schema). */
-  replace(userId: string, id: string, input: TaskCreate): Task | null {
+  replace(userId: string, id: string, input: TaskCreate): Promise<Task | null> {
     return this.update(userId, id, () => input);
   }
 
-  patch(userId: string, id: string, patch: TaskPatch): Task | null {
+  patch(userId: string, id: string, patch: TaskPatch): Promise<Task | null> {
     return this.update(userId, id, (current) => ({
       title: patch.title ?? current.title,
       description: patch.description ?? current.description,
@@ -128,19 +122,21 @@ export class TaskRepository {
   }
 
   /** Sets `completed`, or toggles it when `completed` is undefined. */
-  setCompleted(userId: string, id: string, completed: boolean | undefined): Task | null {
+  setCompleted(userId: string, id: string, completed: boolean | undefined): Promise<Task | null> {
     return this.update(userId, id, (current) => ({ ...current, completed: completed ?? !current.completed }));
   }
 
   /** Moves the task to the trash. */
-  delete(userId: string, id: string): boolean {
-    return this.deleteStmt.run({ id, userId, now: this.now().toISOString() }).changes === 1;
+  delete(userId: string, id: string): Promise<boolean> {
+    return this.writes.run(() => this.deleteStmt.run({ id, userId, now: this.now().toISOString() }).changes === 1);
   }
 
   /** Takes the task out of the trash; null when it is not in this user's trash. */
-  restore(userId: string, id: string): Task | null {
-    const row = this.restoreStmt.get({ id, userId });
-    return row ? toTask(row) : null;
+  restore(userId: string, id: string): Promise<Task | null> {
+    return this.writes.run(() => {
+      const row = this.restoreStmt.get({ id, userId });
+      return row ? toTask(row) : null;
+    });
   }
 
   list(userId: string, query: ListQuery): TaskList {
@@ -196,15 +192,15 @@ export class TaskRepository {
     return { ...counts, active: counts.all - counts.completed };
   }
 
-  private update(userId: string, id: string, next: (current: Task) => TaskFields): Task | null {
-    return this.db.transaction(() => {
+  private update(userId: string, id: string, next: (current: Task) => TaskFields): Promise<Task | null> {
+    return this.writes.run(() => {
       const currentRow = this.getStmt.get({ id, userId });
       if (!currentRow) return null;
       const current = toTask(currentRow);
       const now = this.now().toISOString();
       const row = this.updateStmt.get({ id, userId, now, ...this.columns(next(current), current, now) });
       return row ? toTask(row) : null;
-    })();
+    });
   }
 
   /** Column values for a write; completedAt is kept while a task stays completed. */

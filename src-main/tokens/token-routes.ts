@@ -22,7 +22,7 @@ export function tokenRoutes(store: PersonalTokenStore): Route[] {
         const userId = ownUserId(c, claims);
         const input = await readValidBody(c, tokenCreate);
         try {
-          return c.json(store.create(userId, input), 201, { 'Cache-Control': 'no-store' });
+          return c.json(await store.create(userId, input), 201, { 'Cache-Control': 'no-store' });
         } catch (error) {
           if (error instanceof TokenLimitReached) throw new ApiError('VALIDATION_FAILED', error.message);
           throw error;
@@ -42,9 +42,9 @@ export function tokenRoutes(store: PersonalTokenStore): Route[] {
       method: 'DELETE',
       path: TOKEN_PATH,
       auth: 'session',
-      handler: (c, claims) => {
+      handler: async (c, claims) => {
         const userId = ownUserId(c, claims);
-        if (!store.revoke(userId, c.req.param('id') ?? '')) throw notFound('Token');
+        if (!(await store.revoke(userId, c.req.param('id') ?? ''))) throw notFound('Token');
         return c.body(null, 204);
       },
     },

@@ -1,6 +1,7 @@
 // Personal access tokens in SQLite (table personal_tokens, migration 006): create, list, revoke, and the check
 // on every token-authenticated request. Reads the row on every check (one indexed lookup by hash): a revoked
-// or expired token is refused on the very next request, with no cache to go stale.
+// or expired token is refused on the very next request, with no cache to go stale. Writes go through the
+// database's write queue (db/write-queue.ts) and resolve once committed.
 import type { Database, Statement } from 'better-sqlite3';
 import { uuidv7 } from 'uuidv7';
 import {
@@ -11,6 +12,7 @@ import {
   type TokenScope,
 } from '../../src-shared/token-schemas.ts';
 import { TokenRejected } from '../auth/auth-types.ts';
+import type { WriteQueue } from '../db/write-queue.ts';
 import { generateTokenSecret, hashTokenSecret, looksLikeTokenSecret, sameHash } from './token-secret.ts';
 
 /** lastUsedAt is written at most this often per token. */
@@ -68,6 +70,7 @@ export class PersonalTokenStore {
 
   constructor(
     sqlite: Database,
+    private readonly writes: WriteQueue,
     private readonly now: () => number = Date.now,
   ) {
     this.byHash = sqlite.prepare('SELECT * FROM personal_tokens WHERE secret_hash = ?');
@@ -84,7 +87,11 @@ export class PersonalTokenStore {
   }
 
   /** Creates a token; the returned `token` secret exists nowhere else (only its hash is stored). */
-  create(userId: string, input: TokenCreate): TokenCreated {
+  create(userId: string, input: TokenCreate): Promise<TokenCreated> {
+    return this.writes.run(() => this.createNow(userId, input));
+  }
+
+  private createNow(userId: string, input: TokenCreate): TokenCreated {
     if (this.countStmt.get(userId)!.n >= TOKENS_PER_USER_MAX) {
       throw new TokenLimitReached(`At most ${TOKENS_PER_USER_MAX} tokens per account; revoke one first.`);
     }
@@ -109,16 +116,19 @@ export class PersonalTokenStore {
   }
 
   /** Deletes the token (false when the user has no such token). Streams it authenticated end at once. */
-  revoke(userId: string, tokenId: string): boolean {
-    const deleted = this.deleteOne.run(userId, tokenId).changes > 0;
+  async revoke(userId: string, tokenId: string): Promise<boolean> {
+    const deleted = await this.writes.run(() => this.deleteOne.run(userId, tokenId).changes > 0);
     if (deleted) this.notify(tokenId, userId);
     return deleted;
   }
 
   /** Account deleted, or password changed with "sign out everywhere": every token of the user goes. */
-  revokeAllForUser(userId: string): number {
-    const ids = this.idsOfUser.all(userId).map((row) => row.id);
-    this.deleteAll.run(userId);
+  async revokeAllForUser(userId: string): Promise<number> {
+    const ids = await this.writes.run(() => {
+      const found = this.idsOfUser.all(userId).map((row) => row.id);
+      this.deleteAll.run(userId);
+      return found;
+    });
     for (const id of ids) this.notify(id, userId);
     return ids.length;
   }
@@ -137,7 +147,9 @@ export class PersonalTokenStore {
       throw new TokenRejected('AUTH_EXPIRED', 'The access token has expired; create a new one in Settings.');
     }
     if (row.last_used_at === null || now - Date.parse(row.last_used_at) >= LAST_USED_WRITE_INTERVAL_MS) {
-      this.touch.run(new Date(now).toISOString(), row.id);
+      // Queued, not awaited: the request does not wait for a bookkeeping write. lastUsedAt is informational, and a
+      // failed write only leaves the previous value (the next use tries again).
+      this.writes.run(() => this.touch.run(new Date(now).toISOString(), row.id)).catch(() => undefined);
     }
     return {
       id: row.id,

@@ -64,13 +64,16 @@ export interface Credentials {
   sessionToken: string;
 }
 
+let signUps = 0;
+
 export async function signUpOver(baseUrl: string): Promise<Credentials> {
+  signUps += 1;
   const response = await fetch(`${baseUrl}/api/auth/sign-up/email`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({
       name: 'Crash Test',
-      email: `crash.${Date.now()}@example.com`,
+      email: `crash.${Date.now()}.${signUps}@example.com`,
       password: PASSWORD,
     }),
   });
@@ -87,14 +90,19 @@ export async function jwtFor(baseUrl: string, sessionToken: string): Promise<str
   return ((await response.json()) as { token: string }).token;
 }
 
-/** Every task id of the user (all statuses), following the cursor. */
+export interface TaskState {
+  completed: boolean;
+  title: string;
+}
+
+/** Every task of the user (all statuses) by id, following the cursor. */
 export async function allTaskIds(
   baseUrl: string,
   userId: string,
   jwt: string,
   status: 'all' | 'deleted' = 'all',
-): Promise<Map<string, boolean>> {
-  const ids = new Map<string, boolean>();
+): Promise<Map<string, TaskState>> {
+  const ids = new Map<string, TaskState>();
   let cursor: string | null = null;
   do {
     const query: string = `status=${status}&limit=200${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
@@ -103,10 +111,10 @@ export async function allTaskIds(
     });
     if (!response.ok) throw new Error(`list failed: ${response.status}`);
     const page = (await response.json()) as {
-      items: Array<{ id: string; completed: boolean }>;
+      items: Array<{ id: string } & TaskState>;
       nextCursor: string | null;
     };
-    for (const item of page.items) ids.set(item.id, item.completed);
+    for (const item of page.items) ids.set(item.id, { completed: item.completed, title: item.title });
     cursor = page.nextCursor;
   } while (cursor);
   return ids;
