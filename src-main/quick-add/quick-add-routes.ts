@@ -70,7 +70,7 @@ export function quickAddRoutes(deps: QuickAddDeps): Route[] {
         const userId = ownUserId(c, claims);
         const body = await readValidBody(c, quickAddRequest);
         const parsed = parse(deps, userId, body);
-        const task = await deps.repo.createGrouped(userId, taskFromParsed(parsed));
+        const task = await deps.repo.create(userId, taskFromParsed(parsed));
         deps.events.publish(userId, 'task.created', [task.id]);
         return c.json({ task, parsed }, 201);
       },
