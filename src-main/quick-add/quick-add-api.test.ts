@@ -104,6 +104,50 @@ describe('POST /api/{userId}/tasks/quick-add', () => {
     expect(await read.json()).toEqual(task);
   });
 
+  it('stores all-day dues, time zones, repeat rules and reminders', async () => {
+    const cases: Array<[string, Partial<Task>]> = [
+      [
+        'Water plants every! 3 days',
+        {
+          title: 'Water plants',
+          dueDate: '2026-11-30',
+          dueAt: null,
+          timeZone: null,
+          recurrence: { rrule: 'FREQ=DAILY;INTERVAL=3', from: 'completion' },
+        },
+      ],
+      [
+        'Dentist tomorrow 3pm remind 30m before',
+        {
+          title: 'Dentist',
+          dueDate: null,
+          dueAt: '2026-12-01T14:00:00.000Z',
+          timeZone: 'Europe/Paris',
+          reminders: [{ beforeMinutes: 30 }],
+        },
+      ],
+      [
+        'Gym every mon, wed at 9am',
+        {
+          title: 'Gym',
+          dueAt: '2026-11-30T08:00:00.000Z',
+          timeZone: 'Europe/Paris',
+          recurrence: { rrule: 'FREQ=WEEKLY;BYDAY=MO,WE', from: 'due' },
+        },
+      ],
+      [
+        'Send invoice tomorrow remind 8am',
+        { title: 'Send invoice', dueDate: '2026-12-01', reminders: [{ at: '2026-12-01T07:00:00.000Z' }] },
+      ],
+    ];
+    for (const [text, fields] of cases) {
+      const response = await call(alice, '/tasks/quick-add', { text, timeZone: 'Europe/Paris', now: NOW });
+      expect(response.status, text).toBe(201);
+      const { task } = (await response.json()) as { task: Task };
+      expect(task, text).toMatchObject(fields);
+    }
+  });
+
   it('keeps quoted words and plain-text phrases in the title', async () => {
     const response = await call(alice, '/tasks/quick-add', {
       text: 'Call May about the 3 reports "tomorrow"',

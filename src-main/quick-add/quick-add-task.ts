@@ -1,8 +1,8 @@
 // What a quick-add `parsed` result becomes as a task: the fields of POST /api/{userId}/tasks, validated by the
 // same taskCreate schema, so every rule of that route (title length, years 0001-9999 ...) holds here too.
-// Fields mapped: title, priority, dueAt (timed). Not yet mapped (their schemas are not on main yet): the
-// all-day dueDate, timeZone, recurrence and reminders (issue 11, "schedule") and the list and tags (issue 10,
-// "organize"); `parsed` still reports them, and the README's quick-add section says what is stored.
+// Fields mapped: title, priority, dueDate (all day) or dueAt + timeZone (timed), recurrence, reminders.
+// Not yet mapped (its schema is not on main yet): the list and tags (issue 10, "organize"); `parsed` still
+// reports them.
 import type { QuickAddParsed } from '../../src-shared/quick-add/quick-add-schemas.ts';
 import { taskCreate, type TaskCreate } from '../../src-shared/task-schemas.ts';
 import { ApiError } from '../api/api-error.ts';
@@ -17,6 +17,11 @@ export function taskFromParsed(parsed: QuickAddParsed): TaskCreate {
   return validate(taskCreate, {
     title: parsed.title,
     priority: parsed.priority ?? 'none',
+    dueDate: parsed.dueDate,
     dueAt: parsed.dueAt,
+    // The zone a timed due was meant in (recurrence keeps its local time across DST); all-day dues have none.
+    timeZone: parsed.dueAt === null ? null : parsed.timeZone,
+    recurrence: parsed.recurrence,
+    reminders: parsed.reminders,
   });
 }

@@ -4,7 +4,7 @@
 //   quoted lists #"..." -> "literal text" -> #List -> @tag -> priority -> every ... -> remind ... -> dates.
 import { findDatePhrases, type DateOrder, type DatePhrase } from './date-phrases.ts';
 import type { QuickAddParsed, QuickAddSpan, QuickAddWarning, ReminderValue } from './quick-add-schemas.ts';
-import { REMINDERS_MAX } from './quick-add-schemas.ts';
+import { REMINDERS_MAX } from '../schedule-schemas.ts';
 import { findRecurrences, type RecurrenceMatch } from './recurrence-phrases.ts';
 import { findReminders } from './reminder-phrases.ts';
 import { TextScan } from './text-scan.ts';
@@ -14,7 +14,7 @@ import { addDays, formatDate, ZoneClock, type CalendarDate } from './zoned-time.
 export interface QuickAddContext {
   /** The client's clock: "today", "in 3 days" and "at 5pm" are read from it. */
   now: Date | number | string;
-  /** IANA zone the text is meant in (check with isValidTimeZone first: an unknown zone throws RangeError). */
+  /** IANA zone the text is meant in (validate it first, e.g. with the timeZone schema: an unknown zone throws RangeError). */
   timeZone: string;
   /** The account's list names; `#name` matches one of them ignoring case. */
   lists?: readonly string[];

@@ -2,6 +2,7 @@
 // expectation (fields the case does not name must be empty). Also checks that spans match the text.
 import { describe, expect, it } from 'vitest';
 import { parseQuickAdd } from './parse-quick-add.ts';
+import { recurrenceValue, reminderValue } from './quick-add-schemas.ts';
 import {
   CORPUS,
   CORPUS_LISTS,
@@ -33,6 +34,9 @@ function actual(c: CorpusCase): CorpusExpectation {
     lists: CORPUS_LISTS,
   });
   for (const span of parsed.spans) expect(c.text.slice(span.start, span.end)).toBe(span.text);
+  // What the parser produces passes the task API's own checks unchanged (RRULE rules, reminder shapes).
+  if (parsed.recurrence) expect(recurrenceValue.parse(parsed.recurrence)).toEqual(parsed.recurrence);
+  for (const r of parsed.reminders) reminderValue.parse(r);
   return {
     title: parsed.title,
     dueDate: parsed.dueDate,

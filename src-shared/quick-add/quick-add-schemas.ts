@@ -2,18 +2,10 @@
 // `parsed` result the parser returns (the API sends it as is, the renderer draws chips from it).
 // UI-free and Node-free: any layer may import this file.
 import { z } from 'zod';
-import { priority } from '../task-schemas.ts';
-import { isValidTimeZone } from './zoned-time.ts';
+import { recurrence, timeZone, type Recurrence } from '../schedule-schemas.ts';
+import { priority, reminder, type Reminder } from '../task-schemas.ts';
 
 export const QUICK_ADD_TEXT_MAX = 1000;
-export const REMINDERS_MAX = 10;
-/** 28 days: the largest "remind N before". */
-export const BEFORE_MINUTES_MAX = 40_320;
-
-export const timeZoneName = z
-  .string()
-  .max(64)
-  .refine(isValidTimeZone, { message: 'Give an IANA time zone name, e.g. "Europe/Paris".' });
 
 /** POST /api/{userId}/quick-add/parse and POST /api/{userId}/tasks/quick-add. */
 export const quickAddRequest = z.strictObject({
@@ -21,24 +13,18 @@ export const quickAddRequest = z.strictObject({
     .string()
     .max(QUICK_ADD_TEXT_MAX, `Text must be at most ${QUICK_ADD_TEXT_MAX} characters.`)
     .refine((t) => t.trim().length > 0, { message: 'Text must not be empty.' }),
-  timeZone: timeZoneName,
+  /** The client's IANA zone: dates are read and times placed in it (returned in its canonical spelling). */
+  timeZone,
   /** The client's "now" (ISO 8601 with offset); defaults to the server's clock. */
   now: z.iso.datetime({ offset: true }).optional(),
 });
-export type QuickAddRequest = z.infer<typeof quickAddRequest>;
+export type QuickAddRequest = z.output<typeof quickAddRequest>;
 
-export const recurrenceValue = z.object({
-  /** RFC 5545 RRULE without the "RRULE:" prefix, e.g. FREQ=WEEKLY;BYDAY=MO,WE */
-  rrule: z.string(),
-  from: z.enum(['due', 'completion']),
-});
-export type RecurrenceValue = z.infer<typeof recurrenceValue>;
-
-export const reminderValue = z.union([
-  z.object({ beforeMinutes: z.number().int().min(0).max(BEFORE_MINUTES_MAX) }),
-  z.object({ at: z.string() }),
-]);
-export type ReminderValue = z.infer<typeof reminderValue>;
+/** The task schemas' own rule and reminder shapes (the parser's RRULEs pass the API's RRULE checks). */
+export const recurrenceValue = recurrence;
+export type RecurrenceValue = Recurrence;
+export const reminderValue = reminder;
+export type ReminderValue = Reminder;
 
 export const dueValue = z.object({
   /** All-day: "YYYY-MM-DD" (dueAt null). */

@@ -17,17 +17,6 @@ export interface CalendarDate {
   day: number;
 }
 
-/** True when `timeZone` is an IANA zone name (or UTC) this runtime knows. */
-export function isValidTimeZone(timeZone: string): boolean {
-  if (timeZone.length === 0 || timeZone.length > 64) return false;
-  try {
-    formatterFor(timeZone);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /**
  * Intl formatters by zone. Building one costs ~0.1 ms, more than a whole parse, so they are memoised: a pure
  * cache (same zone, same formatter), bounded, the only module-level state of the parser.
