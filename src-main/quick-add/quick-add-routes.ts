@@ -35,17 +35,11 @@ export interface QuickAddDeps {
 
 function parse(deps: QuickAddDeps, userId: string, body: QuickAddRequest): QuickAddParsed {
   const lists = deps.lists?.lists(userId) ?? [];
-  const parsed = parseQuickAdd(body.text, {
+  return parseQuickAdd(body.text, {
     now: body.now ?? (deps.now ?? Date.now)(),
     timeZone: body.timeZone,
-    lists: lists.map((l) => l.name),
+    lists,
   });
-  if (parsed.list) {
-    const name = parsed.list.name;
-    const id = lists.find((l) => l.name === name)?.id;
-    if (id !== undefined) parsed.list = { name, id };
-  }
-  return parsed;
 }
 
 export function quickAddRoutes(deps: QuickAddDeps): Route[] {

@@ -11,13 +11,18 @@ import { TextScan } from './text-scan.ts';
 import { scanLists, scanLiterals, scanPriority, scanQuotedLists, scanTags } from './token-rules.ts';
 import { addDays, formatDate, ZoneClock, type CalendarDate } from './zoned-time.ts';
 
+export interface QuickAddList {
+  id: string;
+  name: string;
+}
+
 export interface QuickAddContext {
   /** The client's clock: "today", "in 3 days" and "at 5pm" are read from it. */
   now: Date | number | string;
   /** IANA zone the text is meant in (validate it first, e.g. with the timeZone schema: an unknown zone throws RangeError). */
   timeZone: string;
-  /** The account's list names; `#name` matches one of them ignoring case. */
-  lists?: readonly string[];
+  /** The account's lists (names, or { id, name }); `#name` matches one of them ignoring case. */
+  lists?: ReadonlyArray<string | QuickAddList>;
   /** How "5/12" reads: month/day (default) or day/month. */
   dateOrder?: DateOrder;
 }
@@ -91,11 +96,20 @@ function titleOf(text: string, spans: readonly QuickAddSpan[]): string {
     .replace(/^[\s,;:-]+|[\s,;:-]+$/g, '');
 }
 
+function listValue(
+  name: string,
+  known: ReadonlyArray<{ id?: string | undefined; name: string }>,
+): QuickAddParsed['list'] {
+  const id = known.find((l) => l.name === name)?.id;
+  return id === undefined ? { name } : { name, id };
+}
+
 export function parseQuickAdd(text: string, context: QuickAddContext): QuickAddParsed {
   const now = epoch(context.now);
   const clock = new ZoneClock(context.timeZone);
   const order = context.dateOrder ?? 'mdy';
-  const lists = context.lists ?? [];
+  const known = (context.lists ?? []).map((l) => (typeof l === 'string' ? { id: undefined, name: l } : l));
+  const lists = known.map((l) => l.name);
   const scan = new TextScan(text);
   const spans: QuickAddSpan[] = [];
   const warnings: QuickAddWarning[] = [];
@@ -178,7 +192,7 @@ export function parseQuickAdd(text: string, context: QuickAddContext): QuickAddP
     dueAt: due.dueAt,
     timeZone: context.timeZone,
     recurrence,
-    list: listSpan?.kind === 'list' ? { name: listSpan.value.name } : null,
+    list: listSpan?.kind === 'list' ? listValue(listSpan.value.name, known) : null,
     tags,
     priority,
     reminders,
