@@ -21,8 +21,16 @@ export const API_ERROR_CODES = {
   IMPORT_USER_MISMATCH: 409,
   /** Import: the file's format version is newer than this app reads. */
   IMPORT_UNSUPPORTED_VERSION: 422,
+  /** Lists: another list of this account already has this name (ignoring case). */
+  LIST_NAME_TAKEN: 409,
+  /** Lists: the Inbox cannot be deleted or renamed. */
+  INBOX_PROTECTED: 409,
   UNSUPPORTED_MEDIA_TYPE: 415,
   VALIDATION_FAILED: 422,
+  /** Subtasks: the new parent is the task itself or one of its subtasks. */
+  NESTING_CYCLE: 422,
+  /** Subtasks: the move would put a task (or its deepest subtask) below the fourth level. */
+  NESTING_TOO_DEEP: 422,
   RATE_LIMITED: 429,
   INTERNAL: 500,
 } as const;

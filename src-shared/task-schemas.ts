@@ -11,6 +11,7 @@ import {
   timeZone,
   type ScheduleFields,
 } from './schedule-schemas.ts';
+import { tagName, TAGS_PER_TASK_MAX, taskTags } from './tag-schemas.ts';
 
 export const TITLE_MAX = 500;
 export const DESCRIPTION_MAX = 20_000;
@@ -104,6 +105,17 @@ export const description = z
   .max(DESCRIPTION_MAX, `Description must be at most ${DESCRIPTION_MAX} characters.`)
   .refine(isStorableText, TEXT_CHARACTERS_MESSAGE);
 
+/** An id in a path, body or query (tasks and lists): what the server issues, or an imported id. */
+export const ID_MAX = 100;
+export const entityId = z
+  .string()
+  .min(1)
+  .max(ID_MAX)
+  .regex(/^[A-Za-z0-9_-]+$/, 'Ids are letters, digits, "-" and "_".');
+
+/** Subtasks nest at most this deep: a top-level task is level 1. */
+export const NESTING_MAX = 4;
+
 /** Adds one 422 issue per broken cross-field schedule rule (dueDate vs dueAt, recurrence needs a due, ...). */
 export function refineSchedule(fields: ScheduleFields, ctx: z.RefinementCtx): void {
   for (const problem of scheduleProblems(fields)) {
@@ -111,7 +123,14 @@ export function refineSchedule(fields: ScheduleFields, ctx: z.RefinementCtx): vo
   }
 }
 
-/** POST /api/{userId}/tasks, and PUT (full replacement: omitted fields take these defaults). */
+/**
+ * POST /api/{userId}/tasks, and PUT (full replacement: omitted fields take these defaults).
+ * - listId: omitted = the Inbox on create, unchanged on PUT. A subtask always lives in its root's list.
+ * - parentId: a task of the same account (the new task becomes its last subtask); omitted = top level on create,
+ *   unchanged on PUT; null = top level.
+ * - tags: names (see tag-schemas.ts); unknown ones are created, duplicates ignoring case collapse.
+ * A new top-level task goes first in its list; a new subtask last among its parent's subtasks.
+ */
 export const taskCreate = z
   .strictObject({
     title,
@@ -125,6 +144,9 @@ export const taskCreate = z
     recurrence: recurrence.nullable().default(null),
     reminders: reminders.default([]),
     completed: z.boolean().default(false),
+    listId: entityId.optional(),
+    parentId: entityId.nullable().optional(),
+    tags: taskTags.default([]),
   })
   .superRefine(refineSchedule);
 export type TaskCreateInput = z.input<typeof taskCreate>;
@@ -142,6 +164,8 @@ export const taskPatch = z
     recurrence: recurrence.nullable().optional(),
     reminders: reminders.optional(),
     completed: z.boolean().optional(),
+    /** Replaces the task's tags. */
+    tags: taskTags.optional(),
   })
   .refine((patch) => !(patch.dueDate != null && patch.dueAt != null), {
     message: 'Give dueDate (all day) or dueAt (a time), not both.',
@@ -155,6 +179,25 @@ export type TaskPatch = z.output<typeof taskPatch>;
 
 /** PATCH /api/{userId}/tasks/{id}/complete: `{ completed }`, or no body to toggle. */
 export const taskComplete = z.strictObject({ completed: z.boolean() });
+
+/**
+ * POST /api/{userId}/tasks/{id}/move: where the task goes. beforeId / afterId name a task the moved one is put
+ * right before / after (it becomes that task's sibling: same parent, same list); both: between the two. parentId
+ * (null = top level) and listId say where it goes without a neighbour: a top-level task goes first in its list, a
+ * subtask last under its parent. The task's subtasks move with it. At least one field.
+ */
+export const taskMove = z
+  .strictObject({
+    listId: entityId.optional(),
+    parentId: entityId.nullable().optional(),
+    beforeId: entityId.optional(),
+    afterId: entityId.optional(),
+  })
+  .refine((move) => Object.values(move).some((v) => v !== undefined), {
+    message: 'Give listId, parentId, beforeId or afterId.',
+  });
+export type TaskMoveInput = z.input<typeof taskMove>;
+export type TaskMove = z.output<typeof taskMove>;
 
 /** A task as the API returns it (camelCase JSON). */
 export const task = z.object({
@@ -174,22 +217,40 @@ export const task = z.object({
   snoozedUntil: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
+  /** The list the task is in (a subtask: its root's list). */
+  listId: z.string(),
+  /** The parent task, or null at top level. */
+  parentId: z.string().nullable(),
+  /** Manual order among its siblings (same list and parent): sort by (position, id), ascending. */
+  position: z.string(),
+  /** Tag names, in the account's spelling, sorted ignoring case. */
+  tags: z.array(z.string()),
+  /** Direct subtasks not in the trash, and how many of them are completed. */
+  subtaskCount: z.number().int(),
+  subtasksDone: z.number().int(),
   /** Only on tasks in the trash (status=deleted): when it was deleted; it is purged 30 days later. */
   deletedAt: z.string().optional(),
 });
 export type Task = z.infer<typeof task>;
 
 export const LIST_STATUSES = ['all', 'active', 'completed', 'deleted'] as const;
-export const LIST_SORTS = ['created', 'due', 'priority', 'title'] as const;
+export const LIST_SORTS = ['created', 'due', 'priority', 'title', 'manual', 'completed'] as const;
 export type ListStatus = (typeof LIST_STATUSES)[number];
 export type ListSort = (typeof LIST_SORTS)[number];
+
+/** The `parentId` filter's value for top-level tasks. */
+export const ROOT_PARENT = 'root';
 
 /**
  * GET /api/{userId}/tasks query.
  * - status: all | active | completed (default all) | deleted (the trash: soft-deleted tasks, purged after 30 days)
- * - q: text search over title and description (word-prefix match)
- * - sort: created | due | priority | title; order: asc | desc (default per sort: created desc,
- *   due asc (no due date last), priority desc (high first), title asc)
+ * - q: text search over title, description and tag names (word-prefix match)
+ * - listId: only this list's tasks (subtasks included unless parentId says otherwise)
+ * - tag: only tasks with this tag; repeat it (`tag=a&tag=b`) for tasks that have all of them
+ * - parentId: a task id (its direct subtasks), or `root` (top-level tasks only)
+ * - sort: created | due | priority | title | manual (position) | completed (completion time); default manual when
+ *   listId or parentId is given, created otherwise. order: asc | desc (default per sort: created desc, due asc (no
+ *   due date last), priority desc (high first), title asc, manual asc, completed desc (not completed last))
  * - dueFrom / dueTo: only tasks due in [dueFrom, dueTo) ("due today", "overdue"): timed ones by dueAt, all-day
  *   ones when their whole date lies in the window in `timeZone` (the viewer's zone, default UTC)
  * - limit: 1..200 (default 50); cursor: the previous page's nextCursor; offset: plain offset paging
@@ -197,7 +258,13 @@ export type ListSort = (typeof LIST_SORTS)[number];
 export const listQuery = z.strictObject({
   status: z.enum(LIST_STATUSES).default('all'),
   q: z.string().trim().max(SEARCH_MAX).optional(),
-  sort: z.enum(LIST_SORTS).default('created'),
+  listId: entityId.optional(),
+  tag: z
+    .union([tagName, z.array(tagName).max(TAGS_PER_TASK_MAX)])
+    .transform((value) => (Array.isArray(value) ? value : [value]))
+    .optional(),
+  parentId: z.union([z.literal(ROOT_PARENT), entityId]).optional(),
+  sort: z.enum(LIST_SORTS).optional(),
   order: z.enum(['asc', 'desc']).optional(),
   dueFrom: isoInstant.optional(),
   dueTo: isoInstant.optional(),
@@ -209,6 +276,11 @@ export const listQuery = z.strictObject({
 });
 export type ListQueryInput = z.input<typeof listQuery>;
 export type ListQuery = z.output<typeof listQuery>;
+
+/** The sort a list query uses: the one it names, else manual inside a list or under a parent, else created. */
+export function listSort(query: Pick<ListQuery, 'sort' | 'listId' | 'parentId'>): ListSort {
+  return query.sort ?? (query.listId !== undefined || query.parentId !== undefined ? 'manual' : 'created');
+}
 
 export const taskList = z.object({ items: z.array(task), nextCursor: z.string().nullable() });
 export type TaskList = z.infer<typeof taskList>;

@@ -47,6 +47,7 @@ export function s2Queries(now: number): S2Query[] {
     page('active, sort due', 'status=active&sort=due'),
     page('completed, sort priority', 'status=completed&sort=priority'),
     page('active, sort title', 'status=active&sort=title'),
+    page('completed, sort completed (latest first)', 'status=completed&sort=completed'),
     page(
       'due today (active)',
       `status=active&dueFrom=${encodeURIComponent(dayStart)}&dueTo=${encodeURIComponent(dayEnd)}&sort=due`,

@@ -4,6 +4,7 @@ import type { JwtVerifier } from '../auth/auth-types.ts';
 import type { Logger } from '../core/logger.ts';
 import type { EventPublisher } from '../events/event-publisher.ts';
 import { ScheduleRuleError } from '../schedule/schedule-fields.ts';
+import { RuleError } from '../core/rule-error.ts';
 import type { TaskRepository } from '../tasks/task-repository.ts';
 import type { ApiEnv } from './api-env.ts';
 import { ApiError, errorBody, sendError } from './api-error.ts';
@@ -12,6 +13,8 @@ import { loopbackGuard } from './loopback-guard.ts';
 import { buildOpenApiDocument } from './openapi.ts';
 import { MAX_BODY_BYTES } from './request-body.ts';
 import { registerRoutes, type Route } from './route-table.ts';
+import { listRoutes } from '../lists/list-routes.ts';
+import { tagRoutes } from '../tags/tag-routes.ts';
 import { taskRoutes } from './task-routes.ts';
 
 export interface ApiAppOptions {
@@ -73,7 +76,17 @@ export function createApiApp(options: ApiAppOptions): Hono<ApiEnv> {
         }),
     },
   ];
-  registerRoutes(app, [...publicRoutes, ...(options.extraRoutes ?? []), ...taskRoutes(options.repo, options.events)], options.verifier);
+  registerRoutes(
+    app,
+    [
+      ...publicRoutes,
+      ...(options.extraRoutes ?? []),
+      ...taskRoutes(options.repo, options.events),
+      ...listRoutes(options.repo.lists, options.events),
+      ...tagRoutes(options.repo.tags, options.events),
+    ],
+    options.verifier,
+  );
 
   app.notFound((c) => sendError(c, new ApiError('NOT_FOUND', 'No such route.')));
   app.onError((error, c) => {
@@ -81,6 +94,7 @@ export function createApiApp(options: ApiAppOptions): Hono<ApiEnv> {
     if (error instanceof ScheduleRuleError) {
       return sendError(c, new ApiError('VALIDATION_FAILED', 'The request body is not valid.', error.details));
     }
+    if (error instanceof RuleError) return sendError(c, new ApiError(error.code, error.message, error.details));
     const requestId = randomUUID();
     options.logger.error('request failed', {
       requestId,

@@ -4,6 +4,7 @@ import {
   listQuery,
   taskComplete,
   taskCreate,
+  taskMove,
   taskPatch,
 } from '../../src-shared/task-schemas.ts';
 import type { AccessClaims } from '../auth/auth-types.ts';
@@ -49,7 +50,10 @@ export function taskRoutes(repo: TaskRepository, events: EventPublisher = noEven
       auth: true,
       handler: (c, claims) => {
         const userId = ownUser(c, claims);
-        const query = validate(listQuery, c.req.query(), 'query');
+        // `tag` may repeat (all must match); every other parameter is read once.
+        const tags = c.req.queries('tag');
+        const raw = { ...c.req.query(), ...(tags ? { tag: tags.length === 1 ? tags[0] : tags } : {}) };
+        const query = validate(listQuery, raw, 'query');
         try {
           return c.json(repo.list(userId, query));
         } catch (error) {
@@ -128,6 +132,16 @@ export function taskRoutes(repo: TaskRepository, events: EventPublisher = noEven
         const body = await readJsonBody(c);
         const completed = body === undefined ? undefined : validate(taskComplete, body).completed;
         return c.json(updated(events, userId, found(await repo.setCompleted(userId, taskId(c), completed))));
+      },
+    },
+    {
+      method: 'POST',
+      path: `${TASK}/move`,
+      auth: true,
+      handler: async (c, claims) => {
+        const userId = ownUser(c, claims);
+        const move = await readValidBody(c, taskMove);
+        return c.json(updated(events, userId, found(await repo.move(userId, taskId(c), move))));
       },
     },
   ];

@@ -11,7 +11,18 @@ export function exportTasks(db: SqliteDatabase, userId: string): ExportTask[] {
     )
     .all(userId);
   return rows.map((row) => {
-    const { userId: _owner, deletedAt: _deleted, snoozedUntil: _snoozed, ...task } = toTask(row);
+    const {
+      userId: _owner,
+      deletedAt: _deleted,
+      snoozedUntil: _snoozed,
+      listId: _list,
+      parentId: _parent,
+      position: _position,
+      tags: _tags,
+      subtaskCount: _subtasks,
+      subtasksDone: _done,
+      ...task
+    } = toTask(row);
     return task;
   });
 }

@@ -8,7 +8,7 @@ export const TRASH_RETENTION_DAYS = 30;
 const DAY_MS = 24 * 60 * 60 * 1000;
 const PURGE_INTERVAL_MS = 60 * 60 * 1000;
 
-/** Deletes tasks that have been in the trash longer than the retention; resolves with how many. */
+/** Deletes tasks (and lists) that have been in the trash longer than the retention; resolves with how many tasks. */
 export function purgeTrash(
   db: SqliteDatabase,
   writes: WriteQueue,
@@ -17,7 +17,13 @@ export function purgeTrash(
 ): Promise<number> {
   const cutoff = new Date(now.getTime() - retentionDays * DAY_MS).toISOString();
   const purge = db.prepare('DELETE FROM tasks WHERE deleted_at IS NOT NULL AND deleted_at < ?');
-  return writes.run(() => purge.run(cutoff).changes);
+  // A list in the trash goes with its tasks (they were trashed with it, at the same moment).
+  const purgeLists = db.prepare('DELETE FROM lists WHERE deleted_at IS NOT NULL AND deleted_at < ?');
+  return writes.run(() => {
+    const tasks = purge.run(cutoff).changes;
+    purgeLists.run(cutoff);
+    return tasks;
+  });
 }
 
 /** Purges on start and then every hour while running. */

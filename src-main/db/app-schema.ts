@@ -31,6 +31,14 @@ export interface TasksTable {
   snoozed_until: string | null;
   /** Generated: coalesce(due_at, due_date), the due sort/window key. */
   due_key?: string | null;
+  /** Migration 004: the task's list (a subtask: its root's list). */
+  list_id: string;
+  /** Migration 004: the parent task, null at top level. */
+  parent_id: string | null;
+  /** Migration 004: fractional-indexing order key among its siblings. */
+  position: string;
+  /** Migration 004: the task's tag names, space-separated (indexed by the text search). */
+  tag_names: string;
   rowid?: Generated<number>;
 }
 
@@ -72,8 +80,47 @@ export interface TaskCompletionsTable {
   undo: Generated<string>;
 }
 
+/** Migration 004. */
+export interface ListsTable {
+  id: string;
+  user_id: string;
+  name: string;
+  /** The name folded for case-insensitive uniqueness. */
+  name_key: string;
+  color: string | null;
+  position: string;
+  /** 0 or 1 */
+  is_inbox: number;
+  /** Open live tasks in the list, kept by triggers. */
+  active_count: number;
+  created_at: string;
+  updated_at: string;
+  deleted_at: string | null;
+}
+
+/** Migration 004. */
+export interface TagsTable {
+  id: Generated<number>;
+  user_id: string;
+  name: string;
+  name_key: string;
+  /** Live tasks carrying the tag, and the open ones among them, kept by triggers. */
+  task_count: number;
+  active_count: number;
+  created_at: string;
+}
+
+/** Migration 004. */
+export interface TaskTagsTable {
+  tag_id: number;
+  task_id: string;
+}
+
 export interface AppDatabase {
   tasks: TasksTable;
+  lists: ListsTable;
+  tags: TagsTable;
+  task_tags: TaskTagsTable;
   personal_tokens: PersonalTokensTable;
   task_reminders: TaskRemindersTable;
   task_completions: TaskCompletionsTable;

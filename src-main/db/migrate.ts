@@ -103,10 +103,13 @@ export async function migrateDatabase(options: MigrateOptions): Promise<MigrateR
 
   const backupFile = hasUserTables(sqlite) ? await options.backup('pre-migration') : null;
   const kysely = new Kysely<unknown>({ dialect: new MigrationSqliteDialect({ database: sqlite }) });
+  // Migration numbers are handed out per feature and features land in any order (006 can ship before 004): a
+  // database that has a later one still gets an earlier one that was added since. Each is additive and independent.
   const migrator = new Migrator({
     db: kysely,
     provider: new ListedMigrations(migrations),
     migrationTableName: MIGRATION_TABLE,
+    allowUnorderedMigrations: true,
   });
   const { error, results = [] } = await migrator.migrateToLatest();
   if (error) {

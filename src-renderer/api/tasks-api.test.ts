@@ -17,6 +17,12 @@ const deleted: Task = {
   dueAt: '2026-01-03T00:00:00.000Z',
   createdAt: '2026-01-01T00:00:00.000Z',
   updatedAt: '2026-01-02T00:00:00.000Z',
+  listId: 'inbox-1',
+  parentId: null,
+  position: 'a0',
+  tags: [],
+  subtaskCount: 0,
+  subtasksDone: 0,
 };
 
 function recordingHttp(answer: (request: RequestOptions<unknown>) => unknown): HttpClient & { seen: RequestOptions<unknown>[] } {

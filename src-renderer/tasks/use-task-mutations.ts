@@ -58,6 +58,12 @@ export function useTaskMutations({ onError, onDeleted }: MutationCallbacks) {
         dueAt: input.dueAt ?? null,
         createdAt: now,
         updatedAt: now,
+        listId: input.listId ?? '',
+        parentId: input.parentId ?? null,
+        position: '',
+        tags: input.tags ?? [],
+        subtaskCount: 0,
+        subtasksDone: 0,
       };
       const snapshot = await applyToLists(client, userId, (data, params) =>
         listAccepts(params, temp) ? prependTask(data, temp) : data,

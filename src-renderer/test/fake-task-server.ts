@@ -45,6 +45,12 @@ export function createFakeTaskServer(): FakeTaskServer {
       ...NO_SCHEDULE,
       createdAt: now,
       updatedAt: now,
+      listId: 'inbox',
+      parentId: null,
+      position: 'a0',
+      tags: [],
+      subtaskCount: 0,
+      subtasksDone: 0,
       ...input,
     };
   };

@@ -3,6 +3,7 @@ import type { Migration } from 'kysely/migration';
 import { createTasks } from './001-create-tasks.ts';
 import { softDelete } from './002-soft-delete.ts';
 import { countsIndex } from './003-counts-index.ts';
+import { organize } from './004-organize.ts';
 import { schedule } from './005-schedule.ts';
 import { personalTokens } from './006-tokens.ts';
 
@@ -10,6 +11,7 @@ export const appMigrations: Readonly<Record<string, Migration>> = {
   '001-create-tasks': createTasks,
   '002-soft-delete': softDelete,
   '003-counts-index': countsIndex,
+  '004-organize': organize,
   '005-schedule': schedule,
   '006-tokens': personalTokens,
 };
