@@ -1,6 +1,6 @@
 // The headless host as a script would run it: the real serve script, a child process, stdout and signals.
 import { spawn, type ChildProcessByStdio } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
@@ -48,13 +48,16 @@ describe('npm run serve', () => {
     expect(ready.event).toBe('ready');
     expect(ready.apiBaseUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     const health = await fetch(`${ready.apiBaseUrl as string}/api/health`);
-    expect(await health.json()).toEqual({ status: 'ok' });
+    expect(await health.json()).toMatchObject({ status: 'ok', app: 'tasks-desktop' });
     expect(host.output().stdout.trim().split('\n')).toHaveLength(1);
+    const apiFile = JSON.parse(readFileSync(join(dataDir, 'api.json'), 'utf8')) as Record<string, unknown>;
+    expect(apiFile).toMatchObject({ apiBaseUrl: ready.apiBaseUrl, pid: expect.any(Number) as number });
 
     host.child.kill('SIGTERM');
     expect(await host.exited).toBe(0);
     expect(existsSync(join(dataDir, 'tasks.db'))).toBe(true);
     expect(existsSync(join(dataDir, 'tasks.db-wal'))).toBe(false); // checkpointed and closed
+    expect(existsSync(join(dataDir, 'api.json'))).toBe(false);
     expect(host.output().stderr).not.toMatch(/auth-secret.*[A-Za-z0-9_-]{40}/);
   }, 90_000);
 

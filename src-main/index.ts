@@ -28,6 +28,11 @@ function main(): void {
   const dataDir = () =>
     process.env.TASKS_DATA_DIR ? resolve(process.env.TASKS_DATA_DIR) : join(app.getPath('userData'), 'data');
 
+  // TASKS_API_PORT overrides the port from Settings (0 = any free port).
+  const apiPortFromEnv = (): { apiPort?: number } => {
+    const port = Number(process.env.TASKS_API_PORT ?? 'NaN');
+    return Number.isInteger(port) && port >= 0 && port <= 65535 ? { apiPort: port } : {};
+  };
   app
     .whenReady()
     .then(async () => {
@@ -38,6 +43,7 @@ function main(): void {
         dataDir: dataDir(),
         devServerUrl: app.isPackaged ? null : (process.env.ELECTRON_RENDERER_URL ?? null),
         logger,
+        ...apiPortFromEnv(),
       });
     })
     .catch(async (error: unknown) => {

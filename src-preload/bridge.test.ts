@@ -81,7 +81,7 @@ describe('createBridge', () => {
     expect(Object.keys(bridge.auth).sort()).toEqual(
       ['getAccessToken', 'getSession', 'onSessionChange', 'signIn', 'signOut', 'signUp'].sort(),
     );
-    expect(Object.keys(bridge.app)).toEqual(['getInfo']);
+    expect(Object.keys(bridge.app)).toEqual(['getInfo', 'setApiPort']);
     for (const group of [bridge.auth, bridge.app]) {
       for (const value of Object.values(group)) expect(typeof value).toBe('function');
     }

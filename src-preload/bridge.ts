@@ -38,6 +38,7 @@ export function createBridge(transport: BridgeTransport): TasksBridge {
     },
     app: {
       getInfo: () => call(INVOKE_CHANNELS.appInfo, undefined),
+      setApiPort: (request) => call(INVOKE_CHANNELS.setApiPort, request),
     },
   } satisfies TasksBridge;
   return bridge;

@@ -10,6 +10,7 @@ export const INVOKE_CHANNELS = {
   session: 'auth:session',
   accessToken: 'auth:access-token',
   appInfo: 'app:info',
+  setApiPort: 'app:set-api-port',
 } as const;
 
 /** Events pushed from main to the renderer (webContents.send / ipcRenderer.on). */
@@ -68,6 +69,25 @@ export interface AppInfo {
   canPersistSession: boolean;
   /** Human-readable reason when canPersistSession is false. */
   persistenceNote: string | null;
+  api: ApiInfo;
+}
+
+/** Where the local HTTP API listens (Settings shows it). */
+export interface ApiInfo {
+  /** e.g. "http://127.0.0.1:47821" */
+  baseUrl: string;
+  /** The human-readable API docs (opens in the system browser). */
+  docsUrl: string;
+  port: number;
+  /** The port Settings asks for (used from the next start). */
+  configuredPort: number;
+  /** Set when the configured port was taken at start and a free one is used instead. */
+  fallbackNote: string | null;
+}
+
+export interface SetApiPortRequest {
+  /** 1024-65535 */
+  port: number;
 }
 
 export type SessionChangeReason = 'signed-in' | 'signed-out' | 'expired';
@@ -109,6 +129,7 @@ export interface InvokeContract {
   'auth:session': { request: void; response: SessionInfo | null };
   'auth:access-token': { request: AccessTokenRequest | undefined; response: AccessToken };
   'app:info': { request: void; response: AppInfo };
+  'app:set-api-port': { request: SetApiPortRequest; response: ApiInfo };
 }
 
 export interface EventContract {
@@ -131,6 +152,8 @@ export interface TasksBridge {
   };
   app: {
     getInfo(): Promise<IpcResult<AppInfo>>;
+    /** Saves the API port for the next start (the running API keeps its address until then). */
+    setApiPort(request: SetApiPortRequest): Promise<IpcResult<ApiInfo>>;
   };
 }
 

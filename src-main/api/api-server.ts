@@ -9,6 +9,22 @@ type FetchHandler = (request: Request) => Response | Promise<Response>;
 
 const NOT_READY = JSON.stringify({ error: { code: 'INTERNAL', message: 'The API is starting; try again.' } });
 
+export interface PortFallback {
+  requestedPort: number;
+  /** e.g. "in use by another program" */
+  reason: string;
+}
+
+function listen(server: Server, port: number): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, LOOPBACK_HOST, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+}
+
 /**
  * The HTTP listener on 127.0.0.1. It listens first (so the ephemeral port is known to the parts that need their
  * own URL, like Better Auth), then answers through the handler attached with `attach()`.
@@ -19,7 +35,12 @@ export class ApiServer implements Service {
   private handler: FetchHandler | null = null;
   private boundPort = 0;
 
-  constructor(private readonly requestedPort = 0) {}
+  private fallback: PortFallback | null = null;
+
+  constructor(
+    private readonly requestedPort = 0,
+    private readonly options: { fallbackToFreePort?: boolean } = {},
+  ) {}
 
   get port(): number {
     return this.boundPort;
@@ -43,15 +64,25 @@ export class ApiServer implements Service {
     const server = createServer({ keepAliveTimeout: 5_000 }, (req, res) => {
       listener(req, res).catch(() => res.destroy());
     });
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(this.requestedPort, LOOPBACK_HOST, () => {
-        server.off('error', reject);
-        resolve();
-      });
-    });
+    try {
+      await listen(server, this.requestedPort);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (!this.options.fallbackToFreePort || this.requestedPort === 0 || (code !== 'EADDRINUSE' && code !== 'EACCES'))
+        throw error;
+      await listen(server, 0);
+      this.fallback = {
+        requestedPort: this.requestedPort,
+        reason: code === 'EADDRINUSE' ? 'in use by another program' : 'not allowed',
+      };
+    }
     this.server = server;
     this.boundPort = (server.address() as AddressInfo).port;
+  }
+
+  /** Set when the requested port could not be used and a free one was taken instead. */
+  get portFallback(): PortFallback | null {
+    return this.fallback;
   }
 
   async stop(): Promise<void> {

@@ -10,6 +10,8 @@ import type { ApiEnv } from './api-env.ts';
 import { ApiError, errorBody, sendError } from './api-error.ts';
 import { bodySizeGuard } from './body-size-guard.ts';
 import { loopbackGuard } from './loopback-guard.ts';
+import { APP_ID, APP_NAME } from '../../src-shared/api-discovery.ts';
+import { renderApiDocs } from './api-docs-page.ts';
 import { buildOpenApiDocument } from './openapi.ts';
 import { MAX_BODY_BYTES } from './request-body.ts';
 import { registerRoutes, type Route } from './route-table.ts';
@@ -38,6 +40,7 @@ export interface ApiAppOptions {
 export function createApiApp(options: ApiAppOptions): Hono<ApiEnv> {
   const app = new Hono<ApiEnv>();
   let openApi: string | null = null;
+  let docsPage: string | null = null;
 
   app.use('*', loopbackGuard({ port: options.port, allowedOrigins: options.allowedOrigins }));
   app.use(
@@ -53,7 +56,25 @@ export function createApiApp(options: ApiAppOptions): Hono<ApiEnv> {
   app.all('/api/auth/*', (c) => options.authHandler(c.req.raw));
 
   const publicRoutes: Route[] = [
-    { method: 'GET', path: '/api/health', auth: false, handler: (c) => c.json({ status: 'ok' }) },
+    {
+      method: 'GET',
+      path: '/api/health',
+      auth: false,
+      handler: (c) => c.json({ status: 'ok', app: APP_ID, name: APP_NAME, version: options.version }),
+    },
+    {
+      method: 'GET',
+      path: '/api/docs',
+      auth: false,
+      handler: (c) => {
+        docsPage ??= renderApiDocs(buildOpenApiDocument(options.version));
+        return c.body(docsPage, 200, {
+          'Content-Type': 'text/html; charset=utf-8',
+          'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'",
+          'X-Content-Type-Options': 'nosniff',
+        });
+      },
+    },
     {
       method: 'GET',
       path: '/api/openapi.json',

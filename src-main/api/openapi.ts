@@ -10,6 +10,7 @@ import {
   taskList,
   taskPatch,
 } from '../../src-shared/task-schemas.ts';
+import { health } from '../../src-shared/api-discovery.ts';
 import { eventRoutesOpenApi } from '../events/openapi-event-routes.ts';
 import { quickAddRoutesOpenApi } from '../quick-add/openapi-quick-add-routes.ts';
 import { tokenRoutesOpenApi } from '../tokens/openapi-token-routes.ts';
@@ -100,6 +101,7 @@ export function buildOpenApiDocument(version: string): JsonObject {
         TaskList: schema(taskList, 'output'),
         TaskCounts: schema(taskCounts, 'output'),
         Me: schema(me, 'output'),
+        Health: schema(health, 'output'),
         Error: errorSchema,
         ...dataRoutes.schemas,
         ...tokenRoutes.schemas,
@@ -109,7 +111,18 @@ export function buildOpenApiDocument(version: string): JsonObject {
     security: [{ bearer: [] }],
     paths: {
       '/api/health': {
-        get: { security: [], summary: 'Liveness', responses: { '200': { description: 'OK' } } },
+        get: {
+          security: [],
+          summary: 'Liveness; names the app (`app: "tasks-desktop"`) and its version, so a scanner can tell it is this app',
+          responses: { '200': ok('Health') },
+        },
+      },
+      '/api/docs': {
+        get: {
+          security: [],
+          summary: 'This document as a human-readable HTML page',
+          responses: { '200': { description: 'HTML', content: { 'text/html': { schema: { type: 'string' } } } } },
+        },
       },
       '/api/me': { get: { summary: "The token's identity", responses: { '200': ok('Me'), ...authErrors } } },
       '/api/{userId}/tasks': {

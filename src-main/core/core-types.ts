@@ -1,3 +1,4 @@
+import type { PortFallback } from '../api/api-server.ts';
 import type { AuthService, SecretStore, TokenService } from '../auth/auth-types.ts';
 import type { EventPublisher } from '../events/event-publisher.ts';
 import type { Logger } from './logger.ts';
@@ -7,6 +8,8 @@ export interface CoreOptions {
   dataDir: string;
   /** TCP port for the local API on 127.0.0.1; 0 or undefined = ephemeral. */
   port?: number;
+  /** When `port` is taken, listen on a free one instead of failing (the desktop app; see core.api.fallback). */
+  portFallback?: boolean;
   /** Origins allowed to call the API from a browser context (the renderer's `app://tasks`, the dev server). */
   allowedOrigins?: readonly string[];
   secretStore: SecretStore;
@@ -15,11 +18,26 @@ export interface CoreOptions {
   now?: () => number;
 }
 
+export interface ApiAddress {
+  baseUrl: string;
+  port: number;
+  /** The human-readable docs page (rendered from the OpenAPI document). */
+  docsUrl: string;
+  /** The port asked for (0 = any). */
+  requestedPort: number;
+  /** Set when the requested port was taken and a free one is used instead. */
+  fallback: PortFallback | null;
+  /** <dataDir>/api.json */
+  apiFile: string;
+}
+
 /** What the desktop shell and the headless host get back from startCore(). */
 export interface CoreServices {
   readonly dataDir: string;
   /** e.g. "http://127.0.0.1:43125" */
   readonly apiBaseUrl: string;
+  /** Where the API listens and how it was found; also written to <dataDir>/api.json. */
+  readonly api: ApiAddress;
   readonly auth: AuthService;
   readonly tokens: TokenService;
   /** Live events: in-process services (reminders) publish here after a committed change. */

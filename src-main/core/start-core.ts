@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import packageJson from '../../package.json' with { type: 'json' };
+import { ApiFileService } from '../api/api-file.ts';
 import { ApiServer } from '../api/api-server.ts';
 import { createApiApp } from '../api/create-app.ts';
 import { dataRoutes, IMPORT_PATH } from '../api/data-routes.ts';
@@ -57,7 +58,15 @@ export async function startCore(options: CoreOptions): Promise<CoreServices> {
     await runStartupBackup(database.sqlite, dataDir, { databaseExisted: guard.databaseExisted, logger });
     await start(new TrashPurgeService(database.sqlite, database.writes, logger));
     const repo = new TaskRepository(database.sqlite, database.writes);
-    const server = await start(new ApiServer(options.port ?? 0));
+    const requestedPort = options.port ?? 0;
+    const server = await start(new ApiServer(requestedPort, { fallbackToFreePort: options.portFallback ?? false }));
+    if (server.portFallback) {
+      logger.warn('API port taken; listening on a free port instead', {
+        requestedPort,
+        port: server.port,
+        reason: server.portFallback.reason,
+      });
+    }
     const personalTokens = new PersonalTokenStore(database.sqlite, database.writes, options.now);
     const auth = await createAuth({
       sqlite: database.authSqlite,
@@ -103,12 +112,24 @@ export async function startCore(options: CoreOptions): Promise<CoreServices> {
       bodyLimitExempt: [IMPORT_PATH],
     });
     server.attach((request) => app.fetch(request));
+    // Last: api.json appears only once the API answers, and is removed first on stop.
+    const apiFile = await start(
+      new ApiFileService(dataDir, () => ({ apiBaseUrl: server.baseUrl, pid: process.pid, version: packageJson.version }), logger),
+    );
     logger.info('core started', { dataDir, apiBaseUrl: server.baseUrl });
 
     let stopping: Promise<void> | null = null;
     return {
       dataDir,
       apiBaseUrl: server.baseUrl,
+      api: {
+        baseUrl: server.baseUrl,
+        port: server.port,
+        docsUrl: `${server.baseUrl}/api/docs`,
+        requestedPort,
+        fallback: server.portFallback,
+        apiFile: apiFile.path,
+      },
       auth: auth.service,
       tokens: auth.tokens,
       events,

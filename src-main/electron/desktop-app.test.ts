@@ -39,6 +39,7 @@ describe('startDesktop', () => {
       dataDir: join(dir, 'data'),
       devServerUrl: null,
       logger: silentLogger,
+      apiPort: 0,
     });
   const invoke = <T>(channel: string, payload: unknown, frame: object = appFrame) =>
     fake.invokeHandlers.get(channel)?.({ senderFrame: frame }, payload) as Promise<IpcResult<T>>;
@@ -52,7 +53,7 @@ describe('startDesktop', () => {
     expect(window?.options.webPreferences).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false, webSecurity: true, webviewTag: false, preload: '/app/out/preload/index.cjs' });
     expect(window?.webContents.windowOpenHandler?.({ url: 'https://example.com' })).toEqual({ action: 'deny' });
     expect(fake.permission.check?.(null, 'media', 'app://tasks', {})).toBe(false);
-    expect(fake.invokeHandlers.size).toBe(6);
+    expect(fake.invokeHandlers.size).toBe(7);
 
     const signedUp = await invoke<SessionInfo>('auth:sign-up', { name: 'Ada', email: 'ada@example.com', password: PASSWORD });
     expect(signedUp).toMatchObject({ ok: true, value: { persisted: true } });

@@ -34,6 +34,8 @@ export interface DesktopOptions {
   /** electron-vite's dev server URL in development, else null. */
   devServerUrl: string | null;
   logger: Logger;
+  /** Overrides the API port from Settings (tests pass 0: they never bind the fixed default port). */
+  apiPort?: number;
 }
 
 export interface DesktopShell {
@@ -57,7 +59,15 @@ export async function startDesktop(options: DesktopOptions): Promise<DesktopShel
   const secretStore = createDesktopSecretStore({ encryption, kv: secure, file: new FileSecretStore(dataDir), logger });
   if (!encryption.available) logger.warn('No system keyring: sessions are not persisted', { backend: encryption.backend });
 
-  const core = await startCore({ dataDir, allowedOrigins: appOrigins, secretStore, logger });
+  // The fixed, documented port (Settings can change it); when it is taken, a free one (Settings says so).
+  const core = await startCore({
+    dataDir,
+    port: options.apiPort ?? settings.apiPort(),
+    portFallback: true,
+    allowedOrigins: appOrigins,
+    secretStore,
+    logger,
+  });
   try {
     return openShell({ ...options, core, encryption, secure, settings, secretStore, appOrigins, devTools });
   } catch (error) {
@@ -87,6 +97,7 @@ function openShell(parts: ShellParts): DesktopShell {
     sessionStore,
     throttle: createSignInThrottle(),
     appInfo: { version: app.getVersion() },
+    apiPort: { get: () => settings.apiPort(), set: (port) => settings.setApiPort(port) },
     emit: broadcastSessionChange,
     logger,
   });

@@ -113,7 +113,7 @@ describe('IPC handlers', () => {
       value: { persisted: false },
     });
     expect(kv.get(SESSION_KEY)).toBeUndefined();
-    await expect(handlers['app:info'](undefined)).resolves.toEqual({
+    await expect(handlers['app:info'](undefined)).resolves.toMatchObject({
       ok: true,
       value: { version: '9.9.9', dataDir: '/tmp/fake-data', canPersistSession: false, persistenceNote: 'No keyring here.' },
     });
@@ -125,5 +125,51 @@ describe('IPC handlers', () => {
     const result = await handlers['auth:sign-up']({ name: 'A', email: 'a@example.com', password: PASSWORD });
     expect(result).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
     expect(JSON.stringify(result)).not.toMatch(/SQLITE_BUSY|secret\/path|at /);
+  });
+});
+
+describe('API address and port (Settings)', () => {
+  it('tells the API address and docs, says when the port fell back, and saves a new port for the next start', async () => {
+    const fake = createFakeCore();
+    const saved: number[] = [];
+    const handlers = createIpcHandlers({
+      core: {
+        ...fake.core,
+        api: {
+          baseUrl: 'http://127.0.0.1:45678',
+          port: 45678,
+          docsUrl: 'http://127.0.0.1:45678/api/docs',
+          requestedPort: 47821,
+          fallback: { requestedPort: 47821, reason: 'in use by another program' },
+          apiFile: '/tmp/api.json',
+        },
+      },
+      sessionStore: createSessionStore({ encryption: availableEncryption(), kv: createMemoryKeyValueStore() }),
+      throttle: createSignInThrottle(),
+      appInfo: { version: '9.9.9' },
+      emit: () => {},
+      apiPort: { get: () => saved.at(-1) ?? 47821, set: (port) => saved.push(port) },
+    });
+    const info = await handlers['app:info'](undefined);
+    expect(info).toMatchObject({
+      ok: true,
+      value: {
+        api: {
+          baseUrl: 'http://127.0.0.1:45678',
+          docsUrl: 'http://127.0.0.1:45678/api/docs',
+          port: 45678,
+          configuredPort: 47821,
+          fallbackNote: 'Port 47821 was in use by another program, so the API uses port 45678 for now.',
+        },
+      },
+    });
+    await expect(handlers['app:set-api-port']({ port: 50000 })).resolves.toMatchObject({
+      ok: true,
+      value: { configuredPort: 50000, port: 45678 },
+    });
+    for (const bad of [{ port: 80 }, { port: 70000 }, { port: 5000.5 }, { port: '5000' }, null]) {
+      await expect(handlers['app:set-api-port'](bad)).resolves.toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    }
+    expect(saved).toEqual([50000]);
   });
 });

@@ -6,6 +6,7 @@ import { AuthError, type AuthUser, type SignedInSession } from '../auth/auth-typ
 import type { CoreServices } from '../core/core-types.ts';
 import { silentLogger, type Logger } from '../core/logger.ts';
 import {
+  type ApiInfo,
   INVOKE_CHANNELS,
   type InvokeChannel,
   type InvokeResponse,
@@ -14,7 +15,14 @@ import {
   type SessionInfo,
 } from '../../src-preload/contract.ts';
 import { fail, ok, toIpcError } from './ipc-errors.ts';
-import { accessTokenSchema, invalidInput, noPayloadSchema, signInSchema, signUpSchema } from './ipc-schemas.ts';
+import {
+  accessTokenSchema,
+  invalidInput,
+  noPayloadSchema,
+  setApiPortSchema,
+  signInSchema,
+  signUpSchema,
+} from './ipc-schemas.ts';
 import type { SessionStore } from './session-store.ts';
 import type { SignInThrottle } from './sign-in-throttle.ts';
 
@@ -22,7 +30,9 @@ export type IpcHandler<C extends InvokeChannel> = (payload: unknown) => Promise<
 export type IpcHandlers = { readonly [C in InvokeChannel]: IpcHandler<C> };
 
 export interface IpcHandlerDeps {
-  core: Pick<CoreServices, 'auth' | 'tokens' | 'apiBaseUrl' | 'dataDir'>;
+  core: Pick<CoreServices, 'auth' | 'tokens' | 'apiBaseUrl' | 'dataDir'> & Partial<Pick<CoreServices, 'api'>>;
+  /** The API port Settings keeps (used from the next start). */
+  apiPort?: { get(): number; set(port: number): void };
   sessionStore: SessionStore;
   throttle: SignInThrottle;
   appInfo: { version: string };
@@ -36,6 +46,20 @@ const MIN_TOKEN_LIFETIME_MS = 5_000;
 
 export function createIpcHandlers(deps: IpcHandlerDeps): IpcHandlers {
   const { core, sessionStore, throttle, appInfo, emit, logger = silentLogger, now = Date.now } = deps;
+  const apiInfo = (): ApiInfo => {
+    const api = core.api;
+    const port = api?.port ?? Number(new URL(core.apiBaseUrl).port);
+    const fallback = api?.fallback;
+    return {
+      baseUrl: core.apiBaseUrl,
+      docsUrl: api?.docsUrl ?? `${core.apiBaseUrl}/api/docs`,
+      port,
+      configuredPort: deps.apiPort?.get() ?? port,
+      fallbackNote: fallback
+        ? `Port ${fallback.requestedPort} was ${fallback.reason}, so the API uses port ${port} for now.`
+        : null,
+    };
+  };
 
   // Auth calls run one at a time: a sign-out cannot interleave with a sign-in, and throttle checks
   // cannot race each other.
@@ -180,8 +204,21 @@ export function createIpcHandlers(deps: IpcHandlerDeps): IpcHandlers {
             dataDir: core.dataDir,
             canPersistSession: sessionStore.canPersist,
             persistenceNote: sessionStore.persistenceNote,
+            api: apiInfo(),
           }),
         );
+      },
+      false,
+    ),
+
+    [INVOKE_CHANNELS.setApiPort]: guarded(
+      INVOKE_CHANNELS.setApiPort,
+      (payload) => {
+        const input = parse(setApiPortSchema, payload);
+        if (!input.success) return Promise.resolve(fail(invalidInput(input.error)));
+        if (!deps.apiPort) return Promise.resolve(fail({ code: 'INTERNAL', message: 'The API port cannot be changed here.' }));
+        deps.apiPort.set(input.data.port);
+        return Promise.resolve(ok(apiInfo()));
       },
       false,
     ),

@@ -8,7 +8,14 @@ import {
   existingPassword,
   PASSWORD_MAX_LENGTH,
 } from '../../src-shared/account-rules.ts';
-import type { AccessTokenRequest, IpcError, SignInRequest, SignUpRequest } from '../../src-preload/contract.ts';
+import { portNumber } from '../../src-shared/api-discovery.ts';
+import type {
+  AccessTokenRequest,
+  IpcError,
+  SetApiPortRequest,
+  SignInRequest,
+  SignUpRequest,
+} from '../../src-preload/contract.ts';
 
 export const signUpSchema = z.strictObject({
   name: accountName,
@@ -30,6 +37,8 @@ export const accessTokenSchema = z
   .optional()
   .nullable()
   .transform((value): AccessTokenRequest => value ?? {});
+
+export const setApiPortSchema = z.strictObject({ port: portNumber }) satisfies z.ZodType<SetApiPortRequest>;
 
 export const noPayloadSchema = z.union([z.undefined(), z.null()], { error: 'This call takes no arguments' });
 

@@ -84,7 +84,20 @@ export function createFakeBridge(): FakeBridge {
       },
     },
     app: {
-      getInfo: () => Promise.resolve(ok({ version: 'test', dataDir: '/tmp', canPersistSession: true, persistenceNote: null })),
+      getInfo: () =>
+        Promise.resolve(
+          ok({
+            version: 'test',
+            dataDir: '/tmp',
+            canPersistSession: true,
+            persistenceNote: null,
+            api: { baseUrl: API_BASE, docsUrl: `${API_BASE}/api/docs`, port: 47821, configuredPort: 47821, fallbackNote: null },
+          }),
+        ),
+      setApiPort: ({ port }) =>
+        Promise.resolve(
+          ok({ baseUrl: API_BASE, docsUrl: `${API_BASE}/api/docs`, port: 47821, configuredPort: port, fallbackNote: null }),
+        ),
     },
   };
 
