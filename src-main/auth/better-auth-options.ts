@@ -68,11 +68,11 @@ export interface BetterAuthDeps {
    * The user's personal access tokens must go: called before the user row is deleted, and after a successful
    * password change with "sign out everywhere" (`revokeOtherSessions: true`). Plain sign-out does not call it.
    */
-  onUserCredentialsReset?: (userId: string) => void;
+  onUserCredentialsReset?: (userId: string) => void | Promise<void>;
 }
 
 /** After-hook: a password change that signed out everywhere also revokes the user's personal access tokens. */
-function revokeTokensAfterPasswordReset(onReset: (userId: string) => void) {
+function revokeTokensAfterPasswordReset(onReset: (userId: string) => void | Promise<void>) {
   return createAuthMiddleware(async (ctx) => {
     if (ctx.path !== '/change-password') return;
     const body: unknown = ctx.body;
@@ -81,8 +81,8 @@ function revokeTokensAfterPasswordReset(onReset: (userId: string) => void) {
     const returned: unknown = ctx.context.returned;
     if (returned === undefined || returned === null || isAPIError(returned) || returned instanceof Response) return;
     const userId = ctx.context.session?.user.id;
-    if (typeof userId === 'string') onReset(userId);
-    return Promise.resolve();
+    // Awaited: the response (and so the caller's next request) comes after the tokens are gone.
+    if (typeof userId === 'string') await onReset(userId);
   });
 }
 
@@ -132,7 +132,8 @@ export function createBetterAuth(deps: BetterAuthDeps) {
       user: {
         delete: {
           before: (user) => {
-            deps.onUserCredentialsReset?.(user.id);
+            // Not awaited: the user's delete may hold the database's write lock; the revocation is queued behind it.
+            void deps.onUserCredentialsReset?.(user.id);
             return Promise.resolve();
           },
         },

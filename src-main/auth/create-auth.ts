@@ -43,7 +43,7 @@ export interface CreateAuthOptions {
   trustedOrigins: readonly string[];
   logger: Logger;
   /** Revokes the user's personal access tokens (account deleted; password changed with "sign out everywhere"). */
-  onUserCredentialsReset?: (userId: string) => void;
+  onUserCredentialsReset?: (userId: string) => void | Promise<void>;
 }
 
 /** Signs a throwaway JWT so a key that cannot be decrypted (wrong secret) stops the start, not the first user. */

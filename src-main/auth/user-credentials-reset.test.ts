@@ -21,7 +21,9 @@ describe('onUserCredentialsReset', () => {
         trustedOrigins: [],
         logger: silentLogger,
         onSessionEnding: () => {},
-        onUserCredentialsReset: (userId) => reset.push(userId),
+        onUserCredentialsReset: (userId) => {
+          reset.push(userId);
+        },
       });
       await migrateAuthTables(auth, silentLogger);
       const { user, token } = await auth.api.signUpEmail({

@@ -77,15 +77,14 @@ export async function startCore(options: CoreOptions): Promise<CoreServices> {
       logger,
       // Called from inside Better Auth's hooks, which may hold the write gate: queue the revocation, never await
       // it there (the write queue waits for the gate, so awaiting would wait for itself).
-      onUserCredentialsReset: (userId) => {
+      onUserCredentialsReset: (userId) =>
         personalTokens.revokeAllForUser(userId).then(
           (revoked) => {
             if (revoked > 0) logger.info('personal access tokens revoked', { userId, count: revoked });
           },
           (error: unknown) =>
             logger.error('personal access token revocation failed', { userId, error: String(error) }),
-        );
-      },
+        ),
     });
     // Started after the listener, so it stops before it: open event streams end first, then the server closes.
     const events = await start(new EventBus(options.now ? { now: options.now } : {}));
