@@ -30,6 +30,7 @@ interface Task {
   title: string;
   completed: boolean;
   priority: string;
+  dueDate: string | null;
   dueAt: string | null;
 }
 
@@ -57,7 +58,7 @@ describe('tasks CLI against a real host', () => {
     expect(edited.code).toBe(0);
     const after = json<Task>(edited.stdout);
     expect(after).toMatchObject({ title: 'Oat milk', priority: 'high' });
-    expect(new Date(after.dueAt!).getDate()).toBe(3); // local midnight of the date given
+    expect(after).toMatchObject({ dueDate: '2031-02-03', dueAt: null }); // a date is all-day
 
     const shown = await h.cli(['show', task.id, '--json'], { env });
     expect(json<Task>(shown.stdout)).toEqual(after);

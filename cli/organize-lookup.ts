@@ -1,4 +1,4 @@
-// Lists and tags by name: the CLI takes names (--list Work --tag home), the API takes ids.
+// Lists by name: the CLI takes names (--list Work), the API takes list ids (tags are names in both).
 import { CliError, EXIT } from './cli-error.ts';
 import type { Caller } from './context.ts';
 import type { ApiTask } from './task-format.ts';
@@ -8,8 +8,8 @@ interface Named {
   name: string;
 }
 
-async function all(caller: Caller, what: 'lists' | 'tags'): Promise<Named[]> {
-  return (await caller.client.json<{ items: Named[] }>('GET', `${caller.base}/${what}`)).items;
+async function allLists(caller: Caller): Promise<Named[]> {
+  return (await caller.client.json<{ items: Named[] }>('GET', `${caller.base}/lists`)).items;
 }
 
 function byName(items: Named[], name: string, what: string): string {
@@ -23,16 +23,11 @@ function byName(items: Named[], name: string, what: string): string {
 }
 
 export async function resolveListId(caller: Caller, name: string): Promise<string> {
-  return byName(await all(caller, 'lists'), name, 'list');
-}
-
-export async function resolveTagIds(caller: Caller, names: string[]): Promise<string[]> {
-  const tags = await all(caller, 'tags');
-  return names.map((name) => byName(tags, name, 'tag'));
+  return byName(await allLists(caller), name, 'list');
 }
 
 /** List names by id, fetched only when a task names a list. */
 export async function listNames(caller: Caller, tasks: ApiTask[]): Promise<Map<string, string>> {
   if (!tasks.some((task) => typeof task.listId === 'string')) return new Map();
-  return new Map((await all(caller, 'lists')).map((list) => [list.id, list.name]));
+  return new Map((await allLists(caller)).map((list) => [list.id, list.name]));
 }

@@ -1,5 +1,6 @@
 // How tasks look on a terminal: one aligned row per task in `tasks ls`, a block of fields in `tasks show`.
 import type { Task } from '../src-shared/task-schemas.ts';
+import { localDate } from './due-input.ts';
 import type { Output } from './output.ts';
 
 /** A task as the API returns it, with whatever fields newer API versions add (list, tags, ...). */
@@ -7,29 +8,23 @@ export type ApiTask = Task & Record<string, unknown>;
 
 const PRIORITY_MARK: Record<Task['priority'], string> = { none: '', low: '!', medium: '!!', high: '!!!' };
 
-function pad2(n: number): string {
-  return String(n).padStart(2, '0');
+/** All day: "2026-12-01"; timed: "2026-12-01 09:30" in local time. */
+export function formatDue(task: Pick<Task, 'dueDate' | 'dueAt'>): string {
+  if (task.dueDate) return task.dueDate;
+  if (!task.dueAt) return '';
+  const date = new Date(task.dueAt);
+  if (Number.isNaN(date.getTime())) return task.dueAt;
+  return `${localDate(date)} ${String(date.getHours()).padStart(2, '0')}:${String(date.getMinutes()).padStart(2, '0')}`;
 }
 
-function localDate(date: Date): string {
-  return `${date.getFullYear()}-${pad2(date.getMonth() + 1)}-${pad2(date.getDate())}`;
-}
-
-/** The due instant in local time: "2026-12-01", or "2026-12-01 09:30" when it is not local midnight. */
-export function formatDue(dueAt: string | null): string {
-  if (dueAt === null) return '';
-  const date = new Date(dueAt);
-  if (Number.isNaN(date.getTime())) return dueAt;
-  const time = date.getHours() === 0 && date.getMinutes() === 0 ? '' : ` ${pad2(date.getHours())}:${pad2(date.getMinutes())}`;
-  return localDate(date) + time;
-}
-
+/** Overdue in red, due today in yellow (open tasks only). */
 function dueColour(out: Output, task: Task, now: Date): string {
-  const text = formatDue(task.dueAt);
-  if (!text || task.completed || task.dueAt === null) return text;
-  const due = new Date(task.dueAt);
-  if (due < now) return out.paint('red', text);
-  if (localDate(due) === localDate(now)) return out.paint('yellow', text);
+  const text = formatDue(task);
+  if (!text || task.completed) return text;
+  const today = localDate(now);
+  const day = task.dueDate ?? localDate(new Date(task.dueAt!));
+  if (day < today || (task.dueAt !== null && new Date(task.dueAt) < now)) return out.paint('red', text);
+  if (day === today) return out.paint('yellow', text);
   return text;
 }
 
@@ -67,7 +62,7 @@ export function printTask(out: Output, task: ApiTask, listNames: Map<string, str
     ['Title', out.paint('bold', task.title)],
     ['Status', task.deletedAt ? out.paint('red', 'in the trash') : task.completed ? out.paint('green', 'done') : 'open'],
     ['Priority', task.priority],
-    ['Due', formatDue(task.dueAt) || '-'],
+    ['Due', formatDue(task) || '-'],
   ];
   const listId = typeof task.listId === 'string' ? task.listId : null;
   if (listId) fields.push(['List', listNames.get(listId) ?? listId]);

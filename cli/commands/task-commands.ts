@@ -3,9 +3,9 @@ import { type Command, Option } from 'commander';
 import { LIST_LIMIT_MAX, LIST_STATUSES, PRIORITIES, type TaskList } from '../../src-shared/task-schemas.ts';
 import { CliError, EXIT, usageError } from '../cli-error.ts';
 import type { Caller, CliContext } from '../context.ts';
-import { parseDue, todayRange } from '../due-input.ts';
-import { listNames, resolveListId, resolveTagIds } from '../organize-lookup.ts';
-import { type ApiTask, printTask, printTaskTable } from '../task-format.ts';
+import { localTimeZone, parseDue, todayRange } from '../due-input.ts';
+import { listNames, resolveListId } from '../organize-lookup.ts';
+import { type ApiTask, formatDue, printTask, printTaskTable } from '../task-format.ts';
 import { action, collect, type ContextFactory, positiveInt } from './command-kit.ts';
 
 function taskPath(caller: Caller, id: string): string {
@@ -27,10 +27,26 @@ async function changes(caller: Caller, options: EditOptions): Promise<Record<str
   if (options.title !== undefined) body.title = options.title;
   if (options.description !== undefined) body.description = options.description;
   if (options.priority !== undefined) body.priority = options.priority;
-  if (options.due !== undefined) body.dueAt = parseDue(options.due);
+  if (options.due !== undefined) Object.assign(body, parseDue(options.due));
   if (options.list !== undefined) body.listId = await resolveListId(caller, options.list);
-  if (options.tag !== undefined) body.tagIds = await resolveTagIds(caller, options.tag);
+  if (options.tag !== undefined) body.tags = options.tag; // names: the API creates unknown ones
   return body;
+}
+
+/**
+ * Creates the task with the API's quick-add parser (POST .../tasks/quick-add); null when this app version has no
+ * quick-add route (404/405), so the caller creates it with the text as its title.
+ */
+async function quickAdd(caller: Caller, text: string): Promise<ApiTask | null> {
+  try {
+    const created = await caller.client.json<{ task: ApiTask }>('POST', `${caller.base}/tasks/quick-add`, {
+      body: { text, timeZone: localTimeZone() },
+    });
+    return created.task;
+  } catch (error) {
+    if (error instanceof CliError && (error.code === 'NOT_FOUND' || error.code === 'METHOD_NOT_ALLOWED')) return null;
+    throw error;
+  }
 }
 
 async function printOne(ctx: CliContext, caller: Caller, task: ApiTask, note?: string): Promise<void> {
@@ -53,19 +69,26 @@ export function registerTaskCommands(program: Command, contextFor: ContextFactor
   editOptions(
     program
       .command('add')
-      .description('add a task; the text may use the quick-add syntax when the app supports it')
-      .argument('<text...>', 'the task (words are joined with spaces)'),
+      .description('add a task from quick-add text, e.g. "Pay rent tomorrow 9am #Home @bills !high"')
+      .argument('<text...>', 'the task (words are joined with spaces)')
+      .option('--plain', 'take the text literally as the title (no quick-add parsing)'),
   ).action(
-    action(contextFor, async (ctx, words: string[], options: EditOptions) => {
+    action(contextFor, async (ctx, words: string[], options: EditOptions & { plain?: boolean }) => {
+      const { plain, ...fields } = options;
       const text = words.join(' ').trim();
       if (!text) throw usageError('Give the task text: tasks add "Buy milk".');
       const caller = await ctx.caller();
-      const extra = await changes(caller, options);
-      const task = await caller.client.json<ApiTask>('POST', `${caller.base}/tasks`, {
-        body: { ...extra, title: options.title ?? text },
-      });
+      const extra = await changes(caller, fields);
+      let task = plain ? null : await quickAdd(caller, text);
+      if (task === null) {
+        task = await caller.client.json<ApiTask>('POST', `${caller.base}/tasks`, { body: { title: text, ...extra } });
+      } else if (Object.keys(extra).length > 0) {
+        // Options win over what the text said.
+        task = await caller.client.json<ApiTask>('PATCH', taskPath(caller, task.id), { body: extra });
+      }
       if (ctx.out.json) return ctx.out.printJson(task);
-      ctx.out.line(`Added ${ctx.out.paint('bold', task.title)} ${ctx.out.paint('dim', task.id)}`);
+      const due = formatDue(task);
+      ctx.out.line(`Added ${ctx.out.paint('bold', task.title)}${due ? ` (due ${due})` : ''} ${ctx.out.paint('dim', task.id)}`);
     }),
   );
 
@@ -109,9 +132,11 @@ export function registerTaskCommands(program: Command, contextFor: ContextFactor
             limit: options.limit,
             dueTo: options.today ? end : undefined,
             dueFrom: options.upcoming ? end : undefined,
+            // All-day tasks match the window by their date in this zone.
+            timeZone: options.today || options.upcoming ? localTimeZone() : undefined,
           };
           if (options.list !== undefined) query.listId = await resolveListId(caller, options.list);
-          if (options.tag !== undefined) query.tagId = (await resolveTagIds(caller, [options.tag]))[0];
+          if (options.tag !== undefined) query.tag = options.tag;
           const items: ApiTask[] = [];
           let cursor: string | null = null;
           do {

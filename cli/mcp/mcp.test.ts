@@ -7,7 +7,7 @@ import { PRIORITIES } from '../../src-shared/task-schemas.ts';
 import { CLI_SCRIPT, type CliHarness, ROOT, startCliHarness } from '../testing/cli-harness.ts';
 
 const READ_TOOLS = ['list_tasks', 'get_task', 'list_lists', 'list_tags'];
-const WRITE_TOOLS = ['create_task', 'update_task', 'complete_task', 'delete_task', 'restore_task'];
+const WRITE_TOOLS = ['create_task', 'quick_add', 'update_task', 'complete_task', 'delete_task', 'restore_task'];
 
 let h: CliHarness;
 const clients: Client[] = [];

@@ -3,7 +3,9 @@
 // Every write tool's result ends with how to undo it.
 import { z } from 'zod';
 import { exportTask } from '../../src-shared/export-schema.ts';
+import { quickAddRequest } from '../../src-shared/quick-add/quick-add-schemas.ts';
 import { listQuery, taskComplete, taskCreate, taskPatch, type TaskList } from '../../src-shared/task-schemas.ts';
+import { localTimeZone } from '../due-input.ts';
 import type { Caller } from '../context.ts';
 import type { ApiTask } from '../task-format.ts';
 
@@ -76,6 +78,25 @@ export const TOOL_DEFINITIONS: ToolDefinition[] = [
     run: async (caller, args) => {
       const task = await caller.client.json<ApiTask>('POST', `${caller.base}/tasks`, { body: args });
       return { value: task, undo: { tool: 'delete_task', arguments: { id: task.id } } };
+    },
+  },
+  {
+    name: 'quick_add',
+    title: 'Quick add',
+    description:
+      'Create a task from one line of natural language, as typed in the app: dates and times ("tomorrow 9am", ' +
+      '"every monday"), #List, @tag, priority (!high, !medium, !low or p1-p3), reminders ("remind me 1h before"). ' +
+      'Returns the task and what each part of the text became.',
+    write: true,
+    inputSchema: z.strictObject({
+      text: quickAddRequest.shape.text,
+      timeZone: quickAddRequest.shape.timeZone.optional().describe("IANA zone for dates (default: this machine's)"),
+    }),
+    run: async (caller, args) => {
+      const created = await caller.client.json<{ task: ApiTask; parsed: unknown }>('POST', `${caller.base}/tasks/quick-add`, {
+        body: { text: args.text, timeZone: args.timeZone ?? localTimeZone() },
+      });
+      return { value: created, undo: { tool: 'delete_task', arguments: { id: created.task.id } } };
     },
   },
   {
