@@ -1,9 +1,9 @@
 // The `tasks` CLI as a user or script runs it: a child process against a real host, finding it through api.json.
-import { statSync } from 'node:fs';
+import { mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PASSWORD } from '../src-main/testing/test-core.ts';
-import { type CliHarness, startCliHarness } from './testing/cli-harness.ts';
+import { type CliHarness, startCliHarness, startServeHost } from './testing/cli-harness.ts';
 
 // eslint-disable-next-line no-control-regex
 const ANSI = /\u001b\[/;
@@ -192,4 +192,29 @@ describe('tasks CLI against a real host', () => {
     expect((await h.cli(['token', 'revoke', token.id], { env })).code).toBe(0);
     expect((await h.cli(['ls'], { env: { TASKS_TOKEN: token.token } })).code).toBe(4);
   });
+});
+
+describe('tasks CLI against the headless host as shipped (npm run serve, production auth checks)', () => {
+  it('signs up over HTTP with fetch, logs in with the CLI and lists', async () => {
+    const dataDir = join(h.home, 'served');
+    mkdirSync(dataDir);
+    const host = await startServeHost(dataDir);
+    try {
+      const email = 'served@example.com';
+      const signUp = await fetch(`${host.apiBaseUrl}/api/auth/sign-up/email`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ name: 'Served', email, password: PASSWORD }),
+      });
+      expect(signUp.status).toBe(200); // Node's fetch sends Sec-Fetch-Mode: the auth handler must not read it as a browser
+      const env = { TASKS_API_URL: host.apiBaseUrl, TASKS_CONFIG_DIR: join(h.home, 'served-config') };
+      const login = await h.cli(['login', '--email', email, '--password-stdin'], { env, input: PASSWORD });
+      expect(login.stderr).toBe('');
+      expect(login.code).toBe(0);
+      expect(await h.cli(['add', 'Served task', '--plain'], { env })).toMatchObject({ code: 0 });
+      expect((await h.cli(['ls'], { env })).stdout).toContain('Served task');
+    } finally {
+      await host.stop();
+    }
+  }, 120_000);
 });

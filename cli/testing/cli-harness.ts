@@ -92,3 +92,42 @@ export async function startCliHarness(): Promise<CliHarness> {
   };
   return harness;
 }
+
+export interface ServeHost {
+  apiBaseUrl: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * The headless host as shipped (`npm run serve`, a child process) with NODE_ENV unset: unlike the in-process test
+ * core, Better Auth runs with its production checks (it skips its origin checks when NODE_ENV=test).
+ */
+export async function startServeHost(dataDir: string): Promise<ServeHost> {
+  const env: Record<string, string> = { PATH: process.env.PATH ?? '', HOME: dataDir, TASKS_AUTH_SECRET: '' };
+  const child = spawn(process.execPath, [join(ROOT, 'scripts', 'serve.mjs'), '--data-dir', dataDir], {
+    cwd: ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  let stdout = '';
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const ready = await new Promise<{ apiBaseUrl: string }>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`the host did not start: ${stderr}`)), 90_000);
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString();
+      if (!stdout.includes('\n')) return;
+      clearTimeout(timer);
+      resolve(JSON.parse(stdout.split('\n')[0]!) as { apiBaseUrl: string });
+    });
+    child.once('exit', () => reject(new Error(`the host exited: ${stderr}`)));
+  });
+  return {
+    apiBaseUrl: ready.apiBaseUrl,
+    async stop() {
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}

@@ -22,6 +22,11 @@ export function createAuthHttpHandler(options: {
     const headers = new Headers(request.headers);
     headers.delete('x-forwarded-for');
     headers.set(CLIENT_IP_HEADER, '127.0.0.1');
+    // Node's fetch (undici) sends `Sec-Fetch-Mode: cors` on every request, and Better Auth then treats a sign-in
+    // without Origin as a browser's and refuses it (MISSING_OR_NULL_ORIGIN), outside tests only (NODE_ENV=test
+    // skips the check). Browsers send Origin on every POST, and foreign origins were refused above: without an
+    // Origin this is a script, so its fetch metadata means nothing.
+    if (origin === null) for (const name of ['sec-fetch-site', 'sec-fetch-mode', 'sec-fetch-dest']) headers.delete(name);
     return options.betterAuthHandler(new Request(request, { headers }));
   };
 }
