@@ -45,6 +45,7 @@ describe('tasks CLI against a real host', () => {
     const listed = await h.cli(['ls', '--json'], { env });
     expect(listed.code).toBe(0);
     expect(json<Task[]>(listed.stdout).map((t) => t.id)).toEqual([task.id]);
+    expect(json<Task[]>((await h.cli(['ls', '--q', 'nothing-like-it', '--json'], { env })).stdout)).toEqual([]);
 
     const done = await h.cli(['done', task.id, '--json'], { env });
     expect(json<Task[]>(done.stdout)[0]).toMatchObject({ id: task.id, completed: true });
@@ -59,6 +60,12 @@ describe('tasks CLI against a real host', () => {
     const after = json<Task>(edited.stdout);
     expect(after).toMatchObject({ title: 'Oat milk', priority: 'high' });
     expect(after).toMatchObject({ dueDate: '2031-02-03', dueAt: null }); // a date is all-day
+
+    const quick = json<Task>((await h.cli(['add', 'Pay rent tomorrow 9am !high', '--json'], { env })).stdout);
+    expect(quick).toMatchObject({ title: 'Pay rent', priority: 'high', dueDate: null });
+    expect(new Date(quick.dueAt!).getHours()).toBe(9); // this machine's zone
+    const literal = json<Task>((await h.cli(['add', 'Pay rent tomorrow !high', '--plain', '--json'], { env })).stdout);
+    expect(literal).toMatchObject({ title: 'Pay rent tomorrow !high', priority: 'none', dueAt: null });
 
     const shown = await h.cli(['show', task.id, '--json'], { env });
     expect(json<Task>(shown.stdout)).toEqual(after);

@@ -90,6 +90,11 @@ describe('tasks mcp', () => {
     const got = await client.callTool({ name: 'get_task', arguments: { id: task.id } });
     expect(value<{ title: string; completed: boolean }>(got)).toMatchObject({ title: 'Water', completed: true });
 
+    const quick = await client.callTool({ name: 'quick_add', arguments: { text: 'Call the bank !low' } });
+    const quickTask = value<{ task: { id: string; title: string; priority: string } }>(quick).task;
+    expect(quickTask).toMatchObject({ title: 'Call the bank', priority: 'low' });
+    expect(text(quick)).toContain(`call delete_task with {"id":"${quickTask.id}"}`);
+
     const missing = await client.callTool({ name: 'get_task', arguments: { id: 'no-such-task' } });
     expect(missing.isError).toBe(true);
     expect(text(missing)).toMatch(/^NOT_FOUND: /);
