@@ -3,7 +3,7 @@
 // again returns to the same filter, search and sort.
 import type { Response } from 'playwright-core';
 import { afterEach, describe, expect, it, onTestFailed, vi } from 'vitest';
-import { addTask, filterCount, row, signIn, signUp, visibleTitles, type Account } from './support/app-actions.ts';
+import { addTask, openView, row, sideCount, signIn, signUp, viewOptions, visibleTitles, type Account } from './support/app-actions.ts';
 import { startHarness, type Harness } from './support/app-harness.ts';
 
 const grace: Account = { name: 'Grace Hopper', email: 'grace@example.test', password: 'compile-the-nanoseconds' };
@@ -40,7 +40,7 @@ describe('session lifetime in Chromium', () => {
     vi.setSystemTime(Date.now() + SIXTEEN_MINUTES);
 
     await addTask(page, 'After the token expired');
-    await expect.poll(() => filterCount(page, 'All')).toBe('2');
+    await expect.poll(() => sideCount(page, 'Inbox')).toBe('2');
     expect(await page.getByRole('heading', { name: 'Sign in' }).count()).toBe(0);
     // The API refused the old JWT once; the page asked main for a forced refresh and retried with the new one.
     expect(rejected.length).toBeGreaterThanOrEqual(1);
@@ -71,7 +71,7 @@ describe('session lifetime in Chromium', () => {
     expect(h.issuedTokens.size).toBe(tokensBefore + 1);
 
     await addTask(page, 'After the refresh');
-    await expect.poll(() => filterCount(page, 'All')).toBe('2');
+    await expect.poll(() => sideCount(page, 'Inbox')).toBe('2');
     expect(rejected).toHaveLength(0);
     expect(h.problems).toEqual([]);
   });
@@ -86,8 +86,10 @@ describe('session lifetime in Chromium', () => {
     await addTask(page, 'Email the landlord');
     await row(page, 'Pay the electricity bill').getByRole('checkbox').click();
     await row(page, 'Return library books').getByRole('checkbox').click();
-    await expect.poll(() => filterCount(page, 'Completed')).toBe('2');
-    await page.getByRole('tab', { name: /^Completed/ }).click();
+    await expect.poll(() => sideCount(page, 'Inbox')).toBe('1');
+    await openView(page, 'All tasks');
+    await viewOptions(page);
+    await page.getByLabel('Show completed').check();
     await page.getByLabel('Search tasks').fill('bill');
     await expect.poll(() => visibleTitles(page)).toEqual(['Pay the electricity bill']);
 
@@ -102,7 +104,8 @@ describe('session lifetime in Chromium', () => {
     await h.screenshot('session-ended-light');
 
     await signIn(page, grace);
-    await expect.poll(() => page.getByRole('tab', { name: /^Completed/ }).getAttribute('aria-selected')).toBe('true');
+    await page.getByRole('heading', { level: 1, name: 'All tasks' }).waitFor();
+    expect(await page.getByLabel('Show completed').isChecked()).toBe(true);
     expect(await page.getByLabel('Search tasks').inputValue()).toBe('bill');
     expect(await page.getByLabel('Sort tasks').inputValue()).toBe('title');
     await expect.poll(() => visibleTitles(page)).toEqual(['Pay the electricity bill']);

@@ -7,6 +7,7 @@ import './styles/base.css';
 import './styles/auth.css';
 import './styles/tasks.css';
 import './styles/overlays.css';
+import './styles/organize.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('#root is missing from index.html');

@@ -57,8 +57,26 @@ export async function visibleTitles(page: Page): Promise<string[]> {
   return page.locator('.row-title').allTextContents();
 }
 
-export async function filterCount(page: Page, label: string): Promise<string> {
-  return (await page.getByRole('tab', { name: new RegExp(`^${escape(label)}`) }).locator('.count').textContent()) ?? '';
+/** The open-task count a sidebar entry shows ('' when it shows none). */
+export async function sideCount(page: Page, label: string): Promise<string> {
+  const count = sideButton(page, label).locator('.side-count');
+  return (await count.count()) ? ((await count.textContent()) ?? '') : '';
+}
+
+export function sideButton(page: Page, label: string): Locator {
+  return page.getByRole('navigation', { name: 'Lists and views' }).getByRole('button', { name: new RegExp(`^${escape(label)}( \\d[\\d,]* open)?$`) });
+}
+
+/** Opens a sidebar entry (Inbox, Today, a list…) and waits for its heading. */
+export async function openView(page: Page, label: string): Promise<void> {
+  await sideButton(page, label).click();
+  await page.getByRole('heading', { level: 1, name: label.startsWith('#') ? label : label }).waitFor();
+}
+
+/** Opens "View options" once (it stays open: the choice is remembered). */
+export async function viewOptions(page: Page): Promise<void> {
+  const toggle = page.getByRole('button', { name: 'View options' });
+  if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
 }
 
 export function localDate(offsetDays = 0): string {

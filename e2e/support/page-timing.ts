@@ -68,3 +68,48 @@ export async function scrollThrough(page: Page, steps: number, pxPerFrame?: numb
     };
   })()`);
 }
+
+export interface FrameStats {
+  frames: number;
+  maxFrameMs: number;
+  p95FrameMs: number;
+  totalMs: number;
+}
+
+/**
+ * Runs `steps` times: `action` (page-side JS), then waits until `condition` holds, recording every frame's
+ * duration (requestAnimationFrame to requestAnimationFrame) from the first action to the last condition.
+ */
+export async function framesDuring(page: Page, action: string, condition: string, steps: number, timeoutMs = 60_000): Promise<FrameStats> {
+  return page.evaluate(`(async () => {
+    const deltas = [];
+    let last = performance.now();
+    let running = true;
+    const tick = (now) => {
+      deltas.push(now - last);
+      last = now;
+      if (running) requestAnimationFrame(tick);
+    };
+    await new Promise((r) => requestAnimationFrame(r));
+    last = performance.now();
+    requestAnimationFrame(tick);
+    const t0 = performance.now();
+    for (let step = 0; step < ${steps}; step++) {
+      ${action};
+      const cond = () => { ${condition} };
+      while (!cond()) {
+        if (performance.now() - t0 > ${timeoutMs}) throw new Error('timed out waiting for: ' + ${JSON.stringify(condition)});
+        await new Promise((r) => requestAnimationFrame(r));
+      }
+    }
+    await new Promise((r) => requestAnimationFrame(r));
+    running = false;
+    const sorted = [...deltas].sort((a, b) => a - b);
+    return {
+      frames: deltas.length,
+      maxFrameMs: sorted[sorted.length - 1] ?? 0,
+      p95FrameMs: sorted[Math.floor(sorted.length * 0.95)] ?? 0,
+      totalMs: performance.now() - t0,
+    };
+  })()`);
+}

@@ -11,7 +11,7 @@ export interface RequestOptions<T> {
   method?: HttpMethod;
   /** Path below the API base, e.g. "/api/u1/tasks". */
   path: string;
-  query?: Record<string, string | number | undefined>;
+  query?: Record<string, string | number | readonly string[] | undefined>;
   body?: unknown;
   /** Validates the JSON answer; omit for 204 answers. */
   schema?: ZodType<T>;
@@ -32,7 +32,8 @@ export interface HttpClientOptions {
 function buildUrl(base: string, path: string, query: RequestOptions<unknown>['query']): string {
   const url = new URL(path, base);
   for (const [key, value] of Object.entries(query ?? {})) {
-    if (value !== undefined && value !== '') url.searchParams.set(key, String(value));
+    if (Array.isArray(value)) for (const item of value as readonly string[]) url.searchParams.append(key, item);
+    else if (value !== undefined && value !== '') url.searchParams.set(key, String(value));
   }
   return url.toString();
 }

@@ -1,29 +1,32 @@
 // The task endpoints of the local HTTP API, typed with the shared zod schemas.
 import {
-  task,
   taskCounts,
-  taskList,
   type ListSort,
   type ListStatus,
   type Task,
   type TaskCounts,
   type TaskCreateInput,
-  type TaskList,
   type TaskPatchInput,
 } from '../../src-shared/task-schemas';
 import { isApiError } from './api-error';
+import { orgTask as task, orgTaskList as taskList, type OrgTask } from './organize-api';
 import type { HttpClient } from './http-client';
 
 /** GET /tasks parameters (see listQuery in src-shared/task-schemas.ts). */
 export interface ListParams {
   status?: ListStatus;
   q?: string;
-  sort?: ListSort;
+  sort?: ListSort | 'manual';
   order?: 'asc' | 'desc';
   dueFrom?: string;
   dueTo?: string;
   limit?: number;
   cursor?: string;
+  listId?: string;
+  /** Repeatable: every tag must match. */
+  tag?: readonly string[];
+  /** A task id, or "root" for top-level tasks only. */
+  parentId?: string;
 }
 
 export interface CountsRange {
@@ -33,14 +36,16 @@ export interface CountsRange {
 }
 
 export interface TasksApi {
-  list(query: ListParams, signal?: AbortSignal): Promise<TaskList>;
+  list(query: ListParams, signal?: AbortSignal): Promise<{ items: OrgTask[]; nextCursor: string | null }>;
   counts(range: CountsRange, signal?: AbortSignal): Promise<TaskCounts>;
-  create(input: TaskCreateInput): Promise<Task>;
-  update(id: string, patch: TaskPatchInput): Promise<Task>;
-  setCompleted(id: string, completed: boolean): Promise<Task>;
+  create(input: TaskCreateInput): Promise<OrgTask>;
+  update(id: string, patch: TaskPatchInput): Promise<OrgTask>;
+  setCompleted(id: string, completed: boolean): Promise<OrgTask>;
   remove(id: string): Promise<void>;
   /** Brings a deleted task back with the same id and data (soft delete), or re-creates it if the API cannot. */
-  restore(deleted: Task): Promise<Task>;
+  restore(deleted: Task): Promise<OrgTask>;
+  /** Takes a task (with its subtasks) out of the trash. */
+  untrash(id: string): Promise<OrgTask>;
 }
 
 export function createTasksApi(http: HttpClient, userId: string): TasksApi {
@@ -48,10 +53,10 @@ export function createTasksApi(http: HttpClient, userId: string): TasksApi {
   const one = (id: string) => `${base}/${encodeURIComponent(id)}`;
   return {
     list(query, signal) {
-      const { status, q, sort, order, dueFrom, dueTo, limit, cursor } = query;
+      const { status, q, sort, order, dueFrom, dueTo, limit, cursor, listId, tag, parentId } = query;
       return http.request({
         path: base,
-        query: { status, q, sort, order, dueFrom, dueTo, limit, cursor },
+        query: { status, q, sort, order, dueFrom, dueTo, limit, cursor, listId, tag, parentId },
         schema: taskList,
         signal,
       });
@@ -71,6 +76,9 @@ export function createTasksApi(http: HttpClient, userId: string): TasksApi {
     },
     remove(id) {
       return http.request({ method: 'DELETE', path: one(id) });
+    },
+    untrash(id) {
+      return http.request({ method: 'POST', path: `${one(id)}/restore`, schema: task });
     },
     async restore(deleted) {
       try {

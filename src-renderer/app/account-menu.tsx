@@ -1,28 +1,20 @@
-// The account menu: who is signed in, theme choice, sign out. A menu button with arrow-key navigation.
+// The account menu: who is signed in, keyboard shortcuts, sign out. A menu button with arrow-key navigation.
+// (The theme is one setting, in the app menu's View > Theme.)
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { User } from '../../src-preload/contract';
-import type { ThemeChoice } from './theme';
 
 interface AccountMenuProps {
   user: User;
-  theme: ThemeChoice;
-  onTheme: (choice: ThemeChoice) => void;
   onSignOut: () => void;
   onShortcuts: () => void;
 }
-
-const THEMES: readonly [ThemeChoice, string][] = [
-  ['system', 'Match system'],
-  ['light', 'Light'],
-  ['dark', 'Dark'],
-];
 
 export function initials(name: string): string {
   const parts = name.trim().split(/\s+/).filter(Boolean);
   return ((parts[0]?.[0] ?? '?') + (parts.length > 1 ? (parts[parts.length - 1]?.[0] ?? '') : '')).toUpperCase();
 }
 
-export function AccountMenu({ user, theme, onTheme, onSignOut, onShortcuts }: AccountMenuProps) {
+export function AccountMenu({ user, onSignOut, onShortcuts }: AccountMenuProps) {
   const [open, setOpen] = useState(false);
   const buttonRef = useRef<HTMLButtonElement>(null);
   const menuRef = useRef<HTMLDivElement>(null);
@@ -77,27 +69,6 @@ export function AccountMenu({ user, theme, onTheme, onSignOut, onShortcuts }: Ac
           <div className="menu-header" role="presentation">
             <strong>{user.name}</strong>
             <span>{user.email}</span>
-          </div>
-          <div className="menu-group" role="group" aria-label="Theme">
-            <div className="menu-group-label" aria-hidden="true">
-              Theme
-            </div>
-            {THEMES.map(([value, label]) => (
-              <button
-                key={value}
-                type="button"
-                role="menuitemradio"
-                aria-checked={theme === value}
-                className="menu-item"
-                tabIndex={-1}
-                onClick={() => onTheme(value)}
-              >
-                <span className="menu-check" aria-hidden="true">
-                  {theme === value ? '✓' : ''}
-                </span>
-                {label}
-              </button>
-            ))}
           </div>
           <div className="menu-separator" role="separator" />
           <MenuAction

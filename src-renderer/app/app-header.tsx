@@ -1,14 +1,12 @@
-// The title bar area of the signed-in screen.
+// The title bar area of the signed-in screen: the brand, the command palette, shortcuts, the account menu.
 import type { User } from '../../src-preload/contract';
 import { AccountMenu } from './account-menu';
-import type { ThemeChoice } from './theme';
 
 interface AppHeaderProps {
   user: User;
-  theme: ThemeChoice;
-  onTheme: (choice: ThemeChoice) => void;
   onSignOut: () => void;
   onShortcuts: () => void;
+  onPalette: () => void;
 }
 
 export function AppHeader(props: AppHeaderProps) {
@@ -21,6 +19,9 @@ export function AppHeader(props: AppHeaderProps) {
         <span>Tasks</span>
       </div>
       <div className="header-actions">
+        <button type="button" className="button button-quiet palette-button" onClick={props.onPalette} aria-label="Command palette" aria-keyshortcuts="Control+K">
+          <span aria-hidden="true">⌕ Commands</span> <kbd aria-hidden="true">Ctrl K</kbd>
+        </button>
         <button type="button" className="button button-quiet" onClick={props.onShortcuts} aria-label="Keyboard shortcuts">
           <kbd>?</kbd>
         </button>

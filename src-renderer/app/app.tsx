@@ -2,6 +2,7 @@
 import { QueryClient, QueryClientProvider, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { TasksBridge } from '../../src-preload/contract';
+import { createOrganizeApi } from '../api/organize-api';
 import { createTasksApi } from '../api/tasks-api';
 import { AuthScreen } from '../auth/auth-screen';
 import { useSession } from '../auth/session-context';
@@ -10,7 +11,7 @@ import { TasksContext } from '../tasks/tasks-context';
 import { TasksScreen, type RememberedView } from '../tasks/tasks-screen';
 import { DEFAULT_VIEW } from '../tasks/task-view';
 import { AppHeader } from './app-header';
-import { useTheme } from './theme';
+import { useColorScheme } from './theme';
 
 export function createQueryClient(): QueryClient {
   return new QueryClient({
@@ -28,7 +29,7 @@ interface Memory {
 
 function Screens({ bridge }: { bridge: TasksBridge }) {
   const { state, signOut, http } = useSession();
-  const [theme, setTheme] = useTheme();
+  useColorScheme();
   const client = useQueryClient();
   // Where the person was (filter, search, sort, selection): kept across an expired session, for the same user.
   const [memory, setMemory] = useState<Memory | null>(null);
@@ -37,10 +38,11 @@ function Screens({ bridge }: { bridge: TasksBridge }) {
   useEffect(() => {
     if (!userId) return;
     // Another account signed in: drop the previous account's cached tasks (the remembered view is per user too).
-    client.removeQueries({ predicate: (query) => query.queryKey[0] === 'tasks' && query.queryKey[1] !== userId });
+    client.removeQueries({ predicate: (query) => ['tasks', 'organize'].includes(String(query.queryKey[0])) && query.queryKey[1] !== userId });
   }, [userId, client]);
 
   const api = useMemo(() => (userId ? createTasksApi(http, userId) : null), [http, userId]);
+  const organize = useMemo(() => (userId ? createOrganizeApi(http, userId) : null), [http, userId]);
   const onViewChange = useCallback((view: RememberedView) => userId && setMemory({ userId, view }), [userId]);
   const onSignOut = useCallback(() => {
     setMemory(null);
@@ -55,20 +57,18 @@ function Screens({ bridge }: { bridge: TasksBridge }) {
       </div>
     );
   }
-  if (state.status === 'signed-out' || !api || !userId) {
+  if (state.status === 'signed-out' || !api || !organize || !userId) {
     return <AuthScreen bridge={bridge} notice={state.status === 'signed-out' ? state.notice : null} />;
   }
   const user = state.session.user;
   const initialView = memory?.userId === userId ? memory.view : { ...DEFAULT_VIEW, selectedId: null };
   return (
-    <TasksContext.Provider value={{ api, userId }}>
+    <TasksContext.Provider value={{ api, organize, userId }}>
       <TasksScreen
         key={userId}
         initialView={initialView}
         onViewChange={onViewChange}
-        header={(openShortcuts) => (
-          <AppHeader user={user} theme={theme} onTheme={setTheme} onSignOut={onSignOut} onShortcuts={openShortcuts} />
-        )}
+        header={(controls) => <AppHeader user={user} onSignOut={onSignOut} onShortcuts={controls.openShortcuts} onPalette={controls.openPalette} />}
       />
     </TasksContext.Provider>
   );

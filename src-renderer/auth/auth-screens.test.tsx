@@ -27,6 +27,17 @@ describe('sign up', () => {
     expect(fake.calls.signUp).not.toHaveBeenCalled();
   });
 
+  it('says "too short" once, not in the hint and the error both (defect 12)', async () => {
+    const { user } = await openSignUp();
+    await user.type(screen.getByLabelText('Password'), 'short');
+    await user.click(screen.getByRole('button', { name: 'Create account' }));
+    const form = screen.getByRole('form', { name: 'Create your account' });
+    expect(form.textContent?.match(/at least 10 characters/gi)).toHaveLength(1);
+    expect(form.textContent).not.toMatch(/Too short/);
+    await user.type(screen.getByLabelText('Password'), '-now-long-enough');
+    expect(form.textContent).not.toMatch(/Use at least 10 characters\./);
+  });
+
   it('shows a strength hint that follows the password', async () => {
     const { user } = await openSignUp();
     const password = screen.getByLabelText('Password');

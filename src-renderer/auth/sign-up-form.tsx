@@ -67,7 +67,8 @@ export function SignUpForm({ canPersist, persistenceNote, onSwitch }: SignUpForm
         autoComplete="new-password"
         value={values.password}
         error={fieldError('password')}
-        hint={<StrengthMeter password={values.password} context={[values.name, values.email.split('@')[0] ?? '']} />}
+        // One message at a time: an error about the password replaces the strength hint (which says the same).
+        hint={fieldError('password') ? undefined : <StrengthMeter password={values.password} context={[values.name, values.email.split('@')[0] ?? '']} />}
         onChange={change('password')}
       />
       <RememberMe canPersist={canPersist} persistenceNote={persistenceNote} remember={remember} onChange={setRemember} />

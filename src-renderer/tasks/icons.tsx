@@ -50,3 +50,33 @@ export const CloseIcon = () => (
     <path d="M4 4l8 8M12 4l-8 8" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" />
   </svg>
 );
+
+export const InboxIcon = () => (
+  <svg {...common}>
+    <path
+      d="M2.5 9.5l1.6-5.2c.15-.5.6-.8 1.1-.8h5.6c.5 0 .95.3 1.1.8l1.6 5.2v3a1 1 0 01-1 1h-9a1 1 0 01-1-1v-3zM2.5 9.5h3l1 1.5h3l1-1.5h3"
+      stroke="currentColor"
+      strokeWidth="1.3"
+      strokeLinejoin="round"
+    />
+  </svg>
+);
+
+export const SunIcon = () => (
+  <svg {...common}>
+    <circle cx="8" cy="8" r="2.8" stroke="currentColor" strokeWidth="1.3" />
+    <path d="M8 1.5v1.5M8 13v1.5M1.5 8H3M13 8h1.5M3.4 3.4l1 1M11.6 11.6l1 1M3.4 12.6l1-1M11.6 4.4l1-1" stroke="currentColor" strokeWidth="1.3" strokeLinecap="round" />
+  </svg>
+);
+
+export const ListIcon = () => (
+  <svg {...common}>
+    <path d="M5.5 4h8M5.5 8h8M5.5 12h8M2.5 4h.5M2.5 8h.5M2.5 12h.5" stroke="currentColor" strokeWidth="1.4" strokeLinecap="round" />
+  </svg>
+);
+
+export const DotIcon = () => (
+  <svg {...common}>
+    <circle cx="8" cy="8" r="4" fill="currentColor" />
+  </svg>
+);

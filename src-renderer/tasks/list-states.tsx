@@ -1,6 +1,6 @@
 // What the list area shows when there is nothing to list: loading, an error, or an empty filter/search.
 import { describeError } from '../api/api-error';
-import type { FilterKey } from './task-view';
+import type { ViewKey } from './task-view';
 
 export function ListLoading() {
   return (
@@ -28,27 +28,29 @@ export function ListError({ error, onRetry }: { error: unknown; onRetry: () => v
   );
 }
 
-const EMPTY: Record<FilterKey, { title: string; text: string }> = {
-  all: { title: 'No tasks yet', text: 'Type in the box above and press Enter to add your first task. Press N from anywhere to get there.' },
-  active: { title: 'All done', text: 'Nothing left to do. Add a task with N, or look at Completed.' },
-  completed: { title: 'Nothing completed yet', text: 'Tick a task (or select it and press Space) to see it here.' },
-  dueToday: { title: 'Nothing due today', text: 'Tasks with today’s due date that are still open show up here.' },
-  overdue: { title: 'Nothing overdue', text: 'Open tasks whose due date has passed show up here.' },
+const EMPTY: Record<ViewKey['kind'], { title: string; text: string }> = {
+  inbox: { title: 'Your Inbox is empty', text: 'Type in the box above and press Enter to add a task. Press N from anywhere to get there.' },
+  list: { title: 'No open tasks in this list', text: 'Add one above, or drag tasks here from another list.' },
+  tag: { title: 'No open tasks with this tag', text: 'Add tags to a task in its details (E).' },
+  today: { title: 'Nothing due today', text: 'Open tasks due today or overdue, from every list, show up here.' },
+  upcoming: { title: 'Nothing coming up', text: 'Open tasks with a due date after today show up here, by day.' },
+  all: { title: 'No open tasks', text: 'Everything is done. Turn on “Show completed” in View options to see finished tasks.' },
+  trash: { title: 'The trash is empty', text: 'Deleted tasks stay here for 30 days.' },
 };
 
-export function ListEmpty({ filter, search, onClearSearch }: { filter: FilterKey; search: string; onClearSearch: () => void }) {
+export function ListEmpty({ view, search, onClearSearch }: { view: ViewKey; search: string; onClearSearch: () => void }) {
   if (search.trim()) {
     return (
       <div className="list-state list-message" role="status">
         <h2>No tasks match “{search.trim()}”</h2>
-        <p>Search looks at titles and descriptions, matching the start of words.</p>
+        <p>Search looks at titles, descriptions and tags, matching the start of words.</p>
         <button type="button" className="button" onClick={onClearSearch}>
           Clear search
         </button>
       </div>
     );
   }
-  const { title, text } = EMPTY[filter];
+  const { title, text } = EMPTY[view.kind];
   return (
     <div className="list-state list-message" role="status">
       <h2>{title}</h2>

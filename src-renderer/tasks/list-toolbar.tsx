@@ -1,57 +1,102 @@
-// Search (focus with /) and sort. Search is debounced by the screen; Esc clears it.
+// The view's header: its name, search (focus with /), and view options (sort with an ascending/descending
+// switch, Show completed, compact rows). The options collapse behind one button to save height.
 import { forwardRef } from 'react';
-import type { ListSort } from '../../src-shared/task-schemas';
 import { SearchIcon } from './icons';
-import { SORTS } from './task-view';
+import type { Density } from './task-list';
+import { SORTS, type SortKey, type SortOrder } from './task-view';
 
 interface ListToolbarProps {
+  title: string;
   search: string;
-  sort: ListSort;
+  sort: SortKey;
+  order: SortOrder;
+  showCompleted: boolean;
+  density: Density;
+  sortable: boolean;
+  optionsOpen: boolean;
+  onOptionsOpen: (open: boolean) => void;
   onSearch: (value: string) => void;
-  onSort: (sort: ListSort) => void;
+  onSort: (sort: SortKey) => void;
+  onOrder: (order: SortOrder) => void;
+  onShowCompleted: (show: boolean) => void;
+  onDensity: (density: Density) => void;
   onLeave: () => void;
 }
 
-export const ListToolbar = forwardRef<HTMLInputElement, ListToolbarProps>(function ListToolbar(
-  { search, sort, onSearch, onSort, onLeave },
-  ref,
-) {
+export const ListToolbar = forwardRef<HTMLInputElement, ListToolbarProps>(function ListToolbar(props, ref) {
+  const { title, search, sort, order, showCompleted, density, sortable, optionsOpen, onOptionsOpen } = props;
   return (
     <div className="list-toolbar">
-      <div className="search">
-        <SearchIcon />
-        <input
-          ref={ref}
-          type="search"
-          className="input search-input"
-          aria-label="Search tasks"
-          placeholder="Search  (/)"
-          value={search}
-          maxLength={200}
-          onChange={(e) => onSearch(e.target.value)}
-          onKeyDown={(e) => {
-            if (e.key === 'Escape') {
-              e.preventDefault();
-              if (search) onSearch('');
-              else onLeave();
-            }
-            if (e.key === 'ArrowDown' || e.key === 'Enter') {
-              e.preventDefault();
-              onLeave();
-            }
-          }}
-        />
+      <div className="toolbar-row">
+        <h1 className="view-title">{title}</h1>
+        <div className="search">
+          <SearchIcon />
+          <input
+            ref={ref}
+            type="search"
+            className="input search-input"
+            aria-label="Search tasks"
+            placeholder="Search  (/)"
+            value={search}
+            maxLength={200}
+            onChange={(e) => props.onSearch(e.target.value)}
+            onKeyDown={(e) => {
+              if (e.key === 'Escape') {
+                e.preventDefault();
+                if (search) props.onSearch('');
+                else props.onLeave();
+              }
+              if (e.key === 'ArrowDown' || e.key === 'Enter') {
+                e.preventDefault();
+                props.onLeave();
+              }
+            }}
+          />
+        </div>
+        <button
+          type="button"
+          className="button button-quiet toolbar-toggle"
+          aria-expanded={optionsOpen}
+          aria-controls="view-options"
+          onClick={() => onOptionsOpen(!optionsOpen)}
+        >
+          View options
+        </button>
       </div>
-      <label className="sort">
-        <span className="sort-label">Sort</span>
-        <select className="input" aria-label="Sort tasks" value={sort} onChange={(e) => onSort(e.target.value as ListSort)}>
-          {SORTS.map((option) => (
-            <option key={option.key} value={option.key}>
-              {option.label}
-            </option>
-          ))}
-        </select>
-      </label>
+      {optionsOpen ? (
+        <div className="toolbar-row view-options" id="view-options" role="group" aria-label="View options">
+          {sortable ? (
+            <>
+              <label className="sort">
+                <span className="sort-label">Sort</span>
+                <select className="input" aria-label="Sort tasks" value={sort} onChange={(e) => props.onSort(e.target.value as SortKey)}>
+                  {SORTS.map((option) => (
+                    <option key={option.key} value={option.key}>
+                      {option.label}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <button
+                type="button"
+                className="button button-quiet"
+                aria-label={`Sort order: ${order === 'asc' ? 'ascending' : 'descending'}`}
+                disabled={sort === 'manual'}
+                onClick={() => props.onOrder(order === 'asc' ? 'desc' : 'asc')}
+              >
+                {order === 'asc' ? '↑ Ascending' : '↓ Descending'}
+              </button>
+            </>
+          ) : null}
+          <label className="check-option">
+            <input type="checkbox" checked={showCompleted} onChange={(e) => props.onShowCompleted(e.target.checked)} /> Show completed
+          </label>
+          <label className="check-option">
+            <input type="checkbox" checked={density === 'compact'} onChange={(e) => props.onDensity(e.target.checked ? 'compact' : 'comfortable')} />{' '}
+            Compact rows
+          </label>
+        </div>
+      ) : null}
     </div>
   );
 });

@@ -1,6 +1,6 @@
 // Optimistic edits of every cached list of one user, with a snapshot to roll back to on error.
 import type { QueryClient, QueryKey } from '@tanstack/react-query';
-import type { Task } from '../../src-shared/task-schemas';
+import type { OrgTask } from '../api/organize-api';
 import type { ListParams } from '../api/tasks-api';
 import { taskKeys } from './query-keys';
 import type { ListData } from './task-cache';
@@ -30,10 +30,13 @@ export function statusAccepts(params: ListParams, completed: boolean): boolean {
   return !((params.status === 'active' && completed) || (params.status === 'completed' && !completed));
 }
 
-/** Whether a just-created task belongs at the top of a list with these parameters. */
-export function listAccepts(params: ListParams, task: Task): boolean {
+/** Whether a task matches a list's filters (status, list, tags, due window, search). */
+export function listMatches(params: ListParams, task: OrgTask): boolean {
+  if (params.status === 'deleted') return false;
   if (!statusAccepts(params, task.completed)) return false;
-  if (params.sort && params.sort !== 'created') return false;
+  if (params.listId && task.listId !== params.listId) return false;
+  if (params.tag?.some((tag) => !(task.tags ?? []).some((t) => t.toLowerCase() === tag.toLowerCase()))) return false;
+  if (params.parentId === 'root' && task.parentId) return false;
   if (params.dueFrom || params.dueTo) {
     if (!task.dueAt) return false;
     if (params.dueFrom && task.dueAt < params.dueFrom) return false;
@@ -41,8 +44,16 @@ export function listAccepts(params: ListParams, task: Task): boolean {
   }
   if (params.q) {
     const words = params.q.toLowerCase().split(/\s+/).filter(Boolean);
-    const text = `${task.title} ${task.description}`.toLowerCase();
+    const text = `${task.title} ${task.description} ${(task.tags ?? []).join(' ')}`.toLowerCase();
     if (!words.every((word) => text.includes(word))) return false;
   }
   return true;
+}
+
+/** Whether a just-created task belongs at the top of a list with these parameters (newest first, or a list's own
+ * order, where a new top-level task goes first). */
+export function listAccepts(params: ListParams, task: OrgTask): boolean {
+  if (!listMatches(params, task)) return false;
+  if (params.sort === 'manual') return !task.parentId;
+  return (!params.sort || params.sort === 'created') && params.order !== 'asc';
 }

@@ -8,3 +8,9 @@ export const taskKeys = {
   counts: (userId: string) => ['tasks', userId, 'counts'] as const,
   countsFor: (userId: string, range: CountsRange) => ['tasks', userId, 'counts', range] as const,
 };
+
+export const organizeKeys = {
+  user: (userId: string) => ['organize', userId] as const,
+  lists: (userId: string) => ['organize', userId, 'lists'] as const,
+  tags: (userId: string) => ['organize', userId, 'tags'] as const,
+};

@@ -1,10 +1,11 @@
 // Pure edits of the cached list pages (TanStack Query infinite data), used by optimistic updates.
 import type { InfiniteData } from '@tanstack/react-query';
 import type { Task, TaskList } from '../../src-shared/task-schemas';
+import type { OrgTask } from '../api/organize-api';
 
 export type ListData = InfiniteData<TaskList, string | undefined>;
 
-export function mapTask(data: ListData, id: string, update: (task: Task) => Task): ListData {
+export function mapTask(data: ListData, id: string, update: (task: OrgTask) => OrgTask): ListData {
   let changed = false;
   const pages = data.pages.map((page) => {
     const index = page.items.findIndex((item) => item.id === id);

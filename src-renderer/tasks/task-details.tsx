@@ -1,20 +1,32 @@
-// The editor panel for one task: title, description, priority, due date, completion, delete.
-// Text fields save on blur or Ctrl/Cmd+Enter; choices save at once. Esc reverts a dirty field, then closes.
-import { useState, type KeyboardEvent } from 'react';
-import { DESCRIPTION_MAX, PRIORITIES, TITLE_MAX, type Priority, type Task, type TaskPatchInput } from '../../src-shared/task-schemas';
+// The editor panel for one task: title, notes, list, tags, priority, due date, subtasks, completion, delete.
+// Text fields save on blur or Ctrl/Cmd+Enter; choices save at once. Esc closes the panel from any field: a
+// changed title is reverted first; changed notes are saved, never thrown away.
+import { useState, type KeyboardEvent, type ReactNode } from 'react';
+import { DESCRIPTION_MAX, PRIORITIES, TITLE_MAX, type Priority, type TaskPatchInput } from '../../src-shared/task-schemas';
+import type { OrgTask, TaskListInfo } from '../api/organize-api';
 import { CloseIcon, TrashIcon } from './icons';
 import { PRIORITY_LABELS } from './task-format';
 import { dateInputFromDueAt, dueAtFromDateInput } from './task-view';
+import { SubtasksSection } from './subtasks-section';
+import { TagsField } from './tags-field';
+
+export type DetailsPatch = TaskPatchInput & { tags?: string[] };
 
 interface TaskDetailsProps {
-  task: Task;
-  onSave: (patch: TaskPatchInput) => void;
+  task: OrgTask;
+  lists: readonly TaskListInfo[];
+  onSave: (patch: DetailsPatch) => void;
+  onMoveToList: (listId: string) => void;
   onToggle: () => void;
   onDelete: () => void;
   onClose: () => void;
+  onAddSubtask: (title: string) => Promise<boolean>;
+  onOpenTask: (task: OrgTask) => void;
+  /** More sections from other features (schedule, reminders), shown under the built-in fields. */
+  sections?: ReactNode;
 }
 
-export function TaskDetails({ task, onSave, onToggle, onDelete, onClose }: TaskDetailsProps) {
+export function TaskDetails({ task, lists, onSave, onMoveToList, onToggle, onDelete, onClose, onAddSubtask, onOpenTask, sections }: TaskDetailsProps) {
   const [title, setTitle] = useState(task.title);
   const [description, setDescription] = useState(task.description);
   // Another edit (the list, the server's answer) changed the task: show the new text.
@@ -33,21 +45,40 @@ export function TaskDetails({ task, onSave, onToggle, onDelete, onClose }: TaskD
     if (description !== task.description && description.length <= DESCRIPTION_MAX) onSave({ description });
   };
 
-  function onFieldKey(event: KeyboardEvent<HTMLInputElement | HTMLTextAreaElement>, save: () => void, revert: () => void, dirty: boolean) {
-    event.stopPropagation();
-    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey || event.currentTarget.tagName === 'INPUT')) {
+  function onTitleKey(event: KeyboardEvent<HTMLInputElement>) {
+    if (event.key === 'Enter') {
       event.preventDefault();
-      save();
+      saveTitle();
     }
-    if (event.key === 'Escape') {
+    if (event.key === 'Escape' && title !== task.title) {
+      // A changed title is reverted (one Esc), the next Esc closes.
       event.preventDefault();
-      if (dirty) revert();
-      else onClose();
+      event.stopPropagation();
+      setTitle(task.title);
     }
   }
 
+  function onDescriptionKey(event: KeyboardEvent<HTMLTextAreaElement>) {
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault();
+      saveDescription();
+    }
+    // Esc keeps the notes: they are saved, then the panel closes (below).
+    if (event.key === 'Escape') saveDescription();
+  }
+
   return (
-    <aside className="details" aria-label="Task details">
+    <aside
+      className="details"
+      aria-label="Task details"
+      onKeyDown={(event) => {
+        // Esc closes the panel from any control in it (a field that used it already, e.g. to revert, says so).
+        if (event.key === 'Escape' && !event.defaultPrevented) {
+          event.preventDefault();
+          onClose();
+        }
+      }}
+    >
       <div className="details-header">
         <button type="button" role="checkbox" aria-checked={task.completed} className="check" onClick={onToggle} aria-label="Completed">
           <svg width="16" height="16" viewBox="0 0 16 16" aria-hidden="true">
@@ -68,7 +99,7 @@ export function TaskDetails({ task, onSave, onToggle, onDelete, onClose }: TaskD
           aria-invalid={titleError ? true : undefined}
           onChange={(e) => setTitle(e.target.value)}
           onBlur={saveTitle}
-          onKeyDown={(e) => onFieldKey(e, saveTitle, () => setTitle(task.title), title !== task.title)}
+          onKeyDown={onTitleKey}
         />
         {titleError ? <span className="field-error">{titleError}</span> : null}
       </label>
@@ -77,18 +108,30 @@ export function TaskDetails({ task, onSave, onToggle, onDelete, onClose }: TaskD
         <textarea
           className="input textarea"
           value={description}
-          rows={8}
+          rows={6}
           maxLength={DESCRIPTION_MAX}
           placeholder="Add notes, links, steps…"
           onChange={(e) => setDescription(e.target.value)}
           onBlur={saveDescription}
-          onKeyDown={(e) => onFieldKey(e, saveDescription, () => setDescription(task.description), description !== task.description)}
+          onKeyDown={onDescriptionKey}
         />
         <span className="field-hint">
           {description.length.toLocaleString()} / {DESCRIPTION_MAX.toLocaleString()} · Ctrl+Enter saves
         </span>
       </label>
       <div className="details-grid">
+        {lists.length > 0 ? (
+          <label className="field">
+            <span className="field-label">List</span>
+            <select className="input" value={task.listId ?? ''} onChange={(e) => e.target.value && onMoveToList(e.target.value)}>
+              {lists.map((list) => (
+                <option key={list.id} value={list.id}>
+                  {list.name}
+                </option>
+              ))}
+            </select>
+          </label>
+        ) : null}
         <label className="field">
           <span className="field-label">Priority</span>
           <select className="input" value={task.priority} onChange={(e) => onSave({ priority: e.target.value as Priority })}>
@@ -109,6 +152,9 @@ export function TaskDetails({ task, onSave, onToggle, onDelete, onClose }: TaskD
           />
         </label>
       </div>
+      <TagsField tags={task.tags ?? []} onChange={(tags) => onSave({ tags })} />
+      {sections}
+      <SubtasksSection task={task} onAdd={onAddSubtask} onOpen={onOpenTask} />
       <p className="details-meta">
         Created {new Date(task.createdAt).toLocaleString()}
         {task.completedAt ? ` · Completed ${new Date(task.completedAt).toLocaleString()}` : ''}

@@ -1,24 +1,43 @@
 // The virtualized task grid (TanStack Virtual): only visible rows are in the DOM; the next server page is
-// fetched as the end comes into view. Keyboard: arrows/Home/End/PageUp/PageDown move, Space toggles,
-// Enter edits the title, E opens details, Delete deletes, Esc leaves editing.
+// fetched as the end comes into view. Keyboard: arrows/Home/End/PageUp/PageDown move (Shift extends the
+// selection, Ctrl+A selects all), Space completes, Enter renames, E opens details, Delete deletes,
+// Alt+↑/↓ reorders, Alt+→/← (or Tab/Shift+Tab) nests and un-nests, → / ← expand and collapse subtasks.
+import { SortableContext, verticalListSortingStrategy } from '@dnd-kit/sortable';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { forwardRef, useEffect, useImperativeHandle, useRef, type KeyboardEvent } from 'react';
-import type { Task } from '../../src-shared/task-schemas';
+import { forwardRef, useEffect, useImperativeHandle, useMemo, useRef, type KeyboardEvent } from 'react';
+import type { OrgTask } from '../api/organize-api';
+import type { Entry } from './task-entries';
 import { isPending } from './task-format';
 import { TaskRow, type RowActions } from './task-row';
 
-export const ROW_HEIGHT = 56;
+export type Density = 'comfortable' | 'compact';
+export const ROW_HEIGHTS: Record<Density, number> = { comfortable: 48, compact: 34 };
+const HEADER_HEIGHT = 30;
+
+export interface ListKeyActions {
+  moveCursor: (task: OrgTask, extend: boolean) => void;
+  selectAll: () => void;
+  reorder: (task: OrgTask, direction: 'up' | 'down') => void;
+  nest: (task: OrgTask, direction: 'in' | 'out') => void;
+  expand: (task: OrgTask, open: boolean) => void;
+}
 
 interface TaskListProps {
-  items: readonly Task[];
-  selectedId: string | null;
+  entries: readonly Entry[];
+  selectedIds: ReadonlySet<string>;
+  cursorId: string | null;
   editingId: string | null;
   hasNextPage: boolean;
   isFetchingNextPage: boolean;
   fetchNextPage: () => void;
   now: Date;
   actions: RowActions;
+  keys: ListKeyActions;
   label: string;
+  density: Density;
+  /** Manual order: rows can be dragged and moved with Alt+arrows. */
+  manual: boolean;
+  trash: boolean;
 }
 
 export interface TaskListHandle {
@@ -26,94 +45,144 @@ export interface TaskListHandle {
 }
 
 export const TaskList = forwardRef<TaskListHandle, TaskListProps>(function TaskList(props, ref) {
-  const { items, selectedId, editingId, hasNextPage, isFetchingNextPage, fetchNextPage, now, actions, label } = props;
+  const { entries, selectedIds, cursorId, editingId, hasNextPage, isFetchingNextPage, fetchNextPage, now, actions, keys, label, density, manual, trash } =
+    props;
   const scrollRef = useRef<HTMLDivElement>(null);
   useImperativeHandle(ref, () => ({ focus: () => scrollRef.current?.focus() }), []);
+  const rowHeight = ROW_HEIGHTS[density];
 
   const virtualizer = useVirtualizer({
-    count: items.length + (hasNextPage ? 1 : 0),
+    count: entries.length + (hasNextPage ? 1 : 0),
     getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
+    estimateSize: (index) => (entries[index]?.kind === 'header' ? HEADER_HEIGHT : rowHeight),
     overscan: 8,
-    getItemKey: (index) => items[index]?.id ?? 'loader',
+    getItemKey: (index) => entries[index]?.key ?? 'loader',
   });
+  useEffect(() => virtualizer.measure(), [rowHeight, virtualizer]);
   const virtualItems = virtualizer.getVirtualItems();
   const lastIndex = virtualItems[virtualItems.length - 1]?.index ?? -1;
 
   useEffect(() => {
-    if (hasNextPage && !isFetchingNextPage && lastIndex >= items.length - 20) fetchNextPage();
-  }, [hasNextPage, isFetchingNextPage, lastIndex, items.length, fetchNextPage]);
+    if (hasNextPage && !isFetchingNextPage && lastIndex >= entries.length - 20) fetchNextPage();
+  }, [hasNextPage, isFetchingNextPage, lastIndex, entries.length, fetchNextPage]);
 
-  const selectedIndex = selectedId ? items.findIndex((task) => task.id === selectedId) : -1;
+  // Row positions among entries, for keyboard movement (headers are skipped).
+  const taskIndexes = useMemo(() => {
+    const out: number[] = [];
+    entries.forEach((entry, i) => entry.kind === 'task' && out.push(i));
+    return out;
+  }, [entries]);
+  const ids = useMemo(() => (manual ? entries.flatMap((e) => (e.kind === 'task' ? [e.key] : [])) : []), [entries, manual]);
+  const cursorIndex = cursorId ? entries.findIndex((entry) => entry.key === cursorId) : -1;
   useEffect(() => {
-    if (selectedIndex >= 0) virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
-  }, [selectedIndex, virtualizer]);
+    if (cursorIndex >= 0) virtualizer.scrollToIndex(cursorIndex, { align: 'auto' });
+  }, [cursorIndex, virtualizer]);
 
-  function move(to: number) {
-    const target = items[Math.max(0, Math.min(items.length - 1, to))];
-    if (target) actions.select(target);
+  function taskAt(position: number): OrgTask | undefined {
+    const index = taskIndexes[Math.max(0, Math.min(taskIndexes.length - 1, position))];
+    const entry = index === undefined ? undefined : entries[index];
+    return entry?.kind === 'task' ? entry.task : undefined;
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
-    if (event.target !== event.currentTarget || event.altKey || event.ctrlKey || event.metaKey) return;
-    const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? ROW_HEIGHT * 10) / ROW_HEIGHT) - 1);
-    const current = items[selectedIndex];
-    const handlers: Record<string, () => void> = {
-      ArrowDown: () => move(selectedIndex + 1),
-      ArrowUp: () => move(selectedIndex < 0 ? 0 : selectedIndex - 1),
-      Home: () => move(0),
-      End: () => move(items.length - 1),
-      PageDown: () => move(selectedIndex + page),
-      PageUp: () => move(selectedIndex - page),
-      ' ': () => current && !isPending(current) && actions.toggle(current),
-      Enter: () => current && !isPending(current) && actions.startEdit(current),
-      e: () => current && !isPending(current) && actions.openDetails(current),
-      Delete: () => current && !isPending(current) && actions.remove(current),
-      Backspace: () => current && !isPending(current) && actions.remove(current),
+    if (event.target !== event.currentTarget || event.metaKey) return;
+    const pos = taskIndexes.indexOf(cursorIndex);
+    const current = cursorIndex >= 0 ? entries[cursorIndex] : undefined;
+    const task = current?.kind === 'task' && !isPending(current.task) ? current.task : undefined;
+    const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? rowHeight * 10) / rowHeight) - 1);
+    const go = (to: number) => {
+      const target = taskAt(to);
+      if (target) keys.moveCursor(target, event.shiftKey);
     };
+    const handlers: Record<string, (() => unknown) | undefined> = event.altKey
+      ? {
+          ArrowUp: () => manual && task && keys.reorder(task, 'up'),
+          ArrowDown: () => manual && task && keys.reorder(task, 'down'),
+          ArrowRight: () => manual && task && keys.nest(task, 'in'),
+          ArrowLeft: () => manual && task && keys.nest(task, 'out'),
+        }
+      : event.ctrlKey
+        ? { a: () => keys.selectAll(), A: () => keys.selectAll() }
+        : {
+            ArrowDown: () => go(pos + 1),
+            ArrowUp: () => go(pos < 0 ? 0 : pos - 1),
+            Home: () => go(0),
+            End: () => go(taskIndexes.length - 1),
+            PageDown: () => go(pos + page),
+            PageUp: () => go(pos - page),
+            ArrowRight: () => task && current?.kind === 'task' && current.hasChildren && keys.expand(task, true),
+            ArrowLeft: () => task && current?.kind === 'task' && current.hasChildren && keys.expand(task, false),
+            Tab: manual && task ? () => keys.nest(task, event.shiftKey ? 'out' : 'in') : undefined,
+            ' ': () => task && !trash && actions.toggle(task),
+            Enter: () => task && !trash && actions.startEdit(task),
+            e: () => task && !trash && actions.openDetails(task),
+            Delete: () => task && (trash ? actions.purge?.(task) : actions.remove(task)),
+            Backspace: () => task && !trash && actions.remove(task),
+          };
     const handler = handlers[event.key];
     if (!handler) return;
     event.preventDefault();
     handler();
   }
 
+  const rows = (
+    <div className="task-sizer" role="presentation" style={{ height: virtualizer.getTotalSize() }}>
+      {virtualItems.map((virtual) => {
+        const entry = entries[virtual.index];
+        if (!entry) {
+          return (
+            <div key="loader" role="row" className="task-row loader-row" style={{ top: virtual.start }}>
+              <div role="gridcell">Loading more tasks…</div>
+            </div>
+          );
+        }
+        if (entry.kind === 'header') {
+          return (
+            <div key={entry.key} role="row" className="group-row" style={{ top: virtual.start, height: virtual.size }}>
+              <div role="columnheader">{entry.label}</div>
+            </div>
+          );
+        }
+        return (
+          <TaskRow
+            key={entry.key}
+            entry={entry}
+            index={virtual.index}
+            top={virtual.start}
+            height={virtual.size}
+            selected={selectedIds.has(entry.key)}
+            cursor={entry.key === cursorId}
+            editing={entry.key === editingId}
+            now={now}
+            actions={actions}
+            draggable={manual}
+            trash={trash}
+          />
+        );
+      })}
+    </div>
+  );
+
   return (
     <div
       ref={scrollRef}
-      className="task-scroll"
+      className={`task-scroll density-${density}`}
       role="grid"
       aria-label={label}
-      aria-rowcount={hasNextPage ? -1 : items.length}
-      aria-activedescendant={selectedIndex >= 0 ? `task-row-${selectedId}` : undefined}
+      aria-multiselectable="true"
+      aria-rowcount={hasNextPage ? -1 : entries.length}
+      aria-activedescendant={cursorIndex >= 0 ? `task-row-${cursorId}` : undefined}
       aria-busy={isFetchingNextPage}
       tabIndex={0}
       onKeyDown={onKeyDown}
     >
-      <div className="task-sizer" role="presentation" style={{ height: virtualizer.getTotalSize() }}>
-        {virtualItems.map((virtual) => {
-          const task = items[virtual.index];
-          if (!task) {
-            return (
-              <div key="loader" role="row" className="task-row loader-row" style={{ transform: `translateY(${virtual.start}px)` }}>
-                <div role="gridcell">Loading more tasks…</div>
-              </div>
-            );
-          }
-          return (
-            <TaskRow
-              key={task.id}
-              task={task}
-              index={virtual.index}
-              top={virtual.start}
-              height={virtual.size}
-              selected={task.id === selectedId}
-              editing={task.id === editingId}
-              now={now}
-              actions={actions}
-            />
-          );
-        })}
-      </div>
+      {manual ? (
+        <SortableContext items={ids} strategy={verticalListSortingStrategy}>
+          {rows}
+        </SortableContext>
+      ) : (
+        rows
+      )}
     </div>
   );
 });

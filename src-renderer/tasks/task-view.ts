@@ -1,32 +1,58 @@
-// The list's view state (filter, search, sort) and how it maps to GET /tasks and /tasks/counts parameters.
-import type { ListSort, TaskCounts } from '../../src-shared/task-schemas';
+// What the list shows (a view from the sidebar, search, sort, "Show completed") and how it maps to GET /tasks.
+import type { ListSort } from '../../src-shared/task-schemas';
 import type { CountsRange, ListParams } from '../api/tasks-api';
 
-export const FILTERS = [
-  { key: 'all', label: 'All' },
-  { key: 'active', label: 'Active' },
-  { key: 'completed', label: 'Completed' },
-  { key: 'dueToday', label: 'Due today' },
-  { key: 'overdue', label: 'Overdue' },
-] as const satisfies readonly { key: keyof TaskCounts; label: string }[];
+/** A place in the sidebar. `inbox` resolves to the account's Inbox list once the lists are known. */
+export type ViewKey =
+  | { kind: 'inbox' }
+  | { kind: 'today' }
+  | { kind: 'upcoming' }
+  | { kind: 'all' }
+  | { kind: 'list'; listId: string }
+  | { kind: 'tag'; tag: string }
+  | { kind: 'trash' };
 
-export type FilterKey = (typeof FILTERS)[number]['key'];
+export type SortKey = ListSort;
+export type SortOrder = 'asc' | 'desc';
 
-export const SORTS: readonly { key: ListSort; label: string }[] = [
-  { key: 'created', label: 'Newest first' },
+export const SORTS: readonly { key: SortKey; label: string }[] = [
+  { key: 'manual', label: 'My order' },
+  { key: 'created', label: 'Date added' },
   { key: 'due', label: 'Due date' },
   { key: 'priority', label: 'Priority' },
   { key: 'title', label: 'Title' },
 ];
 
+/** Each sort's natural direction (the API's default when `order` is left out). */
+export const DEFAULT_ORDER: Record<SortKey, SortOrder> = { manual: 'asc', created: 'desc', due: 'asc', priority: 'desc', title: 'asc', completed: 'desc' };
+
 export interface TaskView {
-  filter: FilterKey;
+  view: ViewKey;
   search: string;
-  sort: ListSort;
+  sort: SortKey;
+  order: SortOrder;
+  showCompleted: boolean;
 }
 
-export const DEFAULT_VIEW: TaskView = { filter: 'all', search: '', sort: 'created' };
+export const DEFAULT_VIEW: TaskView = { view: { kind: 'inbox' }, search: '', sort: 'manual', order: 'asc', showCompleted: false };
 export const PAGE_SIZE = 100;
+
+export const sameView = (a: ViewKey, b: ViewKey) => viewId(a) === viewId(b);
+export function viewId(view: ViewKey): string {
+  if (view.kind === 'list') return `list:${view.listId}`;
+  if (view.kind === 'tag') return `tag:${view.tag}`;
+  return view.kind;
+}
+
+/** Today and Upcoming have a fixed order (by due date); so does a search or the trash. */
+export function sortable(view: ViewKey): boolean {
+  return view.kind === 'inbox' || view.kind === 'list' || view.kind === 'tag' || view.kind === 'all';
+}
+
+/** Manual order and nesting exist inside one list only. */
+export function isManual(state: TaskView): boolean {
+  return (state.view.kind === 'list' || state.view.kind === 'inbox') && state.sort === 'manual' && !state.search.trim();
+}
 
 /** Local calendar day around `now`, plus `now` itself (minute resolution, so query keys stay stable). */
 export function countsRange(now: Date): CountsRange {
@@ -36,21 +62,44 @@ export function countsRange(now: Date): CountsRange {
   return { dayStart: dayStart.toISOString(), dayEnd: dayEnd.toISOString(), now: minute.toISOString() };
 }
 
-export function listParams(view: TaskView, range: CountsRange): ListParams {
-  const q = view.search.trim() || undefined;
-  const base = { q, sort: view.sort, limit: PAGE_SIZE };
-  switch (view.filter) {
-    case 'all':
-      return { ...base, status: 'all' };
-    case 'active':
-      return { ...base, status: 'active' };
-    case 'completed':
-      return { ...base, status: 'completed' };
-    case 'dueToday':
-      return { ...base, status: 'active', dueFrom: range.dayStart, dueTo: range.dayEnd };
-    case 'overdue':
-      return { ...base, status: 'active', dueTo: range.now };
+/**
+ * GET /tasks parameters for the open tasks of a view, and (with "Show completed") for its finished tasks, which
+ * are listed after the open ones. `inboxId` is null until the lists are known.
+ */
+export function viewQueries(state: TaskView, range: CountsRange, inboxId: string | null): { open: ListParams; done: ListParams | null } | null {
+  const q = state.search.trim() || undefined;
+  const { view } = state;
+  const scope: Partial<ListParams> = {};
+  let sort: SortKey = sortable(view) ? state.sort : 'due';
+  let order: SortOrder | undefined = sortable(view) ? state.order : 'asc';
+  if (view.kind === 'inbox') {
+    if (!inboxId) return null;
+    scope.listId = inboxId;
+  } else if (view.kind === 'list') scope.listId = view.listId;
+  else if (view.kind === 'tag') scope.tag = [view.tag];
+  else if (view.kind === 'today') scope.dueTo = range.dayEnd;
+  else if (view.kind === 'upcoming') scope.dueFrom = range.dayEnd;
+  else if (view.kind === 'trash') return { open: { status: 'deleted', q, limit: PAGE_SIZE }, done: null };
+  // Manual order only means something inside one list; elsewhere fall back to the date added.
+  if (sort === 'manual' && (!scope.listId || q)) {
+    sort = 'created';
+    order = undefined;
   }
+  if (order === DEFAULT_ORDER[sort]) order = undefined;
+  const base = { q, sort, order, limit: PAGE_SIZE, ...scope } satisfies ListParams;
+  return {
+    open: { ...base, status: 'active' },
+    done: state.showCompleted ? { ...base, status: 'completed', sort: 'completed', order: undefined } : null,
+  };
+}
+
+/** Where a task added in this view goes, so that it shows up there. */
+export function addTarget(view: ViewKey, inboxId: string | null, range: CountsRange): { listId?: string; tags?: string[]; dueToday?: boolean } {
+  if (view.kind === 'list') return { listId: view.listId };
+  if (view.kind === 'inbox') return inboxId ? { listId: inboxId } : {};
+  if (view.kind === 'tag') return { tags: [view.tag] };
+  if (view.kind === 'today') return { dueToday: Boolean(range.dayEnd) };
+  return {};
 }
 
 /** A date-only choice (YYYY-MM-DD, local) becomes the end of that local day, so "due today" is not overdue. */

@@ -1,8 +1,7 @@
 import { act, cleanup, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { renderApp } from '../test/render-app';
-
-const ada = { id: 'user-1', name: 'Ada Lovelace', email: 'ada@example.test' };
+import { ada, grid, rowOf, titles } from '../test/screen-helpers';
 
 afterEach(() => {
   cleanup();
@@ -10,30 +9,22 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-const titles = () => Array.from(document.querySelectorAll('.row-title')).map((el) => el.textContent);
-const rowOf = (title: string): HTMLElement => {
-  const row = screen.getByText(title, { selector: '.row-title' }).closest<HTMLElement>('[role="row"]');
-  if (!row) throw new Error(`no row for ${title}`);
-  return row;
-};
-
 describe('task screen', () => {
-  it('explains the empty list and adds a task from the keyboard (N, Enter) with a priority', async () => {
+  it('explains the empty Inbox and adds a task from the keyboard (N, Enter) with a priority', async () => {
     const { user, server } = renderApp({ signedInAs: ada });
-    expect(await screen.findByRole('heading', { name: 'No tasks yet' })).toBeTruthy();
+    expect(await screen.findByRole('heading', { name: 'Your Inbox is empty' })).toBeTruthy();
     await user.keyboard('n');
     expect(document.activeElement).toBe(screen.getByLabelText('New task title'));
     await user.selectOptions(screen.getByLabelText('Priority for the new task'), 'high');
     await user.type(screen.getByLabelText('New task title'), 'Buy milk{Enter}');
     expect(await screen.findByText('Buy milk', { selector: '.row-title' })).toBeTruthy();
-    await waitFor(() => expect([...server.tasks.values()].map((t) => [t.title, t.priority])).toEqual([['Buy milk', 'high']]));
+    await waitFor(() => expect([...server.tasks.values()].map((t) => [t.title, t.priority, t.listId])).toEqual([['Buy milk', 'high', 'inbox-user-1']]));
     expect(screen.getByLabelText<HTMLInputElement>('New task title').value).toBe('');
-    await waitFor(() => expect(within(screen.getByRole('tab', { name: /^All/ })).getByText('1')).toBeTruthy());
   });
 
   it('focuses quick add with Ctrl+N even while typing in search', async () => {
     const { user } = renderApp({ signedInAs: ada });
-    await screen.findByRole('heading', { name: 'No tasks yet' });
+    await screen.findByRole('heading', { name: 'Your Inbox is empty' });
     await user.click(screen.getByLabelText('Search tasks'));
     await user.keyboard('{Control>}n{/Control}');
     expect(document.activeElement).toBe(screen.getByLabelText('New task title'));
@@ -41,48 +32,48 @@ describe('task screen', () => {
 
   it('rejects an empty quick add without calling the API', async () => {
     const { user, server } = renderApp({ signedInAs: ada });
-    await screen.findByRole('heading', { name: 'No tasks yet' });
+    await screen.findByRole('heading', { name: 'Your Inbox is empty' });
     await user.type(screen.getByLabelText('New task title'), '   {Enter}');
     expect(screen.getByText('Type a title, then press Enter.')).toBeTruthy();
     expect(server.requests.filter((r) => r.startsWith('POST'))).toEqual([]);
   });
 
   it('completes optimistically and rolls back with a message when the server refuses', async () => {
-    const { user, server } = renderApp({ signedInAs: ada, seed: ['Pay rent'] });
+    const { user, server } = renderApp({ signedInAs: ada, seed: ['Pay rent', 'Other'] });
     await screen.findByText('Pay rent', { selector: '.row-title' });
     server.failNext({ method: 'PATCH', path: /complete$/, status: 500, code: 'INTERNAL', delayMs: 300 });
     await user.click(within(rowOf('Pay rent')).getByRole('checkbox'));
-    await waitFor(() => expect(within(rowOf('Pay rent')).getByRole('checkbox').getAttribute('aria-checked')).toBe('true'));
+    await waitFor(() => expect(titles()).toEqual(['Other'])); // optimistic: open tasks only
     expect(await screen.findByText(/Could not update the task/)).toBeTruthy();
-    expect(within(rowOf('Pay rent')).getByRole('checkbox').getAttribute('aria-checked')).toBe('false');
+    await waitFor(() => expect(titles()).toEqual(['Pay rent', 'Other']));
     expect([...server.tasks.values()][0]?.completed).toBe(false);
   });
 
   it('moves with arrows, toggles with Space, renames with Enter', async () => {
     const { user, server } = renderApp({ signedInAs: ada, seed: ['First', 'Second', 'Third'] });
     await screen.findByText('Third', { selector: '.row-title' });
-    expect(titles()).toEqual(['Third', 'Second', 'First']);
-    screen.getByRole('grid').focus();
+    expect(titles()).toEqual(['First', 'Second', 'Third']);
+    grid().focus();
     await user.keyboard('{ArrowDown}{ArrowDown}');
     expect(rowOf('Second').getAttribute('aria-selected')).toBe('true');
-    expect(screen.getByRole('grid').getAttribute('aria-activedescendant')).toBe(rowOf('Second').id);
-    await user.keyboard(' ');
-    await waitFor(() => expect([...server.tasks.values()].find((t) => t.title === 'Second')?.completed).toBe(true));
+    expect(grid().getAttribute('aria-activedescendant')).toBe(rowOf('Second').id);
     await user.keyboard('{Enter}');
     const input = screen.getByLabelText('Task title');
     await user.clear(input);
     await user.type(input, 'Second, renamed{Enter}');
     expect(await screen.findByText('Second, renamed', { selector: '.row-title' })).toBeTruthy();
     await waitFor(() => expect([...server.tasks.values()].map((t) => t.title)).toContain('Second, renamed'));
-    expect(document.activeElement).toBe(screen.getByRole('grid'));
+    expect(document.activeElement).toBe(grid());
+    await user.keyboard(' ');
+    await waitFor(() => expect([...server.tasks.values()].find((t) => t.title === 'Second, renamed')?.completed).toBe(true));
   });
 
   it('deletes with the Delete key and brings the same task back with Undo', async () => {
     const { user, server } = renderApp({ signedInAs: ada, seed: ['Keep me', 'Delete me'] });
     await screen.findByText('Delete me', { selector: '.row-title' });
     const id = rowOf('Delete me').id;
-    screen.getByRole('grid').focus();
-    await user.keyboard('{ArrowDown}{Delete}');
+    grid().focus();
+    await user.keyboard('{ArrowDown}{ArrowDown}{Delete}');
     await waitFor(() => expect(titles()).toEqual(['Keep me']));
     await waitFor(() => expect(server.deleted.size).toBe(1));
     await user.click(await screen.findByRole('button', { name: 'Undo' }));
@@ -91,33 +82,10 @@ describe('task screen', () => {
     expect(server.requests).toContain(`POST /api/user-1/tasks/${id.replace('task-row-', '')}/restore`);
   });
 
-  it('takes a task out of the Active view as soon as it is completed, and keeps it in All', async () => {
-    const { user, server } = renderApp({ signedInAs: ada, seed: ['Alpha', 'Beta'] });
-    await screen.findByText('Beta', { selector: '.row-title' });
-    await user.click(screen.getByRole('tab', { name: /^Active/ }));
-    await waitFor(() => expect(server.requests.some((r) => r.includes('status=active'))).toBe(true));
-    server.failNext({ method: 'PATCH', path: /complete$/, status: 500, code: 'INTERNAL', delayMs: 300 });
-    await user.click(within(rowOf('Beta')).getByRole('checkbox'));
-    await waitFor(() => expect(titles()).toEqual(['Alpha'])); // optimistic: gone before the server answers
-    expect(await screen.findByText(/Could not update the task/)).toBeTruthy();
-    await waitFor(() => expect(titles()).toContain('Beta')); // the refusal puts it back
-    await user.click(within(rowOf('Beta')).getByRole('checkbox'));
-    await waitFor(() => expect(titles()).toEqual(['Alpha']));
-    await waitFor(() => expect([...server.tasks.values()].find((t) => t.title === 'Beta')?.completed).toBe(true));
-    await user.click(screen.getByRole('tab', { name: /^All/ }));
-    await waitFor(() => expect(within(rowOf('Beta')).getByRole('checkbox').getAttribute('aria-checked')).toBe('true'));
-  });
-
-  it('filters on the server, searches with /, and shows counts', async () => {
+  it('searches on the server with / and clears with Esc', async () => {
     const { user, server } = renderApp({ signedInAs: ada, seed: ['Alpha report', 'Beta', 'Gamma report'] });
     await screen.findByText('Beta', { selector: '.row-title' });
-    await user.click(within(rowOf('Beta')).getByRole('checkbox'));
-    await waitFor(() => expect(within(screen.getByRole('tab', { name: /^Completed/ })).getByText('1')).toBeTruthy());
-    await user.click(screen.getByRole('tab', { name: /^Completed/ }));
-    await waitFor(() => expect(titles()).toEqual(['Beta']));
-    expect(server.requests.some((r) => r.includes('status=completed'))).toBe(true);
-    await user.click(screen.getByRole('tab', { name: /^All/ }));
-    screen.getByRole('grid').focus();
+    grid().focus();
     await user.keyboard('/');
     expect(document.activeElement).toBe(screen.getByLabelText('Search tasks'));
     await user.keyboard('report');
@@ -137,7 +105,7 @@ describe('task screen', () => {
 
   it('opens the shortcuts sheet with ? and closes it with Esc', async () => {
     const { user } = renderApp({ signedInAs: ada });
-    await screen.findByRole('heading', { name: 'No tasks yet' });
+    await screen.findByRole('heading', { name: 'Your Inbox is empty' });
     await user.keyboard('?');
     expect(screen.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeTruthy();
     await user.keyboard('{Escape}');

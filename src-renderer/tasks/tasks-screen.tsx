@@ -1,206 +1,284 @@
-// The signed-in screen: header, quick add, filters with counts, search/sort, the virtualized list and the
-// details panel. The view (filter, search, sort, selection) is reported upward so that after a session
-// expiry the same user comes back to where they were.
+// The signed-in screen, three panes: the sidebar (views, lists, tags, trash), the list (toolbar, quick add,
+// the virtualized rows, bulk actions) and the details panel. The view (place, search, sort, selection) is
+// reported upward so that after a session expiry the same user comes back to where they were.
+import { closestCenter, DndContext, PointerSensor, pointerWithin, useSensor, useSensors, type CollisionDetection } from '@dnd-kit/core';
 import { useCallback, useMemo, useRef, useState, type ReactNode } from 'react';
-import type { Task } from '../../src-shared/task-schemas';
-import { FilterTabs } from './filter-tabs';
+import type { OrgTask } from '../api/organize-api';
+import { CommandPalette } from '../organize/command-palette';
+import { LIST_DROP_PREFIX, Sidebar } from '../organize/sidebar';
+import { BulkBar } from './bulk-bar';
 import { ListToolbar } from './list-toolbar';
 import { ListEmpty, ListError, ListLoading } from './list-states';
 import { QuickAdd } from './quick-add';
 import { ShortcutsSheet } from './shortcuts-sheet';
 import { TaskDetails } from './task-details';
+import { buildEntries, taskEntries } from './task-entries';
 import { TaskList, type TaskListHandle } from './task-list';
-import type { RowActions } from './task-row';
-import { countsRange, FILTERS, listParams, type TaskView } from './task-view';
+import { countsRange, DEFAULT_ORDER, isManual, sortable, viewId, viewQueries, type TaskView } from './task-view';
 import { Toast, type ToastState } from './toast';
 import { useGlobalShortcuts } from './use-global-shortcuts';
-import { useTaskMutations } from './use-task-mutations';
-import { useTaskCounts, useTaskList } from './use-task-queries';
+import { useOrganizeActions } from './use-organize-actions';
+import { useSelection } from './use-selection';
+import { useLists, useTags, useTaskCounts, useTaskList } from './use-task-queries';
 import { useDebounced, useMinuteClock } from './use-timing';
+import { useViewPrefs } from './use-view-prefs';
+
+/** A drop on a sidebar list wins when the pointer is over it; among rows, the one closest to the dragged row. */
+const collision: CollisionDetection = (args) => {
+  const onList = pointerWithin(args).find((c) => String(c.id).startsWith(LIST_DROP_PREFIX));
+  if (onList) return [onList];
+  return closestCenter({ ...args, droppableContainers: args.droppableContainers.filter((c) => !String(c.id).startsWith(LIST_DROP_PREFIX)) });
+};
 
 export interface RememberedView extends TaskView {
   selectedId: string | null;
 }
 
+export interface HeaderControls {
+  openShortcuts: () => void;
+  openPalette: () => void;
+}
+
 interface TasksScreenProps {
   initialView: RememberedView;
   onViewChange: (view: RememberedView) => void;
-  header: (openShortcuts: () => void) => ReactNode;
+  header: (controls: HeaderControls) => ReactNode;
 }
 
 export function TasksScreen({ initialView, onViewChange, header }: TasksScreenProps) {
-  const [view, setView] = useState<TaskView>({ filter: initialView.filter, search: initialView.search, sort: initialView.sort });
-  const [selectedId, setSelectedId] = useState<string | null>(initialView.selectedId);
+  const { selectedId: initialSelected, ...initialState } = initialView;
+  const [state, setState] = useState<TaskView>(initialState);
+  const sel = useSelection(initialSelected);
   const [editingId, setEditingId] = useState<string | null>(null);
   const [detailsOpen, setDetailsOpen] = useState(false);
   const [sheetOpen, setSheetOpen] = useState(false);
+  const [paletteOpen, setPaletteOpen] = useState(false);
   const [toast, setToast] = useState<ToastState | null>(null);
-  const lastDeleted = useRef<Task | null>(null);
+  const [announcement, setAnnouncement] = useState('');
+  const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(() => new Set());
+  const [prefs, setPrefs] = useViewPrefs();
   const quickAddRef = useRef<HTMLInputElement>(null);
   const searchRef = useRef<HTMLInputElement>(null);
   const listRef = useRef<TaskListHandle>(null);
 
   const now = useMinuteClock();
   const range = useMemo(() => countsRange(now), [now]);
-  const search = useDebounced(view.search, 200);
-  const params = useMemo(() => listParams({ ...view, search }, range), [view, search, range]);
-  const list = useTaskList(params);
+  const search = useDebounced(state.search, 200);
+  const lists = useLists();
+  const tags = useTags();
   const counts = useTaskCounts(range);
-  const items = list.items;
+  const inbox = lists.data?.find((l) => l.isInbox) ?? null;
+  const queries = useMemo(() => viewQueries({ ...state, search }, range, inbox?.id ?? null), [state, search, range, inbox?.id]);
+  const openList = useTaskList(queries?.open ?? null);
+  const doneList = useTaskList(queries?.done ?? null);
+  const manual = isManual({ ...state, search });
+  const trash = state.view.kind === 'trash';
+  const entries = useMemo(
+    () => buildEntries({ view: state.view, open: openList.items, done: queries?.done ? doneList.items : null, now, tree: manual, collapsed }),
+    [state.view, openList.items, doneList.items, queries?.done, now, manual, collapsed],
+  );
+  const visible = useMemo(() => taskEntries(entries).map((e) => e.task), [entries]);
+  const order = useMemo(() => visible.map((t) => t.id), [visible]);
 
-  const remember = (next: Partial<RememberedView>) =>
-    onViewChange({ ...view, selectedId, ...next });
-  const changeView = (next: Partial<TaskView>) => {
-    setView((prev) => ({ ...prev, ...next }));
-    remember(next);
-  };
-  const select = useCallback(
-    (id: string | null) => {
-      setSelectedId(id);
-      onViewChange({ ...view, selectedId: id });
+  const remember = (next: Partial<RememberedView>) => onViewChange({ ...state, selectedId: sel.selection.cursorId, ...next });
+  const changeView = useCallback(
+    (next: Partial<TaskView>) => {
+      setState((prev) => ({ ...prev, ...next }));
+      onViewChange({ ...state, ...next, selectedId: sel.selection.cursorId });
     },
-    [onViewChange, view],
+    [onViewChange, sel.selection.cursorId, state],
   );
 
   const showToast = useCallback((next: Omit<ToastState, 'id'>) => setToast({ ...next, id: Date.now() }), []);
   const dismissToast = useCallback(() => setToast(null), []);
+  const announce = useCallback((message: string) => setAnnouncement(message), []);
 
-  const mutations = useTaskMutations({
-    onError: (message) => showToast({ message, tone: 'error' }),
-    onDeleted: (task) => {
-      lastDeleted.current = task;
-      showToast({ message: `Deleted “${task.title}”`, tone: 'info', action: { label: 'Undo', run: () => undo() } });
+  // After the palette closes (it returns focus to where it was opened), move focus on.
+  const focusQuickAdd = useCallback(() => setTimeout(() => quickAddRef.current?.focus(), 0), []);
+  const focusSearch = useCallback(() => setTimeout(() => searchRef.current?.focus(), 0), []);
+  const org = useOrganizeActions({
+    state,
+    changeView,
+    range,
+    inbox,
+    lists: lists.data ?? [],
+    visible,
+    order,
+    sel,
+    queries,
+    listRef,
+    showToast,
+    announce,
+    setEditingId,
+    setDetailsOpen,
+    setCollapsed,
+    remember,
+    palette: {
+      focusQuickAdd,
+      focusSearch,
+      showShortcuts: () => setSheetOpen(true),
+      density: prefs.density,
+      setDensity: (density) => setPrefs({ density }),
+      toggleSidebar: () => setPrefs({ sidebarCollapsed: !prefs.sidebarCollapsed }),
     },
   });
-
-  function undo() {
-    const task = lastDeleted.current;
-    if (!task) return;
-    lastDeleted.current = null;
-    setToast(null);
-    mutations
-      .restore(task)
-      .then((restored) => {
-        select(restored.id);
-        showToast({ message: `Restored “${restored.title}”`, tone: 'info' });
-      })
-      .catch(() => undefined);
-  }
-
-  const selectedTask = items.find((task) => task.id === selectedId) ?? null;
-
-  const actions: RowActions = useMemo(
-    () => ({
-      select: (task) => select(task.id),
-      toggle: (task) => mutations.toggle(task),
-      startEdit: (task) => {
-        select(task.id);
-        setEditingId(task.id);
-      },
-      commitTitle: (task, title) => {
-        setEditingId(null);
-        if (title.trim() && title.trim() !== task.title) mutations.update(task.id, { title: title.trim() });
-        listRef.current?.focus();
-      },
-      cancelEdit: () => {
-        setEditingId(null);
-        listRef.current?.focus();
-      },
-      remove: (task) => {
-        const index = items.findIndex((t) => t.id === task.id);
-        const next = items[index + 1] ?? items[index - 1] ?? null;
-        if (task.id === selectedId) select(next?.id ?? null);
-        mutations.remove(task);
-      },
-      openDetails: (task) => {
-        select(task.id);
-        setDetailsOpen(true);
-      },
-    }),
-    [items, mutations, select, selectedId],
-  );
 
   useGlobalShortcuts(
     {
       focusQuickAdd: () => quickAddRef.current?.focus(),
       focusSearch: () => searchRef.current?.focus(),
       showShortcuts: () => setSheetOpen(true),
-      undo,
+      openPalette: () => setPaletteOpen(true),
+      undo: () => void org.undo.undo().then(() => listRef.current?.focus()),
+      redo: () => void org.undo.redo().then(() => listRef.current?.focus()),
     },
-    !sheetOpen,
+    !sheetOpen && !paletteOpen,
   );
 
-  const filterLabel = FILTERS.find((f) => f.key === view.filter)?.label ?? 'All';
+  const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 6 } }));
+  const cursorTask = visible.find((t) => t.id === sel.selection.cursorId) ?? null;
+  const selectedTasks = visible.filter((t) => sel.selection.ids.has(t.id));
+  const title = org.viewTitle(state.view);
+
   let body: ReactNode;
-  if (list.isPending) body = <ListLoading />;
-  else if (list.isError && items.length === 0) body = <ListError error={list.error} onRetry={() => void list.refetch()} />;
-  else if (items.length === 0) body = <ListEmpty filter={view.filter} search={search} onClearSearch={() => changeView({ search: '' })} />;
+  if (!queries || openList.isPending) body = lists.isError && state.view.kind === 'inbox' ? null : <ListLoading />;
+  else if (openList.isError && entries.length === 0) body = <ListError error={openList.error} onRetry={() => void openList.refetch()} />;
+  else if (entries.length === 0) body = <ListEmpty view={state.view} search={search} onClearSearch={() => changeView({ search: '' })} />;
   else {
     body = (
       <TaskList
-        key={`${view.filter}|${search}|${view.sort}`}
+        // A different view, search or order starts at the top.
+        key={`${viewId(state.view)}|${search}|${state.sort}|${state.order}`}
         ref={listRef}
-        items={items}
-        selectedId={selectedId}
+        entries={entries}
+        selectedIds={sel.selection.ids}
+        cursorId={sel.selection.cursorId}
         editingId={editingId}
-        hasNextPage={list.hasNextPage}
-        isFetchingNextPage={list.isFetchingNextPage}
-        fetchNextPage={() => void list.fetchNextPage()}
+        hasNextPage={openList.hasNextPage || doneList.hasNextPage}
+        isFetchingNextPage={openList.isFetchingNextPage || doneList.isFetchingNextPage}
+        fetchNextPage={() => void (openList.hasNextPage ? openList.fetchNextPage() : doneList.fetchNextPage())}
         now={now}
-        actions={actions}
-        label={`${filterLabel} tasks`}
+        actions={org.rowActions}
+        keys={org.keyActions}
+        label={`${title} tasks`}
+        density={prefs.density}
+        manual={manual}
+        trash={trash}
       />
     );
   }
+  if (lists.isError && state.view.kind === 'inbox' && !queries) {
+    body = <ListError error={lists.error} onRetry={() => void lists.refetch()} />;
+  }
 
+  const classes = ['tasks-screen', detailsOpen && cursorTask && !trash ? 'with-details' : '', prefs.sidebarCollapsed ? 'sidebar-collapsed' : ''];
   return (
-    <div className={`tasks-screen${detailsOpen && selectedTask ? ' with-details' : ''}`}>
-      {header(() => setSheetOpen(true))}
-      <main className="tasks-main">
-        <QuickAdd ref={quickAddRef} onAdd={(input) => mutations.create(input)} />
-        <div className="list-head">
-          <FilterTabs value={view.filter} counts={counts.data} onChange={(filter) => changeView({ filter })} />
+    <DndContext sensors={sensors} collisionDetection={collision} onDragEnd={org.moves.onDragEnd} accessibility={{ announcements: org.dragAnnouncements }}>
+      <div className={classes.filter(Boolean).join(' ')}>
+        {header({ openShortcuts: () => setSheetOpen(true), openPalette: () => setPaletteOpen(true) })}
+        <Sidebar
+          view={state.view}
+          onView={org.goTo}
+          lists={lists.data}
+          listsError={lists.isError}
+          tags={tags.data}
+          counts={{ today: counts.data ? counts.data.dueToday + counts.data.overdue : undefined, all: counts.data?.active }}
+          collapsed={prefs.sidebarCollapsed}
+          onCollapse={(value) => setPrefs({ sidebarCollapsed: value })}
+          onCreateList={org.createList}
+          onRenameList={org.renameList}
+          onDeleteList={org.deleteList}
+          onMoveList={org.moveList}
+        />
+        <main className={`tasks-main density-${prefs.density}`}>
           <ListToolbar
             ref={searchRef}
-            search={view.search}
-            sort={view.sort}
+            title={title}
+            search={state.search}
+            sort={state.sort}
+            order={state.order}
+            showCompleted={state.showCompleted}
+            density={prefs.density}
+            sortable={sortable(state.view)}
+            optionsOpen={prefs.optionsOpen}
+            onOptionsOpen={(open) => setPrefs({ optionsOpen: open })}
             onSearch={(value) => changeView({ search: value })}
-            onSort={(sort) => changeView({ sort })}
+            onSort={(sortKey) => changeView({ sort: sortKey, order: DEFAULT_ORDER[sortKey] })}
+            onOrder={(dir) => changeView({ order: dir })}
+            onShowCompleted={(show) => changeView({ showCompleted: show })}
+            onDensity={(density) => setPrefs({ density })}
             onLeave={() => listRef.current?.focus()}
           />
+          {trash ? (
+            <div className="trash-bar">
+              <span>Deleted tasks stay here for 30 days.</span>
+              <button type="button" className="button button-small button-danger" onClick={org.emptyTrash} disabled={visible.length === 0}>
+                Empty trash
+              </button>
+            </div>
+          ) : (
+            <QuickAdd ref={quickAddRef} onAdd={org.addTask} placeholder={`Add to ${title}…`} />
+          )}
+          {selectedTasks.length > 1 && !trash ? (
+            <BulkBar
+              count={selectedTasks.length}
+              lists={lists.data ?? []}
+              onComplete={() => org.bulk.complete(selectedTasks)}
+              onMove={(listId) => org.bulk.move(selectedTasks, listId)}
+              onTag={(tag, add) => org.bulk.tag(selectedTasks, tag, add)}
+              onPriority={(priority) => org.bulk.priority(selectedTasks, priority)}
+              onDelete={() => org.bulk.remove(selectedTasks)}
+              onClear={() => sel.selectOne(sel.selection.cursorId)}
+            />
+          ) : null}
+          <section
+            className="task-panel"
+            aria-label={title}
+            aria-busy={openList.isFetching}
+            onKeyDown={(e) => {
+              if (e.key === 'Escape' && detailsOpen) setDetailsOpen(false);
+            }}
+          >
+            {body}
+            {openList.isFetching && !openList.isPending ? <div className="refresh-bar" aria-hidden="true" /> : null}
+          </section>
+          <Toast toast={toast} onDismiss={dismissToast} />
+        </main>
+        {detailsOpen && cursorTask && !trash ? (
+          <TaskDetails
+            key={cursorTask.id}
+            task={cursorTask}
+            lists={lists.data ?? []}
+            onSave={(patch) => org.mutations.update(cursorTask, patch)}
+            onMoveToList={(listId) => org.moves.toList(cursorTask, listId)}
+            onToggle={() => org.rowActions.toggle(cursorTask)}
+            onDelete={() => {
+              setDetailsOpen(false);
+              org.rowActions.remove(cursorTask);
+              listRef.current?.focus();
+            }}
+            onClose={() => {
+              setDetailsOpen(false);
+              listRef.current?.focus();
+            }}
+            onAddSubtask={(subtitle) => org.addSubtask(cursorTask, subtitle)}
+            onOpenTask={(task: OrgTask) => org.openTask(task)}
+          />
+        ) : null}
+        <div className="visually-hidden" role="status" aria-live="assertive">
+          {announcement}
         </div>
-        <section
-          id="task-panel"
-          className="task-panel"
-          role="tabpanel"
-          aria-labelledby={`filter-${view.filter}`}
-          aria-busy={list.isFetching}
-          onKeyDown={(e) => {
-            if (e.key === 'Escape' && detailsOpen) setDetailsOpen(false);
-          }}
-        >
-          {body}
-          {list.isFetching && !list.isPending ? <div className="refresh-bar" aria-hidden="true" /> : null}
-        </section>
-      </main>
-      {detailsOpen && selectedTask ? (
-        <TaskDetails
-          key={selectedTask.id}
-          task={selectedTask}
-          onSave={(patch) => mutations.update(selectedTask.id, patch)}
-          onToggle={() => mutations.toggle(selectedTask)}
-          onDelete={() => {
-            setDetailsOpen(false);
-            actions.remove(selectedTask);
-          }}
-          onClose={() => {
-            setDetailsOpen(false);
-            listRef.current?.focus();
-          }}
+        {sheetOpen ? <ShortcutsSheet onClose={() => setSheetOpen(false)} /> : null}
+        <CommandPalette
+          open={paletteOpen}
+          onOpenChange={setPaletteOpen}
+          lists={lists.data ?? []}
+          tags={tags.data ?? []}
+          commands={org.commands}
+          onView={org.goTo}
+          onTask={org.openTask}
         />
-      ) : null}
-      <Toast toast={toast} onDismiss={dismissToast} />
-      {sheetOpen ? <ShortcutsSheet onClose={() => setSheetOpen(false)} /> : null}
-    </div>
+      </div>
+    </DndContext>
   );
 }

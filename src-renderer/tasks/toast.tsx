@@ -1,4 +1,5 @@
-// A single bottom toast (polite live region) with an optional action such as Undo. Hides itself after a while.
+// A single toast (polite live region) with an optional action such as Undo or Show. It sits in the layout's
+// last row under the list (never over the rows or over a dialog's backdrop) and hides itself after a while.
 import { useEffect } from 'react';
 
 export interface ToastState {
@@ -11,14 +12,14 @@ export interface ToastState {
 export function Toast({ toast, onDismiss }: { toast: ToastState | null; onDismiss: () => void }) {
   useEffect(() => {
     if (!toast) return undefined;
-    const timer = setTimeout(onDismiss, toast.action ? 8_000 : 5_000);
+    const timer = setTimeout(onDismiss, toast.action || toast.tone === 'error' ? 8_000 : 5_000);
     return () => clearTimeout(timer);
   }, [toast, onDismiss]);
   return (
     <div className="toast-region" role="status" aria-live="polite">
       {toast ? (
         <div className={`toast toast-${toast.tone}`} key={toast.id}>
-          <span>{toast.message}</span>
+          <span className="toast-message">{toast.message}</span>
           {toast.action ? (
             <button
               type="button"

@@ -1,11 +1,14 @@
-// Shortcuts that work anywhere on the task screen unless the person is typing: N / Ctrl+N, /, ?, Ctrl+Z.
+// Shortcuts that work anywhere on the task screen unless the person is typing: N / Ctrl+N, /, ?, Ctrl+K,
+// Ctrl+Z (undo), Ctrl+Shift+Z or Ctrl+Y (redo).
 import { useEffect, useRef } from 'react';
 
 export interface GlobalShortcuts {
   focusQuickAdd: () => void;
   focusSearch: () => void;
   showShortcuts: () => void;
+  openPalette: () => void;
   undo: () => void;
+  redo: () => void;
 }
 
 function isTyping(target: EventTarget | null): boolean {
@@ -29,8 +32,18 @@ export function useGlobalShortcuts(handlers: GlobalShortcuts, enabled: boolean):
         ref.current.focusQuickAdd();
         return;
       }
+      if (mod && !event.altKey && key === 'k') {
+        event.preventDefault();
+        ref.current.openPalette();
+        return;
+      }
       if (isTyping(event.target)) return;
-      if (mod && key === 'z' && !event.shiftKey) {
+      if (mod && ((key === 'z' && event.shiftKey) || (key === 'y' && !event.shiftKey))) {
+        event.preventDefault();
+        ref.current.redo();
+        return;
+      }
+      if (mod && key === 'z') {
         event.preventDefault();
         ref.current.undo();
         return;

@@ -1,10 +1,14 @@
-// Create / edit / complete / delete / restore with optimistic updates that roll back on error.
+// Create / edit / complete / delete / restore / move with optimistic updates that roll back on error. Each
+// successful action is reported to `onDone` as an undo step (see organize/undo-history.ts).
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { generateKeyBetween } from 'fractional-indexing';
 import { NO_SCHEDULE } from '../../src-shared/schedule-schemas';
-import type { Task, TaskCreateInput, TaskPatchInput } from '../../src-shared/task-schemas';
+import type { TaskCreateInput, TaskPatchInput } from '../../src-shared/task-schemas';
 import { describeError } from '../api/api-error';
+import type { MoveInput, OrgTask } from '../api/organize-api';
+import { patchChange, type Placement, type UndoEntry } from '../organize/undo-history';
 import { applyToLists, listAccepts, rollback, statusAccepts, type Snapshot } from './optimistic';
-import { taskKeys } from './query-keys';
+import { organizeKeys, taskKeys } from './query-keys';
 import { mapTask, prependTask, removeTask, replaceTask, type ListData } from './task-cache';
 import { useTasksContext } from './tasks-context';
 
@@ -12,14 +16,38 @@ const MAX_PAGES_TO_REFETCH = 5;
 
 export interface MutationCallbacks {
   onError: (message: string) => void;
-  onDeleted?: (task: Task) => void;
+  /** A finished action, as an undo step. */
+  onDone: (entry: UndoEntry) => void;
 }
 
-export function useTaskMutations({ onError, onDeleted }: MutationCallbacks) {
-  const { api, userId } = useTasksContext();
+export type NewTask = TaskCreateInput & { listId?: string; tags?: string[]; parentId?: string | null };
+
+const quote = (task: { title: string }) => `“${task.title}”`;
+const many = (tasks: readonly { title: string }[], what = 'tasks') => (tasks.length === 1 && tasks[0] ? quote(tasks[0]) : `${tasks.length} ${what}`);
+
+/** The sibling a task follows (its placement), from what the cache shows. */
+export function placementOf(task: OrgTask, siblings: readonly OrgTask[]): Placement {
+  const ordered = siblings.filter((t) => (t.parentId ?? null) === (task.parentId ?? null) && t.listId === task.listId);
+  ordered.sort((a, b) => ((a.position ?? '') < (b.position ?? '') ? -1 : 1));
+  const index = ordered.findIndex((t) => t.id === task.id);
+  return { listId: task.listId ?? null, parentId: task.parentId ?? null, afterId: index > 0 ? (ordered[index - 1]?.id ?? null) : null };
+}
+
+/** A position between two neighbours' positions, or undefined when they are not fractional-index keys. */
+export function positionBetween(before: string | null | undefined, after: string | null | undefined): string | undefined {
+  try {
+    return generateKeyBetween(before ?? null, after ?? null);
+  } catch {
+    return undefined;
+  }
+}
+
+export function useTaskMutations({ onError, onDone }: MutationCallbacks) {
+  const { api, organize, userId } = useTasksContext();
   const client = useQueryClient();
   const settle = (refetchLists: boolean) => {
     void client.invalidateQueries({ queryKey: taskKeys.counts(userId) });
+    void client.invalidateQueries({ queryKey: organizeKeys.user(userId) });
     // Every cached list becomes stale (refetched when shown next). When positions or membership may have
     // changed, the visible list is refetched now, unless so many pages are loaded that it would cost more than
     // it is worth (the optimistic edit already shows the change).
@@ -28,25 +56,23 @@ export function useTaskMutations({ onError, onDeleted }: MutationCallbacks) {
       void client.refetchQueries({
         queryKey: taskKeys.lists(userId),
         type: 'active',
-        predicate: (query) =>
-          ((query.state.data as ListData | undefined)?.pages.length ?? 0) <= MAX_PAGES_TO_REFETCH,
+        predicate: (query) => ((query.state.data as ListData | undefined)?.pages.length ?? 0) <= MAX_PAGES_TO_REFETCH,
       });
     });
   };
-  const fail =
-    (verb: string) => (error: unknown, _vars: unknown, context: { snapshot: Snapshot } | undefined) => {
-      rollback(client, context?.snapshot);
-      onError(`Could not ${verb}: ${describeError(error)}`);
-    };
+  const fail = (verb: string) => (error: unknown, _vars: unknown, context: { snapshot: Snapshot } | undefined) => {
+    rollback(client, context?.snapshot);
+    onError(`Could not ${verb}: ${describeError(error)}`);
+  };
 
   const create = useMutation({
-    mutationFn: (input: TaskCreateInput & { tempId: string }) => {
+    mutationFn: (input: NewTask & { tempId: string }) => {
       const { tempId: _tempId, ...body } = input;
       return api.create(body);
     },
     onMutate: async (input) => {
       const now = new Date().toISOString();
-      const temp: Task = {
+      const temp: OrgTask = {
         id: input.tempId,
         userId,
         title: input.title.trim(),
@@ -59,9 +85,9 @@ export function useTaskMutations({ onError, onDeleted }: MutationCallbacks) {
         createdAt: now,
         updatedAt: now,
         listId: input.listId ?? '',
+        tags: input.tags ?? [],
         parentId: input.parentId ?? null,
         position: '',
-        tags: input.tags ?? [],
         subtaskCount: 0,
         subtasksDone: 0,
       };
@@ -74,72 +100,102 @@ export function useTaskMutations({ onError, onDeleted }: MutationCallbacks) {
       for (const [key, data] of client.getQueriesData<ListData>({ queryKey: taskKeys.lists(userId) })) {
         if (data) client.setQueryData(key, replaceTask(data, input.tempId, task));
       }
+      onDone({ label: `Add ${quote(task)}`, op: { type: 'untrash', ids: [task.id] } });
     },
     onError: fail('add the task'),
     onSettled: () => settle(true),
   });
 
   const update = useMutation({
-    mutationFn: ({ id, patch }: { id: string; patch: TaskPatchInput }) => api.update(id, patch),
-    onMutate: async ({ id, patch }) => ({
+    mutationFn: ({ task, patch }: { task: OrgTask; patch: TaskPatchInput & { tags?: string[] } }) => api.update(task.id, patch),
+    onMutate: async ({ task, patch }) => ({
       snapshot: await applyToLists(client, userId, (data) =>
-        mapTask(data, id, (task) => ({
-          ...task,
+        mapTask(data, task.id, (t) => ({
+          ...t,
           ...patch,
           recurrence:
             patch.recurrence === undefined
-              ? task.recurrence
+              ? t.recurrence
               : patch.recurrence && { rrule: patch.recurrence.rrule, from: patch.recurrence.from ?? 'due' },
-          reminders: task.reminders,
+          reminders: t.reminders,
         })),
       ),
     }),
-    onSuccess: (task) => void applyToLists(client, userId, (data) => replaceTask(data, task.id, task)),
+    onSuccess: (saved, { task, patch }) => {
+      void applyToLists(client, userId, (data) => replaceTask(data, saved.id, saved));
+      const change = patchChange(task, patch);
+      if (Object.keys(change.after).length) onDone({ label: `Edit ${quote(task)}`, op: { type: 'patch', changes: [change] } });
+    },
     onError: fail('save the change'),
-    onSettled: (_task, _error, { patch }) =>
-      settle('title' in patch || 'dueAt' in patch || 'priority' in patch),
+    onSettled: (_task, _error, { patch }) => settle('title' in patch || 'dueAt' in patch || 'priority' in patch || 'tags' in patch),
   });
 
-  const toggle = useMutation({
-    mutationFn: ({ id, completed }: { id: string; completed: boolean }) => api.setCompleted(id, completed),
-    // A task that no longer matches a status-filtered list (completed in "Active") leaves it at once.
-    onMutate: async ({ id, completed }) => ({
+  const complete = useMutation({
+    mutationFn: ({ tasks, completed }: { tasks: readonly OrgTask[]; completed: boolean }) =>
+      Promise.all(tasks.map((task) => api.setCompleted(task.id, completed))),
+    // A task that no longer matches a status-filtered list (completed in an open-tasks view) leaves it at once.
+    onMutate: async ({ tasks, completed }) => ({
       snapshot: await applyToLists(client, userId, (data, params) =>
-        statusAccepts(params, completed)
-          ? mapTask(data, id, (task) => ({
-              ...task,
-              completed,
-              completedAt: completed ? new Date().toISOString() : null,
-            }))
-          : removeTask(data, id),
+        tasks.reduce(
+          (acc, { id }) =>
+            statusAccepts(params, completed)
+              ? mapTask(acc, id, (task) => ({ ...task, completed, completedAt: completed ? new Date().toISOString() : null }))
+              : removeTask(acc, id),
+          data,
+        ),
       ),
     }),
-    onSuccess: (task) => void applyToLists(client, userId, (data) => replaceTask(data, task.id, task)),
+    onSuccess: (saved, { tasks, completed }) => {
+      void applyToLists(client, userId, (data) => saved.reduce((acc, task) => replaceTask(acc, task.id, task), data));
+      onDone({
+        label: `${completed ? 'Complete' : 'Reopen'} ${many(tasks)}`,
+        op: { type: 'patch', changes: tasks.map((t) => ({ id: t.id, before: { completed: t.completed }, after: { completed } })) },
+      });
+    },
     onError: fail('update the task'),
     onSettled: () => settle(false),
   });
 
   const remove = useMutation({
-    mutationFn: (task: Task) => api.remove(task.id),
-    onMutate: async (task) => ({
-      snapshot: await applyToLists(client, userId, (data) => removeTask(data, task.id)),
+    mutationFn: (tasks: readonly OrgTask[]) => Promise.all(tasks.map((task) => api.remove(task.id))),
+    onMutate: async (tasks) => ({
+      snapshot: await applyToLists(client, userId, (data) => tasks.reduce((acc, task) => removeTask(acc, task.id), data)),
     }),
-    onSuccess: (_void, task) => onDeleted?.(task),
+    onSuccess: (_void, tasks) => onDone({ label: `Delete ${many(tasks)}`, op: { type: 'trash', ids: tasks.map((t) => t.id) } }),
     onError: fail('delete the task'),
-    onSettled: () => settle(false),
+    onSettled: () => settle(true),
   });
 
-  const restore = useMutation({
-    mutationFn: (task: Task) => api.restore(task),
-    onError: (error) => onError(`Could not bring the task back: ${describeError(error)}`),
+  const move = useMutation({
+    mutationFn: ({ task, input }: { task: OrgTask; input: MoveInput; from: Placement; to: Placement; position?: string }) =>
+      organize.move(task.id, input),
+    onMutate: async ({ task, to, position }) => ({
+      snapshot: await applyToLists(client, userId, (data, params) =>
+        params.listId && to.listId && params.listId !== to.listId
+          ? removeTask(data, task.id)
+          : mapTask(data, task.id, (t) => ({ ...t, listId: to.listId ?? t.listId, parentId: to.parentId, position: position ?? t.position })),
+      ),
+    }),
+    onSuccess: (saved, { task, from, to }) => {
+      void applyToLists(client, userId, (data) => mapTask(data, saved.id, (t) => ({ ...t, ...saved })));
+      onDone({ label: `Move ${quote(task)}`, op: { type: 'move', moves: [{ id: task.id, from, to }] } });
+    },
+    onError: fail('move the task'),
     onSettled: () => settle(true),
   });
 
   return {
-    create: (input: TaskCreateInput) => create.mutate({ ...input, tempId: `temp-${crypto.randomUUID()}` }),
-    update: (id: string, patch: TaskPatchInput) => update.mutate({ id, patch }),
-    toggle: (task: Task) => toggle.mutate({ id: task.id, completed: !task.completed }),
-    remove: (task: Task) => remove.mutate(task),
-    restore: (task: Task) => restore.mutateAsync(task),
+    /** Resolves true once saved, false when the server refused (the message is shown). */
+    create: (input: NewTask) =>
+      create
+        .mutateAsync({ ...input, tempId: `temp-${crypto.randomUUID()}` })
+        .then((task) => task)
+        .catch(() => null),
+    update: (task: OrgTask, patch: TaskPatchInput & { tags?: string[] }) => update.mutate({ task, patch }),
+    setCompleted: (tasks: readonly OrgTask[], completed: boolean) => tasks.length && complete.mutate({ tasks, completed }),
+    toggle: (task: OrgTask) => complete.mutate({ tasks: [task], completed: !task.completed }),
+    remove: (tasks: readonly OrgTask[]) => tasks.length && remove.mutate(tasks),
+    move: (task: OrgTask, input: MoveInput, from: Placement, to: Placement, position?: string) => move.mutate({ task, input, from, to, position }),
+    settle,
   };
 }

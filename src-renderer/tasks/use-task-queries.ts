@@ -1,21 +1,24 @@
-// Server state for the list (cursor-paged, server-side filter/search/sort) and the per-filter counts.
+// Server state: the list (cursor-paged, server-side filter/search/sort), the counts, the lists and the tags.
 import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import type { Task } from '../../src-shared/task-schemas';
+import type { OrgTask } from '../api/organize-api';
 import type { CountsRange, ListParams } from '../api/tasks-api';
-import { taskKeys } from './query-keys';
+import { organizeKeys, taskKeys } from './query-keys';
 import { useTasksContext } from './tasks-context';
 
-export function useTaskList(params: ListParams) {
+const NO_PARAMS: ListParams = {};
+
+export function useTaskList(params: ListParams | null) {
   const { api, userId } = useTasksContext();
   const query = useInfiniteQuery({
-    queryKey: taskKeys.list(userId, params),
+    queryKey: taskKeys.list(userId, params ?? NO_PARAMS),
     queryFn: ({ pageParam, signal }) => api.list({ ...params, cursor: pageParam }, signal),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     placeholderData: keepPreviousData,
+    enabled: params !== null,
   });
-  const items = useMemo<Task[]>(() => query.data?.pages.flatMap((page) => page.items) ?? [], [query.data]);
+  const items = useMemo<OrgTask[]>(() => query.data?.pages.flatMap((page) => page.items) ?? [], [query.data]);
   return { ...query, items };
 }
 
@@ -26,4 +29,14 @@ export function useTaskCounts(range: CountsRange) {
     queryFn: ({ signal }) => api.counts(range, signal),
     placeholderData: keepPreviousData,
   });
+}
+
+export function useLists() {
+  const { organize, userId } = useTasksContext();
+  return useQuery({ queryKey: organizeKeys.lists(userId), queryFn: ({ signal }) => organize.lists(signal), retry: false });
+}
+
+export function useTags() {
+  const { organize, userId } = useTasksContext();
+  return useQuery({ queryKey: organizeKeys.tags(userId), queryFn: ({ signal }) => organize.tags(signal), retry: false });
 }

@@ -5,15 +5,16 @@ import userEvent from '@testing-library/user-event';
 import { vi } from 'vitest';
 import type { User } from '../../src-preload/contract';
 import { App, createQueryClient } from '../app/app';
+import type { OrgTask } from '../api/organize-api';
 import { createFakeBridge } from './fake-bridge';
 import { createFakeTaskServer } from './fake-task-server';
 
-export function renderApp(options: { signedInAs?: User; seed?: string[] } = {}) {
+export function renderApp(options: { signedInAs?: User; seed?: string[]; seedExtra?: Partial<OrgTask> } = {}) {
   const fake = createFakeBridge();
   const server = createFakeTaskServer();
   if (options.signedInAs) {
     fake.signedInAs(options.signedInAs);
-    server.seed(options.signedInAs.id, options.seed ?? []);
+    server.seed(options.signedInAs.id, options.seed ?? [], options.seedExtra);
   }
   vi.stubGlobal('fetch', server.fetch);
   // happy-dom has no layout: its ResizeObserver reports 0×0, which would leave the virtual list empty.
