@@ -12,6 +12,7 @@ import {
 } from '../../src-shared/task-schemas.ts';
 import { health } from '../../src-shared/api-discovery.ts';
 import { eventRoutesOpenApi } from '../events/openapi-event-routes.ts';
+import { organizeRoutesOpenApi } from '../lists/openapi-organize-routes.ts';
 import { quickAddRoutesOpenApi } from '../quick-add/openapi-quick-add-routes.ts';
 import { tokenRoutesOpenApi } from '../tokens/openapi-token-routes.ts';
 import { dataRoutesOpenApi } from './openapi-data-routes.ts';
@@ -72,6 +73,7 @@ export function buildOpenApiDocument(version: string): JsonObject {
   const tokenRoutes = tokenRoutesOpenApi(parts);
   const eventRoutes = eventRoutesOpenApi(parts);
   const quickAddRoutes = quickAddRoutesOpenApi(parts);
+  const organizeRoutes = organizeRoutesOpenApi(parts);
   return {
     openapi: '3.0.3',
     info: {
@@ -106,6 +108,7 @@ export function buildOpenApiDocument(version: string): JsonObject {
         ...dataRoutes.schemas,
         ...tokenRoutes.schemas,
         ...quickAddRoutes.schemas,
+        ...organizeRoutes.schemas,
       },
     },
     security: [{ bearer: [] }],
@@ -189,6 +192,7 @@ export function buildOpenApiDocument(version: string): JsonObject {
       ...tokenRoutes.paths,
       ...eventRoutes.paths,
       ...quickAddRoutes.paths,
+      ...organizeRoutes.paths,
     },
   };
 }
