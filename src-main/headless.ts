@@ -9,6 +9,7 @@ import { FileSecretStore } from './auth/file-secret-store.ts';
 import { createJsonLogger } from './core/logger.ts';
 import { startCore } from './core/start-core.ts';
 import { runRestoreCommand } from './data-safety/restore-command-run.ts';
+import { logReminders } from './schedule/reminder-log.ts';
 
 const USAGE = 'Usage: npm run serve -- --data-dir DIR [--port N] | --data-dir DIR --restore FILE';
 
@@ -72,6 +73,7 @@ async function main(): Promise<void> {
     secretStore: secretStoreFor(args.dataDir),
     logger,
   });
+  core.reminders.subscribe(logReminders(logger));
   const shutdown = (signal: string): void => {
     logger.info('stopping', { signal });
     core.stop().then(

@@ -89,13 +89,25 @@ export function rruleProblem(text: string): string | null {
     return 'UNTIL must be a date (YYYYMMDD) or a UTC time (YYYYMMDDTHHMMSSZ).';
   }
   if (until !== undefined && until.slice(0, 4) === '0000') return 'UNTIL must be in the years 0001-9999.';
+  let parsed: RRuleTemporal;
   try {
     // The library checks every part's values (weekday names, ranges); a fixed start stands in for the due date.
-    new RRuleTemporal({ rruleString: `DTSTART:20000101T000000Z\nRRULE:${rule}` });
+    parsed = new RRuleTemporal({ rruleString: `DTSTART:20000101T000000Z\nRRULE:${rule}` });
   } catch (error) {
     return error instanceof Error ? `Invalid rule: ${error.message}` : 'Invalid rule.';
   }
+  if (count === undefined && until === undefined && !hasOccurrence(parsed)) {
+    return 'The rule never matches a date (e.g. February 30).';
+  }
   return null;
+}
+
+function hasOccurrence(rule: RRuleTemporal): boolean {
+  try {
+    return rule.next(new Date('2000-01-01T00:00:00Z')) !== null;
+  } catch {
+    return false;
+  }
 }
 
 function isIntIn(value: string, min: number, max: number): boolean {

@@ -178,7 +178,11 @@ export type TaskPatchInput = z.input<typeof taskPatch>;
 export type TaskPatch = z.output<typeof taskPatch>;
 
 /** PATCH /api/{userId}/tasks/{id}/complete: `{ completed }`, or no body to toggle. */
-export const taskComplete = z.strictObject({ completed: z.boolean() });
+export const taskComplete = z.strictObject({
+  completed: z.boolean().optional(),
+  /** The client's zone: "today" when an all-day task repeats from completion (default UTC). */
+  timeZone: timeZone.optional(),
+});
 
 /**
  * POST /api/{userId}/tasks/{id}/move: where the task goes. beforeId / afterId name a task the moved one is put

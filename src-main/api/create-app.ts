@@ -32,6 +32,8 @@ export interface ApiAppOptions {
   events?: EventPublisher;
   /** Extra routes (registered before the task routes). */
   extraRoutes?: readonly Route[];
+  /** Called after every successful write request (the reminder scheduler re-arms: one index lookup). */
+  afterWrite?: () => void;
   /** Path patterns whose routes enforce their own, larger body limit (the import route). */
   bodyLimitExempt?: string[];
 }
@@ -54,6 +56,14 @@ export function createApiApp(options: ApiAppOptions): Hono<ApiEnv> {
   );
 
   app.all('/api/auth/*', (c) => options.authHandler(c.req.raw));
+
+  const afterWrite = options.afterWrite;
+  if (afterWrite) {
+    app.use('/api/:userId/*', async (c, next) => {
+      await next();
+      if (c.req.method !== 'GET' && c.res.status < 400) afterWrite();
+    });
+  }
 
   const publicRoutes: Route[] = [
     {
@@ -93,7 +103,9 @@ export function createApiApp(options: ApiAppOptions): Hono<ApiEnv> {
           id: claims.sub,
           email: claims.token ? null : claims.email,
           sessionId: claims.sid,
-          token: claims.token ? { id: claims.token.id, name: claims.token.name, scopes: claims.token.scopes } : null,
+          token: claims.token
+            ? { id: claims.token.id, name: claims.token.name, scopes: claims.token.scopes }
+            : null,
         }),
     },
   ];

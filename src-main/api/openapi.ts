@@ -14,6 +14,7 @@ import { health } from '../../src-shared/api-discovery.ts';
 import { eventRoutesOpenApi } from '../events/openapi-event-routes.ts';
 import { organizeRoutesOpenApi } from '../lists/openapi-organize-routes.ts';
 import { quickAddRoutesOpenApi } from '../quick-add/openapi-quick-add-routes.ts';
+import { scheduleRoutesOpenApi } from '../schedule/openapi-schedule-routes.ts';
 import { tokenRoutesOpenApi } from '../tokens/openapi-token-routes.ts';
 import { dataRoutesOpenApi } from './openapi-data-routes.ts';
 
@@ -74,6 +75,7 @@ export function buildOpenApiDocument(version: string): JsonObject {
   const eventRoutes = eventRoutesOpenApi(parts);
   const quickAddRoutes = quickAddRoutesOpenApi(parts);
   const organizeRoutes = organizeRoutesOpenApi(parts);
+  const scheduleRoutes = scheduleRoutesOpenApi(parts);
   return {
     openapi: '3.0.3',
     info: {
@@ -109,6 +111,7 @@ export function buildOpenApiDocument(version: string): JsonObject {
         ...tokenRoutes.schemas,
         ...quickAddRoutes.schemas,
         ...organizeRoutes.schemas,
+        ...scheduleRoutes.schemas,
       },
     },
     security: [{ bearer: [] }],
@@ -183,7 +186,9 @@ export function buildOpenApiDocument(version: string): JsonObject {
       '/api/{userId}/tasks/{id}/complete': {
         parameters: [userIdParam, idParam],
         patch: {
-          summary: 'Set completed, or toggle without a body',
+          summary:
+            'Set completed, or toggle without a completed field. A recurring task stays open and moves to its next ' +
+            'occurrence (recorded in ./completions); completed=false right after undoes that exactly',
           requestBody: { required: false, content: json('TaskComplete') },
           responses: { '200': ok('Task'), ...authErrors, '404': err('Not found') },
         },
@@ -193,6 +198,7 @@ export function buildOpenApiDocument(version: string): JsonObject {
       ...eventRoutes.paths,
       ...quickAddRoutes.paths,
       ...organizeRoutes.paths,
+      ...scheduleRoutes.paths,
     },
   };
 }

@@ -58,7 +58,9 @@ export function taskRoutes(repo: TaskRepository, events: EventPublisher = noEven
           return c.json(repo.list(userId, query));
         } catch (error) {
           if (error instanceof InvalidCursorError) {
-            throw new ApiError('VALIDATION_FAILED', error.message, [{ path: 'cursor', message: error.message }]);
+            throw new ApiError('VALIDATION_FAILED', error.message, [
+              { path: 'cursor', message: error.message },
+            ]);
           }
           throw error;
         }
@@ -130,8 +132,10 @@ export function taskRoutes(repo: TaskRepository, events: EventPublisher = noEven
       handler: async (c, claims) => {
         const userId = ownUser(c, claims);
         const body = await readJsonBody(c);
-        const completed = body === undefined ? undefined : validate(taskComplete, body).completed;
-        return c.json(updated(events, userId, found(await repo.setCompleted(userId, taskId(c), completed))));
+        const { completed, timeZone } = body === undefined ? {} : validate(taskComplete, body);
+        return c.json(
+          updated(events, userId, found(await repo.setCompleted(userId, taskId(c), completed, timeZone))),
+        );
       },
     },
     {

@@ -1,6 +1,8 @@
 import type { PortFallback } from '../api/api-server.ts';
 import type { AuthService, SecretStore, TokenService } from '../auth/auth-types.ts';
 import type { EventPublisher } from '../events/event-publisher.ts';
+import type { ReminderScheduler } from '../schedule/reminder-scheduler.ts';
+import type { SchedulerClock } from '../schedule/scheduler-clock.ts';
 import type { Logger } from './logger.ts';
 
 export interface CoreOptions {
@@ -16,6 +18,8 @@ export interface CoreOptions {
   logger?: Logger;
   /** Clock (epoch ms) for personal access token expiry and last use; tests pass a fake one. */
   now?: () => number;
+  /** Clock and timers of the reminder scheduler; tests pass a FakeClock. */
+  schedulerClock?: SchedulerClock;
 }
 
 export interface ApiAddress {
@@ -42,6 +46,8 @@ export interface CoreServices {
   readonly tokens: TokenService;
   /** Live events: in-process services (reminders) publish here after a committed change. */
   readonly events: EventPublisher;
+  /** Reminders: subscribe to due/missed ones; check() after resume from sleep or a clock change. */
+  readonly reminders: Pick<ReminderScheduler, 'subscribe' | 'check' | 'nextFireAt'>;
   /** Stops the API, then auth, then checkpoints and closes SQLite. Idempotent. */
   stop(): Promise<void>;
 }

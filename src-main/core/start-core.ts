@@ -13,6 +13,9 @@ import { DATABASE_FILE, DatabaseService } from '../db/database-service.ts';
 import { appMigrations } from '../db/migrations/index.ts';
 import { EventBus } from '../events/event-bus.ts';
 import { eventRoutes } from '../events/event-routes.ts';
+import { ReminderScheduler } from '../schedule/reminder-scheduler.ts';
+import { scheduleRoutes } from '../schedule/schedule-routes.ts';
+import { SnoozeStore } from '../schedule/snooze.ts';
 import { TaskRepository } from '../tasks/task-repository.ts';
 import { quickAddRoutes } from '../quick-add/quick-add-routes.ts';
 import { createBearerVerifier } from '../tokens/bearer-verifier.ts';
@@ -88,6 +91,14 @@ export async function startCore(options: CoreOptions): Promise<CoreServices> {
     });
     // Started after the listener, so it stops before it: open event streams end first, then the server closes.
     const events = await start(new EventBus(options.now ? { now: options.now } : {}));
+    // One timer for the next reminder of any user (an index lookup); re-armed after every write below.
+    const reminders = await start(
+      new ReminderScheduler(database.sqlite, database.writes, {
+        logger,
+        events,
+        ...(options.schedulerClock ? { clock: options.schedulerClock } : {}),
+      }),
+    );
     const app = createApiApp({
       repo,
       verifier: createBearerVerifier(auth.verifier, personalTokens),
@@ -99,6 +110,7 @@ export async function startCore(options: CoreOptions): Promise<CoreServices> {
       events,
       extraRoutes: [
         ...dataRoutes(database.sqlite, database.writes, repo, events),
+        ...scheduleRoutes(repo, new SnoozeStore(database.sqlite, database.writes), events),
         ...tokenRoutes(personalTokens),
         ...quickAddRoutes({ repo, events, ...(options.now ? { now: options.now } : {}) }),
         ...eventRoutes({
@@ -109,6 +121,7 @@ export async function startCore(options: CoreOptions): Promise<CoreServices> {
         }),
       ],
       bodyLimitExempt: [IMPORT_PATH],
+      afterWrite: () => reminders.reschedule(),
     });
     server.attach((request) => app.fetch(request));
     // Last: api.json appears only once the API answers, and is removed first on stop.
@@ -132,6 +145,7 @@ export async function startCore(options: CoreOptions): Promise<CoreServices> {
       auth: auth.service,
       tokens: auth.tokens,
       events,
+      reminders,
       stop: () => (stopping ??= stopAll()),
     };
   } catch (error) {

@@ -1,5 +1,6 @@
 import type { Statement } from 'better-sqlite3';
 import { uuidv7 } from 'uuidv7';
+import type { Completion } from '../../src-shared/schedule-schemas.ts';
 import type {
   ListQuery,
   Task,
@@ -17,6 +18,7 @@ import { ListRepository } from '../lists/list-repository.ts';
 import { TagRepository } from '../tags/tag-repository.ts';
 import { toFtsQuery } from './fts-query.ts';
 import { dueWindow, dueWindowParams, dueWindowSql } from '../schedule/due-window.ts';
+import { RecurringCompletion } from '../schedule/recurring-completion.ts';
 import { mergeSchedule } from '../schedule/schedule-fields.ts';
 import { decodeCursor, encodeCursor } from './list-cursor.ts';
 import { buildListSql, DEFAULT_ORDER, shapeKey, SORT_KEYS, type ListShape } from './list-sql.ts';
@@ -64,6 +66,7 @@ export class TaskRepository {
   private readonly tagSizeStmt: Statement<Params, number>;
   private readonly listStmts = new Map<string, Statement<Params, TaskRow>>();
   private readonly ftsMatchesStmt: Statement<Params, number>;
+  private readonly recurring: RecurringCompletion;
 
   constructor(
     private readonly db: SqliteDatabase,
@@ -74,6 +77,7 @@ export class TaskRepository {
     this.tags = new TagRepository(db, writes, now);
     this.tree = new TaskTree(db);
     this.placement = new TaskPlacement(db);
+    this.recurring = new RecurringCompletion(db, this.tree);
     this.ftsMatchesStmt = db
       .prepare<Params, number>(
         `SELECT count(*) FROM (SELECT rowid FROM tasks_fts WHERE tasks_fts MATCH @text LIMIT ${SPARSE_SEARCH_MAX + 1})`,
@@ -185,23 +189,41 @@ export class TaskRepository {
   }
 
   patch(userId: string, id: string, patch: TaskPatch): Promise<Task | null> {
-    return this.update(
-      userId,
-      id,
-      (current) => ({
+    return this.writes.run(() => {
+      const updated = this.updateNow(
+        userId,
+        id,
+        (current) => ({
         title: patch.title ?? current.title,
         description: patch.description ?? current.description,
         priority: patch.priority ?? current.priority,
         ...mergeSchedule(current, patch),
-        completed: patch.completed ?? current.completed,
-      }),
-      patch.tags,
-    );
+          completed: current.completed,
+        }),
+        patch.tags,
+      );
+      // `completed` last, through setCompletedNow: a recurring task moves to its next occurrence instead.
+      return updated && patch.completed !== undefined ? this.setCompletedNow(userId, id, patch.completed) : updated;
+    });
   }
 
-  /** Sets `completed`, or toggles it when `completed` is undefined. Completing a task completes its subtasks. */
-  setCompleted(userId: string, id: string, completed: boolean | undefined): Promise<Task | null> {
-    return this.update(userId, id, (current) => ({ ...current, completed: completed ?? !current.completed }));
+  /**
+   * Sets `completed`, or toggles it when `completed` is undefined. Completing a task completes its subtasks; a
+   * recurring task moves to its next occurrence instead (schedule/recurring-completion.ts). `viewerZone` is the
+   * completing client's zone.
+   */
+  setCompleted(userId: string, id: string, completed: boolean | undefined, viewerZone?: string): Promise<Task | null> {
+    return this.writes.run(() => this.setCompletedNow(userId, id, completed, viewerZone));
+  }
+
+  private setCompletedNow(userId: string, id: string, completed: boolean | undefined, viewerZone?: string): Task | null {
+    if (this.recurring.setCompleted(userId, id, completed, this.now(), viewerZone)) return this.get(userId, id);
+    return this.updateNow(userId, id, (current) => ({ ...current, completed: completed ?? !current.completed }));
+  }
+
+  /** A recurring task's completions, newest first; null when the task is not this user's. */
+  completions(userId: string, id: string): Completion[] | null {
+    return this.recurring.list(userId, id);
   }
 
   /** Moves the task and its subtasks to the trash (one timestamp, so restore brings back exactly them). */
