@@ -2,6 +2,8 @@
 //   GET  /api/{userId}/export[?format=json|csv]
 //   POST /api/{userId}/import[?fromUser={the export's userId}]   (up to IMPORT_MAX_BYTES, not the 64 KiB limit)
 //   POST /api/{userId}/tasks/{id}/restore
+//   DELETE /api/{userId}/trash/{id}   (delete one task in the trash for good, with its trashed subtasks)
+//   DELETE /api/{userId}/trash        (empty the trash)
 import type { Context } from 'hono';
 import { z } from 'zod';
 import { IMPORT_MAX_BYTES } from '../../src-shared/export-schema.ts';
@@ -10,6 +12,7 @@ import { noEvents, type EventPublisher } from '../events/event-publisher.ts';
 import { tasksToCsv } from '../data-safety/csv-export.ts';
 import { ImportRefused, planImport } from '../data-safety/import-plan.ts';
 import { buildExportFile } from '../data-safety/task-export.ts';
+import { purgeFromTrash } from '../data-safety/trash-purge.ts';
 import { applyImport } from '../data-safety/task-import.ts';
 import type { SqliteDatabase } from '../db/open-database.ts';
 import type { WriteQueue } from '../db/write-queue.ts';
@@ -25,6 +28,7 @@ export const IMPORT_PATH = '/api/:userId/import';
 
 const exportQuery = z.strictObject({ format: z.enum(['json', 'csv']).default('json') });
 const importQuery = z.strictObject({ fromUser: z.string().min(1).max(100).optional() });
+const trashId = z.string().min(1).max(100);
 
 function ownUser(c: Context<ApiEnv>, claims: AccessClaims): string {
   const userId = c.req.param('userId') ?? '';
@@ -132,6 +136,27 @@ export function dataRoutes(
         if (!task) throw notFound('Task in the trash');
         events.publish(userId, 'task.restored', [task.id]);
         return c.json(task);
+      },
+    },
+    {
+      method: 'DELETE',
+      path: '/api/:userId/trash/:id',
+      auth: true,
+      handler: async (c, claims) => {
+        const userId = ownUser(c, claims);
+        const id = validate(trashId, c.req.param('id') ?? '');
+        if ((await purgeFromTrash(db, writes, userId, id)) === 0) throw notFound('Task in the trash');
+        return c.body(null, 204);
+      },
+    },
+    {
+      method: 'DELETE',
+      path: '/api/:userId/trash',
+      auth: true,
+      handler: async (c, claims) => {
+        const userId = ownUser(c, claims);
+        const purged = await purgeFromTrash(db, writes, userId, null);
+        return c.json({ purged });
       },
     },
   ];

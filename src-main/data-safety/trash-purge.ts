@@ -65,3 +65,20 @@ export class TrashPurgeService implements Service {
     return Promise.resolve();
   }
 }
+
+/**
+ * Deletes for good, before the 30 days are up, one task in a user's trash with the subtasks that are in the trash
+ * under it (`id`), or everything in the user's trash (`id` null). Resolves with how many tasks; 0 when `id` is
+ * not in this user's trash.
+ */
+export function purgeFromTrash(db: SqliteDatabase, writes: WriteQueue, userId: string, id: string | null): Promise<number> {
+  const one = db.prepare(`
+    WITH RECURSIVE doomed(id) AS (
+      SELECT id FROM tasks WHERE user_id = @userId AND id = @id AND deleted_at IS NOT NULL
+      UNION ALL
+      SELECT t.id FROM tasks t JOIN doomed d ON t.parent_id = d.id WHERE t.user_id = @userId AND t.deleted_at IS NOT NULL
+    )
+    DELETE FROM tasks WHERE id IN (SELECT id FROM doomed)`);
+  const all = db.prepare('DELETE FROM tasks WHERE user_id = @userId AND deleted_at IS NOT NULL');
+  return writes.run(() => (id === null ? all.run({ userId }) : one.run({ userId, id })).changes);
+}

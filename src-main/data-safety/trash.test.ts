@@ -69,6 +69,55 @@ describe('trash over HTTP', () => {
   });
 });
 
+describe('deleting for good before the 30 days', () => {
+  async function create(user: TestUser, body: object): Promise<Task> {
+    const response = await test.api(`/api/${user.id}/tasks`, { method: 'POST', headers: user.headers, body: JSON.stringify(body) });
+    expect(response.status).toBe(201);
+    return (await response.json()) as Task;
+  }
+  const del = (user: TestUser, path: string) => test.api(`/api/${user.id}${path}`, { method: 'DELETE', headers: user.headers });
+
+  it('DELETE /trash/{id} removes one trashed task with its trashed subtasks; only from its owner\'s trash', async () => {
+    const parent = await create(alice, { title: 'Parent for good' });
+    const child = await create(alice, { title: 'Child for good', parentId: parent.id });
+    const other = await create(alice, { title: 'Stays in the trash' });
+    const live = await create(alice, { title: 'Live one' });
+    expect((await del(alice, `/tasks/${parent.id}`)).status).toBe(204);
+    expect((await del(alice, `/tasks/${other.id}`)).status).toBe(204);
+    const trashed = (await list(alice, 'deleted')).map((t) => t.id);
+    expect(trashed).toEqual(expect.arrayContaining([parent.id, child.id, other.id]));
+
+    // Not in the trash (a live task), another account's task, a wrong path user: nothing changes.
+    expect((await del(alice, `/trash/${live.id}`)).status).toBe(404);
+    expect((await del(bob, `/trash/${parent.id}`)).status).toBe(404);
+    expect((await test.api(`/api/${alice.id}/trash/${parent.id}`, { method: 'DELETE', headers: bob.headers })).status).toBe(403);
+    expect((await list(alice, 'deleted')).map((t) => t.id)).toEqual(expect.arrayContaining([parent.id, child.id, other.id]));
+
+    expect((await del(alice, `/trash/${parent.id}`)).status).toBe(204);
+    const left = (await list(alice, 'deleted')).map((t) => t.id);
+    expect(left).not.toContain(parent.id);
+    expect(left).not.toContain(child.id);
+    expect(left).toContain(other.id);
+    expect((await test.api(`/api/${alice.id}/tasks/${parent.id}/restore`, { method: 'POST', headers: alice.headers })).status).toBe(404);
+    expect((await del(alice, `/trash/${parent.id}`)).status).toBe(404);
+    expect((await test.api(`/api/${alice.id}/tasks/${live.id}`, { headers: alice.headers })).status).toBe(200);
+  });
+
+  it('DELETE /trash empties only the caller\'s trash and says how many went', async () => {
+    const bobs = await create(bob, { title: 'Bob keeps his trash' });
+    expect((await del(bob, `/tasks/${bobs.id}`)).status).toBe(204);
+    const mine = await create(alice, { title: 'Alice empties hers' });
+    expect((await del(alice, `/tasks/${mine.id}`)).status).toBe(204);
+    const before = (await list(alice, 'deleted')).length;
+    const emptied = await del(alice, '/trash');
+    expect(emptied.status).toBe(200);
+    expect(await emptied.json()).toEqual({ purged: before });
+    expect(await list(alice, 'deleted')).toEqual([]);
+    expect((await list(bob, 'deleted')).map((t) => t.id)).toContain(bobs.id);
+    expect((await test.api(`/api/${alice.id}/trash`, { method: 'DELETE', headers: bob.headers })).status).toBe(403);
+  });
+});
+
 describe('trash purge', () => {
   it('purges tasks 30 days after deletion, and only those', async () => {
     const dataDir = tempDataDir();
