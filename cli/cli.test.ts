@@ -1,5 +1,5 @@
 // The `tasks` CLI as a user or script runs it: a child process against a real host, finding it through api.json.
-import { mkdirSync, statSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PASSWORD } from '../src-main/testing/test-core.ts';
@@ -11,8 +11,7 @@ const ANSI = /\u001b\[/;
 let h: CliHarness;
 
 beforeAll(async () => {
-  h = await startCliHarness();
-  h.writeApiJson(h.host.core.apiBaseUrl);
+  h = await startCliHarness(); // the host writes api.json in its data dir (TASKS_DATA_DIR of every CLI run)
   // The first run builds the bundle when its sources changed (seconds); later runs start in ~0.5 s.
   expect((await h.cli(['--version'])).code).toBe(0);
 }, 120_000);
@@ -142,9 +141,11 @@ describe('tasks CLI against a real host', () => {
     expect(viaEnvUrl.code).toBe(0);
     expect(viaFlag.code).toBe(0);
 
-    h.writeApiJson(h.host.core.apiBaseUrl, 2 ** 22 + 12345); // beyond Linux's pid range: not running
+    const written = readFileSync(join(h.dataDir, 'api.json'), 'utf8');
+    expect(JSON.parse(written)).toMatchObject({ apiBaseUrl: h.host.core.apiBaseUrl, pid: process.pid });
+    h.writeApiJson(h.host.core.apiBaseUrl, 2 ** 22 + 12345); // as after a crash: a pid beyond Linux's range
     const stale = await h.cli(['ls'], { env });
-    h.writeApiJson(h.host.core.apiBaseUrl);
+    writeFileSync(join(h.dataDir, 'api.json'), written);
     expect(stale.code).toBe(3);
     expect(stale.stderr).toMatch(/not running/);
   });
@@ -202,7 +203,7 @@ describe('tasks CLI against a real host', () => {
 });
 
 describe('tasks CLI against the headless host as shipped (npm run serve, production auth checks)', () => {
-  it('signs up over HTTP with fetch, logs in with the CLI and lists', async () => {
+  it('finds it through its api.json; signs up with fetch, logs in with the CLI, lists; exit 3 once it stopped', async () => {
     const dataDir = join(h.home, 'served');
     mkdirSync(dataDir);
     const host = await startServeHost(dataDir);
@@ -214,12 +215,17 @@ describe('tasks CLI against the headless host as shipped (npm run serve, product
         body: JSON.stringify({ name: 'Served', email, password: PASSWORD }),
       });
       expect(signUp.status).toBe(200); // Node's fetch sends Sec-Fetch-Mode: the auth handler must not read it as a browser
-      const env = { TASKS_API_URL: host.apiBaseUrl, TASKS_CONFIG_DIR: join(h.home, 'served-config') };
+      // Found through the api.json the host wrote in its data directory.
+      const env = { TASKS_DATA_DIR: dataDir, TASKS_CONFIG_DIR: join(h.home, 'served-config') };
       const login = await h.cli(['login', '--email', email, '--password-stdin'], { env, input: PASSWORD });
       expect(login.stderr).toBe('');
       expect(login.code).toBe(0);
       expect(await h.cli(['add', 'Served task', '--plain'], { env })).toMatchObject({ code: 0 });
       expect((await h.cli(['ls'], { env })).stdout).toContain('Served task');
+      await host.stop();
+      const stopped = await h.cli(['ls'], { env }); // a clean exit removed api.json
+      expect(stopped.code).toBe(3);
+      expect(stopped.stderr).toMatch(/not running: there is no api\.json/);
     } finally {
       await host.stop();
     }

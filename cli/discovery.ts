@@ -2,14 +2,10 @@
 // (--data-dir, TASKS_DATA_DIR, or the desktop app's default data directory), in that order.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { z } from 'zod';
+import { API_FILE, apiFile, type ApiFile } from '../src-shared/api-discovery.ts';
 import { defaultDataDir, type PlatformEnv } from './app-paths.ts';
 import { CliError, EXIT, usageError } from './cli-error.ts';
 
-export const API_FILE = 'api.json';
-
-/** What the app and the headless host write while listening: `{ apiBaseUrl, pid, version }`. */
-const apiFile = z.object({ apiBaseUrl: z.string(), pid: z.number().int(), version: z.string() });
 
 export interface DiscoveryInput {
   api?: string | undefined;
@@ -60,7 +56,7 @@ function readApiFile(dataDir: string): DiscoveredApi {
     }
     throw unreachable(`Could not read ${path}: ${(error as Error).message}`);
   }
-  let parsed: z.infer<typeof apiFile>;
+  let parsed: ApiFile;
   try {
     parsed = apiFile.parse(JSON.parse(text));
   } catch {

@@ -13,8 +13,7 @@ let h: CliHarness;
 const clients: Client[] = [];
 
 beforeAll(async () => {
-  h = await startCliHarness();
-  h.writeApiJson(h.host.core.apiBaseUrl);
+  h = await startCliHarness(); // the host writes api.json in its data dir (TASKS_DATA_DIR of every CLI run)
   expect((await h.cli(['--version'])).code).toBe(0); // builds the bundle if needed
 }, 120_000);
 

@@ -130,7 +130,7 @@ export async function startServeHost(dataDir: string): Promise<ServeHost> {
   return {
     apiBaseUrl: ready.apiBaseUrl,
     async stop() {
-      child.kill('SIGTERM');
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
       await exited;
     },
   };
