@@ -94,6 +94,30 @@ describe('tasks CLI against a real host', () => {
     expect(noColour.stdout).toBe(plain.stdout);
   });
 
+  it('lists by name and tags: add --list --tag, ls --list / --tag, and the names in the table', async () => {
+    const env = { TASKS_TOKEN: h.user.jwt };
+    const list = await h.host.api(`/api/${h.user.id}/lists`, {
+      method: 'POST',
+      headers: h.user.headers,
+      body: JSON.stringify({ name: 'Work' }),
+    });
+    const work = (await list.json()) as { id: string };
+    const added = await h.cli(['add', 'Write report', '--list', 'work', '--tag', 'urgent', '--plain', '--json'], { env });
+    expect(added.code).toBe(0);
+    expect(json<Task & { listId: string; tags: string[] }>(added.stdout)).toMatchObject({ listId: work.id, tags: ['urgent'] });
+    const [inList, tagged, table, unknown] = await Promise.all([
+      h.cli(['ls', '--list', 'Work', '--json'], { env }),
+      h.cli(['ls', '--tag', 'urgent', '--json'], { env }),
+      h.cli(['ls', '--list', 'Work'], { env }),
+      h.cli(['ls', '--list', 'Nope'], { env }),
+    ]);
+    expect(json<Task[]>(inList.stdout).map((t) => t.title)).toEqual(['Write report']);
+    expect(json<Task[]>(tagged.stdout).map((t) => t.title)).toEqual(['Write report']);
+    expect(table.stdout).toMatch(/Write report @Work #urgent/);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toMatch(/No list named "Nope"\. Known: .*Work/);
+  });
+
   it('exit codes: 2 usage, 1 API error, 3 unreachable (with a hint), 4 not authorized', async () => {
     const token = { TASKS_TOKEN: h.user.jwt };
     const [unknown, badChoice, missing, notFound, noApp, noToken, badToken, readOnly] = await Promise.all([

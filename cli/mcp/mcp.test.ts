@@ -94,6 +94,13 @@ describe('tasks mcp', () => {
     expect(quickTask).toMatchObject({ title: 'Call the bank', priority: 'low' });
     expect(text(quick)).toContain(`call delete_task with {"id":"${quickTask.id}"}`);
 
+    const lists = value<{ items: { name: string }[] }>(await client.callTool({ name: 'list_lists', arguments: {} }));
+    expect(lists.items.map((l) => l.name)).toContain('Inbox');
+    const tagged = await client.callTool({ name: 'create_task', arguments: { title: 'Tagged', tags: ['mcp'] } });
+    expect(value<{ tags: string[] }>(tagged).tags).toEqual(['mcp']);
+    const tags = value<{ items: { name: string }[] }>(await client.callTool({ name: 'list_tags', arguments: {} }));
+    expect(tags.items.map((t) => t.name)).toContain('mcp');
+
     const missing = await client.callTool({ name: 'get_task', arguments: { id: 'no-such-task' } });
     expect(missing.isError).toBe(true);
     expect(text(missing)).toMatch(/^NOT_FOUND: /);
