@@ -103,11 +103,15 @@ const out = (line = '') => {
   console.log(line);
 };
 
-out(`## Recurrence engines: rrule 2.8.1 vs rrule-temporal 2.2.8 (host zone TZ=${process.env.TZ ?? 'unset (UTC here)'})`);
+out(
+  `## Recurrence engines: rrule 2.8.1 vs rrule-temporal 2.2.8 (host zone TZ=${process.env.TZ ?? 'unset (UTC here)'})`,
+);
 out();
-out(`Machine: ${process.env.HOSTNAME ?? 'shared box'}, load ${execFileSync('cat', ['/proc/loadavg']).toString().trim()}`);
+out(
+  `Machine: ${process.env.HOSTNAME ?? 'shared box'}, load ${execFileSync('cat', ['/proc/loadavg']).toString().trim()}`,
+);
 out();
-out('### Correctness (occurrences as wall times in the rule\'s zone)');
+out("### Correctness (occurrences as wall times in the rule's zone)");
 out();
 out('| case | rrule-temporal | rrule (documented reading) | rrule (as instants) |');
 out('|---|---|---|---|');
@@ -126,7 +130,9 @@ for (const c of CASES) {
   );
 }
 out();
-out(`rrule-temporal ${temporalOk}/${CASES.length} correct, rrule ${rruleOk}/${CASES.length} (either reading).`);
+out(
+  `rrule-temporal ${temporalOk}/${CASES.length} correct, rrule ${rruleOk}/${CASES.length} (either reading).`,
+);
 
 // Speed: what a completion does (parse rule + start, first occurrence after the current due).
 const N = Number(process.env.BENCH_RRULE_N ?? 2000);
@@ -155,12 +161,16 @@ const appTimes = sample(() =>
 );
 const fmt = (t: number[]) => `p50 ${percentile(t, 50).toFixed(3)} ms, p99 ${percentile(t, 99).toFixed(3)} ms`;
 out();
-out(`### Speed: parse + first occurrence after an instant (${N} runs each, interleaving not needed: one thread)`);
+out(
+  `### Speed: parse + first occurrence after an instant (${N} runs each, interleaving not needed: one thread)`,
+);
 out();
 out(`- rrule-temporal: ${fmt(temporalTimes)}`);
 out(`- rrule: ${fmt(rruleTimes)}`);
 out(`- the app's nextOccurrence() (rrule-temporal + zone handling): ${fmt(appTimes)}`);
-out(`- rrule-temporal is ${(percentile(rruleTimes, 50) / percentile(temporalTimes, 50)).toFixed(0)}x faster at p50`);
+out(
+  `- rrule-temporal is ${(percentile(rruleTimes, 50) / percentile(temporalTimes, 50)).toFixed(0)}x faster at p50`,
+);
 out();
 
 if (!process.env.BENCH_NO_SAVE) {
