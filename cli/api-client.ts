@@ -43,7 +43,8 @@ function hintFor(code: string): string | undefined {
 
 function exitCodeFor(status: number, code: string): ExitCode {
   if (status === 401) return EXIT.UNAUTHORIZED;
-  if (status === 403 && code !== 'HOST_NOT_ALLOWED' && code !== 'ORIGIN_NOT_ALLOWED') return EXIT.UNAUTHORIZED;
+  if (status === 403 && code !== 'HOST_NOT_ALLOWED' && code !== 'ORIGIN_NOT_ALLOWED')
+    return EXIT.UNAUTHORIZED;
   return EXIT.ERROR;
 }
 
@@ -67,9 +68,13 @@ export function apiError(status: number, text: string): CliError {
   // Better Auth's own routes (/api/auth/*) answer { code, message } without the envelope.
   if (!isApiErrorBody(body) && isFlatError(body)) body = { error: body };
   if (!isApiErrorBody(body)) {
-    return new CliError(`The API answered ${status} without an error body: is this Tasks Desktop?`, EXIT.ERROR, {
-      code: `HTTP_${status}`,
-    });
+    return new CliError(
+      `The API answered ${status} without an error body: is this Tasks Desktop?`,
+      EXIT.ERROR,
+      {
+        code: `HTTP_${status}`,
+      },
+    );
   }
   const { code, message, details } = body.error;
   const hint = hintFor(code);
@@ -113,10 +118,14 @@ export class ApiClient {
       response = await fetch(url, { method, headers, body, signal: AbortSignal.timeout(TIMEOUT_MS) });
     } catch (error) {
       const cause = (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).name;
-      throw new CliError(`Could not reach Tasks Desktop at ${this.baseUrl} (${this.source}): ${cause}.`, EXIT.UNREACHABLE, {
-        code: 'UNREACHABLE',
-        hint: START_HINT,
-      });
+      throw new CliError(
+        `Could not reach Tasks Desktop at ${this.baseUrl} (${this.source}): ${cause}.`,
+        EXIT.UNREACHABLE,
+        {
+          code: 'UNREACHABLE',
+          hint: START_HINT,
+        },
+      );
     }
     const text = await response.text();
     if (!response.ok) throw apiError(response.status, text);

@@ -44,5 +44,9 @@ export function usageError(message: string): CliError {
 }
 
 export function unauthorized(message: string, hint?: string): CliError {
-  return new CliError(message, EXIT.UNAUTHORIZED, hint === undefined ? { code: 'AUTH_MISSING' } : { code: 'AUTH_MISSING', hint });
+  return new CliError(
+    message,
+    EXIT.UNAUTHORIZED,
+    hint === undefined ? { code: 'AUTH_MISSING' } : { code: 'AUTH_MISSING', hint },
+  );
 }

@@ -44,17 +44,24 @@ describe('tasks CLI against a real host', () => {
     const listed = await h.cli(['ls', '--json'], { env });
     expect(listed.code).toBe(0);
     expect(json<Task[]>(listed.stdout).map((t) => t.id)).toEqual([task.id]);
-    expect(json<Task[]>((await h.cli(['ls', '--q', 'nothing-like-it', '--json'], { env })).stdout)).toEqual([]);
+    expect(json<Task[]>((await h.cli(['ls', '--q', 'nothing-like-it', '--json'], { env })).stdout)).toEqual(
+      [],
+    );
 
     const done = await h.cli(['done', task.id, '--json'], { env });
     expect(json<Task[]>(done.stdout)[0]).toMatchObject({ id: task.id, completed: true });
     expect(json<Task[]>((await h.cli(['ls', '--json'], { env })).stdout)).toEqual([]); // open ones by default
-    expect(json<Task[]>((await h.cli(['ls', '--status', 'completed', '--json'], { env })).stdout)).toHaveLength(1);
+    expect(
+      json<Task[]>((await h.cli(['ls', '--status', 'completed', '--json'], { env })).stdout),
+    ).toHaveLength(1);
     expect(json<Task>((await h.cli(['undone', task.id, '--json'], { env })).stdout).completed).toBe(false);
 
-    const edited = await h.cli(['edit', task.id, '--priority', 'high', '--due', '2031-02-03', '--title', 'Oat milk', '--json'], {
-      env,
-    });
+    const edited = await h.cli(
+      ['edit', task.id, '--priority', 'high', '--due', '2031-02-03', '--title', 'Oat milk', '--json'],
+      {
+        env,
+      },
+    );
     expect(edited.code).toBe(0);
     const after = json<Task>(edited.stdout);
     expect(after).toMatchObject({ title: 'Oat milk', priority: 'high' });
@@ -63,7 +70,9 @@ describe('tasks CLI against a real host', () => {
     const quick = json<Task>((await h.cli(['add', 'Pay rent tomorrow 9am !high', '--json'], { env })).stdout);
     expect(quick).toMatchObject({ title: 'Pay rent', priority: 'high', dueDate: null });
     expect(new Date(quick.dueAt!).getHours()).toBe(9); // this machine's zone
-    const literal = json<Task>((await h.cli(['add', 'Pay rent tomorrow !high', '--plain', '--json'], { env })).stdout);
+    const literal = json<Task>(
+      (await h.cli(['add', 'Pay rent tomorrow !high', '--plain', '--json'], { env })).stdout,
+    );
     expect(literal).toMatchObject({ title: 'Pay rent tomorrow !high', priority: 'none', dueAt: null });
 
     const shown = await h.cli(['show', task.id, '--json'], { env });
@@ -71,13 +80,16 @@ describe('tasks CLI against a real host', () => {
 
     const removed = await h.cli(['rm', task.id, '--json'], { env });
     expect(json(removed.stdout)).toEqual({ id: task.id, deleted: true, undo: `tasks restore ${task.id}` });
-    expect(json<Task[]>((await h.cli(['ls', '--status', 'deleted', '--json'], { env })).stdout)[0]?.id).toBe(task.id);
+    expect(json<Task[]>((await h.cli(['ls', '--status', 'deleted', '--json'], { env })).stdout)[0]?.id).toBe(
+      task.id,
+    );
     expect(json<Task>((await h.cli(['restore', task.id, '--json'], { env })).stdout).id).toBe(task.id);
   });
 
   it('prints aligned columns without colours when piped, with them when forced, never with NO_COLOR', async () => {
     const env = { TASKS_TOKEN: h.user.jwt }; // a session JWT works as the bearer too
-    for (const title of ['First', 'A much longer second title']) expect((await h.cli(['add', title], { env })).code).toBe(0);
+    for (const title of ['First', 'A much longer second title'])
+      expect((await h.cli(['add', title], { env })).code).toBe(0);
     const plain = await h.cli(['ls'], { env });
     expect(plain.code).toBe(0);
     expect(plain.stdout).not.toMatch(ANSI);
@@ -102,9 +114,15 @@ describe('tasks CLI against a real host', () => {
       body: JSON.stringify({ name: 'Work' }),
     });
     const work = (await list.json()) as { id: string };
-    const added = await h.cli(['add', 'Write report', '--list', 'work', '--tag', 'urgent', '--plain', '--json'], { env });
+    const added = await h.cli(
+      ['add', 'Write report', '--list', 'work', '--tag', 'urgent', '--plain', '--json'],
+      { env },
+    );
     expect(added.code).toBe(0);
-    expect(json<Task & { listId: string; tags: string[] }>(added.stdout)).toMatchObject({ listId: work.id, tags: ['urgent'] });
+    expect(json<Task & { listId: string; tags: string[] }>(added.stdout)).toMatchObject({
+      listId: work.id,
+      tags: ['urgent'],
+    });
     const [inList, tagged, table, unknown] = await Promise.all([
       h.cli(['ls', '--list', 'Work', '--json'], { env }),
       h.cli(['ls', '--tag', 'urgent', '--json'], { env }),
@@ -157,8 +175,12 @@ describe('tasks CLI against a real host', () => {
     const otherDir = join(h.home, 'elsewhere');
     const [missing, viaEnvUrl, viaFlag] = await Promise.all([
       h.cli(['ls', '--data-dir', otherDir], { env }),
-      h.cli(['ls', '--json'], { env: { ...env, TASKS_API_URL: h.host.core.apiBaseUrl, TASKS_DATA_DIR: otherDir } }),
-      h.cli(['ls', '--json', '--api', h.host.core.apiBaseUrl], { env: { ...env, TASKS_API_URL: 'http://127.0.0.1:9' } }),
+      h.cli(['ls', '--json'], {
+        env: { ...env, TASKS_API_URL: h.host.core.apiBaseUrl, TASKS_DATA_DIR: otherDir },
+      }),
+      h.cli(['ls', '--json', '--api', h.host.core.apiBaseUrl], {
+        env: { ...env, TASKS_API_URL: 'http://127.0.0.1:9' },
+      }),
     ]);
     expect(missing.code).toBe(3);
     expect(missing.stderr).toContain(`no api.json in ${otherDir}`);
@@ -191,7 +213,9 @@ describe('tasks CLI against a real host', () => {
   });
 
   it('login stores a machine-named token (0600) that later commands use; token ls/revoke; logout forgets it', async () => {
-    const login = await h.cli(['login', '--email', h.user.email, '--password-stdin', '--json'], { input: `${PASSWORD}\n` });
+    const login = await h.cli(['login', '--email', h.user.email, '--password-stdin', '--json'], {
+      input: `${PASSWORD}\n`,
+    });
     expect(login.code).toBe(0);
     const info = json<{ path: string; name: string; scopes: string[]; id: string }>(login.stdout);
     expect(info.name).toMatch(/^tasks CLI on /);
@@ -216,7 +240,10 @@ describe('tasks CLI against a real host', () => {
 
   it('token create prints the secret once and it works; revoke refuses it on the next request', async () => {
     const env = { TASKS_TOKEN: h.user.jwt };
-    const created = await h.cli(['token', 'create', '--name', 'ci', '--read-only', '--expires-in-days', '7', '--json'], { env });
+    const created = await h.cli(
+      ['token', 'create', '--name', 'ci', '--read-only', '--expires-in-days', '7', '--json'],
+      { env },
+    );
     expect(created.code).toBe(0);
     const token = json<{ id: string; token: string; scopes: string[]; expiresAt: string }>(created.stdout);
     expect(token.scopes).toEqual(['tasks:read']);

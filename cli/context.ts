@@ -80,7 +80,8 @@ export class CliContext {
     const token = envToken || login?.token;
     if (!token) throw unauthorized('Not logged in.', LOGIN_HINT);
     client.token = token;
-    const userId = login?.userId ?? jwtSubject(token) ?? (await client.json<{ id: string }>('GET', '/api/me')).id;
+    const userId =
+      login?.userId ?? jwtSubject(token) ?? (await client.json<{ id: string }>('GET', '/api/me')).id;
     return { client, userId, base: `/api/${encodeURIComponent(userId)}` };
   }
 }

@@ -30,7 +30,9 @@ export function readLogin(dir: string): StoredLogin | null {
     text = readFileSync(credentialsPath(dir), 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw new CliError(`Could not read the stored login: ${(error as Error).message}`, EXIT.ERROR, { code: 'CONFIG' });
+    throw new CliError(`Could not read the stored login: ${(error as Error).message}`, EXIT.ERROR, {
+      code: 'CONFIG',
+    });
   }
   let json: unknown;
   try {

@@ -6,7 +6,6 @@ import { API_FILE, apiFile, type ApiFile } from '../src-shared/api-discovery.ts'
 import { defaultDataDir, type PlatformEnv } from './app-paths.ts';
 import { CliError, EXIT, usageError } from './cli-error.ts';
 
-
 export interface DiscoveryInput {
   api?: string | undefined;
   dataDir?: string | undefined;
@@ -27,7 +26,8 @@ function normaliseUrl(value: string, source: string): string {
   } catch {
     throw usageError(`${source} is not a URL: ${value}`);
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw usageError(`${source} must be an http:// URL.`);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw usageError(`${source} must be an http:// URL.`);
   return url.origin + url.pathname.replace(/\/+$/, '');
 }
 
@@ -63,7 +63,9 @@ function readApiFile(dataDir: string): DiscoveredApi {
     throw unreachable(`${path} is not a valid api.json file.`);
   }
   if (!processExists(parsed.pid)) {
-    throw unreachable(`${path} names process ${parsed.pid}, which is not running (the app did not exit cleanly).`);
+    throw unreachable(
+      `${path} names process ${parsed.pid}, which is not running (the app did not exit cleanly).`,
+    );
   }
   return { baseUrl: normaliseUrl(parsed.apiBaseUrl, path), source: path };
 }

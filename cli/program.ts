@@ -27,7 +27,10 @@ export function buildProgram(deps: RunDeps): Command {
     .description('Tasks Desktop from the command line (talks to the running app over its local HTTP API)')
     .version(deps.version, '-V, --version')
     .option('--api <url>', 'the API base URL (default: TASKS_API_URL, else api.json)')
-    .option('--data-dir <dir>', 'the app data directory holding api.json (default: TASKS_DATA_DIR, else the app default)')
+    .option(
+      '--data-dir <dir>',
+      'the app data directory holding api.json (default: TASKS_DATA_DIR, else the app default)',
+    )
     .option('--json', 'machine-readable JSON output')
     .option('--no-color', 'no colours (also NO_COLOR=1)')
     .addHelpText('after', EXIT_HELP)
@@ -39,7 +42,8 @@ export function buildProgram(deps: RunDeps): Command {
       writeErr: (text) => deps.streams.stderr.write(text),
     });
 
-  const contextFor = (command: Command) => new CliContext(deps.platform, globalOptions(command), deps.streams);
+  const contextFor = (command: Command) =>
+    new CliContext(deps.platform, globalOptions(command), deps.streams);
   registerTaskCommands(program, contextFor);
   registerTransferCommands(program, contextFor);
   registerTokenCommands(program, contextFor);
@@ -48,7 +52,10 @@ export function buildProgram(deps: RunDeps): Command {
   // Subcommands inherit exitOverride/output settings only when copied: apply them to every level.
   const apply = (command: Command) => {
     for (const sub of command.commands) {
-      sub.exitOverride().configureOutput(program.configureOutput()).showHelpAfterError('(add --help for usage)');
+      sub
+        .exitOverride()
+        .configureOutput(program.configureOutput())
+        .showHelpAfterError('(add --help for usage)');
       sub.configureHelp({ showGlobalOptions: true });
       apply(sub);
     }
@@ -59,7 +66,15 @@ export function buildProgram(deps: RunDeps): Command {
 
 function report(deps: RunDeps, error: CliError, json: boolean): void {
   if (json) {
-    const body = { error: { code: error.code, message: error.message, exitCode: error.exitCode, hint: error.hint, details: error.details } };
+    const body = {
+      error: {
+        code: error.code,
+        message: error.message,
+        exitCode: error.exitCode,
+        hint: error.hint,
+        details: error.details,
+      },
+    };
     deps.streams.stderr.write(JSON.stringify(body) + '\n');
     return;
   }
@@ -79,7 +94,9 @@ export async function run(argv: string[], deps: RunDeps): Promise<ExitCode> {
   } catch (error) {
     if (error instanceof CommanderError) {
       // Help and version were printed; anything else (unknown option, missing argument, bad choice) was too.
-      return error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help'
+      return error.code === 'commander.helpDisplayed' ||
+        error.code === 'commander.version' ||
+        error.code === 'commander.help'
         ? EXIT.OK
         : EXIT.USAGE;
     }
@@ -87,7 +104,11 @@ export async function run(argv: string[], deps: RunDeps): Promise<ExitCode> {
       report(deps, error, json);
       return error.exitCode;
     }
-    report(deps, new CliError(error instanceof Error ? error.message : String(error), EXIT.ERROR, { code: 'INTERNAL' }), json);
+    report(
+      deps,
+      new CliError(error instanceof Error ? error.message : String(error), EXIT.ERROR, { code: 'INTERNAL' }),
+      json,
+    );
     return EXIT.ERROR;
   }
 }

@@ -8,7 +8,11 @@ export interface PromptStreams {
 }
 
 /** Asks one question on stderr (stdout stays clean for --json); with `hidden`, what is typed is not shown. */
-export async function ask(streams: PromptStreams, question: string, options: { hidden?: boolean } = {}): Promise<string> {
+export async function ask(
+  streams: PromptStreams,
+  question: string,
+  options: { hidden?: boolean } = {},
+): Promise<string> {
   let muted = false;
   const output = new Writable({
     write(chunk: Buffer, _encoding, callback) {
@@ -31,5 +35,7 @@ export async function ask(streams: PromptStreams, question: string, options: { h
 export async function readAll(stdin: NodeJS.ReadableStream): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
-  return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+  return Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/\r?\n$/, '');
 }

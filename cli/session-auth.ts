@@ -27,7 +27,10 @@ export function defaultTokenName(): string {
   return `tasks CLI on ${hostname()}`;
 }
 
-async function credentials(ctx: CliContext, options: PasswordOptions): Promise<{ email: string; password: string }> {
+async function credentials(
+  ctx: CliContext,
+  options: PasswordOptions,
+): Promise<{ email: string; password: string }> {
   const tty = ctx.streams.stdin.isTTY === true;
   let email = options.email ?? ctx.storedLogin()?.email;
   if (!email) {
@@ -54,10 +57,14 @@ export async function signIn(client: ApiClient, email: string, password: string)
     { body: { email, password }, token: null },
   );
   const end = async () => {
-    await client.send('POST', '/api/auth/sign-out', { body: {}, token: signedIn.token }).catch(() => undefined);
+    await client
+      .send('POST', '/api/auth/sign-out', { body: {}, token: signedIn.token })
+      .catch(() => undefined);
   };
   try {
-    const { token: jwt } = await client.json<{ token: string }>('GET', '/api/auth/token', { token: signedIn.token });
+    const { token: jwt } = await client.json<{ token: string }>('GET', '/api/auth/token', {
+      token: signedIn.token,
+    });
     const userId = signedIn.user.id;
     return { userId, email: signedIn.user.email, jwt, base: `/api/${encodeURIComponent(userId)}`, end };
   } catch (error) {
@@ -72,7 +79,13 @@ export async function sessionFor(ctx: CliContext, options: PasswordOptions): Pro
   const envToken = ctx.platform.env.TASKS_TOKEN;
   const sub = envToken ? jwtSubject(envToken) : null;
   if (envToken && sub) {
-    return { userId: sub, email: '', jwt: envToken, base: `/api/${encodeURIComponent(sub)}`, end: () => Promise.resolve() };
+    return {
+      userId: sub,
+      email: '',
+      jwt: envToken,
+      base: `/api/${encodeURIComponent(sub)}`,
+      end: () => Promise.resolve(),
+    };
   }
   const { email, password } = await credentials(ctx, options);
   return signIn(client, email, password);

@@ -41,7 +41,11 @@ function extras(task: ApiTask): string {
   return parts.join(' ');
 }
 
-export function printTaskTable(out: Output, tasks: ApiTask[], listNames: Map<string, string> = new Map()): void {
+export function printTaskTable(
+  out: Output,
+  tasks: ApiTask[],
+  listNames: Map<string, string> = new Map(),
+): void {
   const now = new Date();
   const rows = tasks.map((task) => {
     const done = task.completed ? out.paint('green', '[x]') : '[ ]';
@@ -51,7 +55,13 @@ export function printTaskTable(out: Output, tasks: ApiTask[], listNames: Map<str
     const tail = [title, list ? out.paint('cyan', `@${list}`) : '', out.paint('magenta', extras(task))]
       .filter(Boolean)
       .join(' ');
-    return [out.paint('dim', task.id), done, out.paint('red', PRIORITY_MARK[task.priority]), dueColour(out, task, now), tail];
+    return [
+      out.paint('dim', task.id),
+      done,
+      out.paint('red', PRIORITY_MARK[task.priority]),
+      dueColour(out, task, now),
+      tail,
+    ];
   });
   out.table(['ID', 'DONE', 'PRI', 'DUE', 'TITLE'], rows);
 }
@@ -60,7 +70,14 @@ export function printTask(out: Output, task: ApiTask, listNames: Map<string, str
   const fields: [string, string][] = [
     ['ID', task.id],
     ['Title', out.paint('bold', task.title)],
-    ['Status', task.deletedAt ? out.paint('red', 'in the trash') : task.completed ? out.paint('green', 'done') : 'open'],
+    [
+      'Status',
+      task.deletedAt
+        ? out.paint('red', 'in the trash')
+        : task.completed
+          ? out.paint('green', 'done')
+          : 'open',
+    ],
     ['Priority', task.priority],
     ['Due', formatDue(task) || '-'],
   ];

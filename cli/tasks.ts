@@ -17,7 +17,9 @@ export function main(argv: string[] = process.argv.slice(2)): Promise<number> {
 /** True when this file is the process's entry (node tasks.mjs, or an npm-link symlink to it), not imported. */
 function isEntry(): boolean {
   try {
-    return process.argv[1] !== undefined && realpathSync(process.argv[1]) === realpathSync(import.meta.filename);
+    return (
+      process.argv[1] !== undefined && realpathSync(process.argv[1]) === realpathSync(import.meta.filename)
+    );
   } catch {
     return false;
   }

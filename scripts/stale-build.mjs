@@ -10,7 +10,8 @@ function newestMtime(path) {
   const stat = statSync(path);
   if (!stat.isDirectory()) return stat.mtimeMs;
   let newest = 0;
-  for (const entry of readdirSync(path, { withFileTypes: true })) newest = Math.max(newest, newestMtime(join(path, entry.name)));
+  for (const entry of readdirSync(path, { withFileTypes: true }))
+    newest = Math.max(newest, newestMtime(join(path, entry.name)));
   return newest;
 }
 

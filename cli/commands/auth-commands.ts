@@ -20,7 +20,11 @@ export function registerAuthCommands(program: Command, contextFor: ContextFactor
       .description('sign in once: creates a token for this machine and stores it (readable by you only)')
       .option('--name <name>', 'token name (default: "tasks CLI on <this machine>")')
       .option('--read-only', 'a read-only token')
-      .option('--expires-in-days <days>', `1-${TOKEN_EXPIRY_DAYS_MAX} (default: never)`, positiveInt(TOKEN_EXPIRY_DAYS_MAX)),
+      .option(
+        '--expires-in-days <days>',
+        `1-${TOKEN_EXPIRY_DAYS_MAX} (default: never)`,
+        positiveInt(TOKEN_EXPIRY_DAYS_MAX),
+      ),
   ).action(
     action(contextFor, async (ctx, options: LoginOptions) => {
       const previous = ctx.storedLogin();
@@ -39,7 +43,9 @@ export function registerAuthCommands(program: Command, contextFor: ContextFactor
         if (previous && previous.userId === session.userId && previous.tokenId !== created.id) {
           await ctx
             .api()
-            .send('DELETE', `${session.base}/tokens/${encodeURIComponent(previous.tokenId)}`, { token: session.jwt })
+            .send('DELETE', `${session.base}/tokens/${encodeURIComponent(previous.tokenId)}`, {
+              token: session.jwt,
+            })
             .catch(() => undefined);
         }
       } finally {
@@ -58,7 +64,9 @@ export function registerAuthCommands(program: Command, contextFor: ContextFactor
       const { token: _secret, ...info } = created;
       ctx.out.result({ userId: session.userId, email: session.email, ...info, path }, () => {
         ctx.out.line(`Logged in as ${ctx.out.paint('bold', session.email)}.`);
-        ctx.out.line(`Token "${created.name}" (${created.scopes.join(', ')}) stored in ${path} (readable by you only).`);
+        ctx.out.line(
+          `Token "${created.name}" (${created.scopes.join(', ')}) stored in ${path} (readable by you only).`,
+        );
       });
     }),
   );
@@ -76,22 +84,33 @@ export function registerAuthCommands(program: Command, contextFor: ContextFactor
         let why = '';
         try {
           const client = ctx.api();
-          await client.send('DELETE', `/api/${encodeURIComponent(login.userId)}/tokens/${encodeURIComponent(login.tokenId)}`, {
-            token: login.token,
-          });
+          await client.send(
+            'DELETE',
+            `/api/${encodeURIComponent(login.userId)}/tokens/${encodeURIComponent(login.tokenId)}`,
+            {
+              token: login.token,
+            },
+          );
           revoked = true;
         } catch (error) {
           why = error instanceof CliError ? error.message : String(error);
         }
         deleteLogin(ctx.configDir);
-        ctx.out.result({ loggedOut: true, revoked, tokenId: login.tokenId, path: credentialsPath(ctx.configDir) }, () => {
-          ctx.out.line(`Logged out: removed ${credentialsPath(ctx.configDir)}.`);
-          if (revoked) ctx.out.line(`Token "${login.tokenName}" revoked.`);
-          else {
-            ctx.out.line(`Token "${login.tokenName}" (${login.tokenId}) could not be revoked here (${why}).`);
-            ctx.out.line('Revoke it in Settings > API tokens, or with `tasks token revoke ' + login.tokenId + '`.');
-          }
-        });
+        ctx.out.result(
+          { loggedOut: true, revoked, tokenId: login.tokenId, path: credentialsPath(ctx.configDir) },
+          () => {
+            ctx.out.line(`Logged out: removed ${credentialsPath(ctx.configDir)}.`);
+            if (revoked) ctx.out.line(`Token "${login.tokenName}" revoked.`);
+            else {
+              ctx.out.line(
+                `Token "${login.tokenName}" (${login.tokenId}) could not be revoked here (${why}).`,
+              );
+              ctx.out.line(
+                'Revoke it in Settings > API tokens, or with `tasks token revoke ' + login.tokenId + '`.',
+              );
+            }
+          },
+        );
       }),
     );
 }

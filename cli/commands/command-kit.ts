@@ -23,7 +23,8 @@ export function globalOptions(command: Command): GlobalOptions {
 export function positiveInt(max: number): (value: string) => number {
   return (value) => {
     const n = Number(value);
-    if (!Number.isInteger(n) || n < 1 || n > max) throw new InvalidArgumentError(`Give a whole number from 1 to ${max}.`);
+    if (!Number.isInteger(n) || n < 1 || n > max)
+      throw new InvalidArgumentError(`Give a whole number from 1 to ${max}.`);
     return n;
   };
 }

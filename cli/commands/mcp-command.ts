@@ -40,7 +40,11 @@ export function registerMcpCommand(program: Command, contextFor: ContextFactory)
           import('../mcp/mcp-server.ts'),
           import('../mcp/tool-definitions.ts'),
         ]);
-        const server = createTasksMcpServer(caller, { version: CLI_VERSION, canWrite: writable, tools: TOOL_DEFINITIONS });
+        const server = createTasksMcpServer(caller, {
+          version: CLI_VERSION,
+          canWrite: writable,
+          tools: TOOL_DEFINITIONS,
+        });
         const stdin = ctx.streams.stdin as NodeJS.ReadableStream & NodeJS.ReadStream;
         const closed = new Promise<void>((resolve) => {
           stdin.once('end', resolve);

@@ -44,7 +44,8 @@ async function quickAdd(caller: Caller, text: string): Promise<ApiTask | null> {
     });
     return created.task;
   } catch (error) {
-    if (error instanceof CliError && (error.code === 'NOT_FOUND' || error.code === 'METHOD_NOT_ALLOWED')) return null;
+    if (error instanceof CliError && (error.code === 'NOT_FOUND' || error.code === 'METHOD_NOT_ALLOWED'))
+      return null;
     throw error;
   }
 }
@@ -55,7 +56,8 @@ async function printOne(ctx: CliContext, caller: Caller, task: ApiTask, note?: s
   if (note) ctx.out.line(`\n${ctx.out.paint('dim', note)}`);
 }
 
-const priorityOption = () => new Option('--priority <priority>', 'none, low, medium or high').choices(PRIORITIES);
+const priorityOption = () =>
+  new Option('--priority <priority>', 'none, low, medium or high').choices(PRIORITIES);
 const editOptions = (command: Command) =>
   command
     .option('--title <title>', 'new title')
@@ -69,7 +71,7 @@ export function registerTaskCommands(program: Command, contextFor: ContextFactor
   editOptions(
     program
       .command('add')
-      .description('add a task from quick-add text, e.g. "Pay rent tomorrow 9am #Home @bills !high"')
+      .description('add a task from quick-add text, e.g. "Pay rent tomorrow 9am !high"')
       .argument('<text...>', 'the task (words are joined with spaces)')
       .option('--plain', 'take the text literally as the title (no quick-add parsing)'),
   ).action(
@@ -81,14 +83,18 @@ export function registerTaskCommands(program: Command, contextFor: ContextFactor
       const extra = await changes(caller, fields);
       let task = plain ? null : await quickAdd(caller, text);
       if (task === null) {
-        task = await caller.client.json<ApiTask>('POST', `${caller.base}/tasks`, { body: { title: text, ...extra } });
+        task = await caller.client.json<ApiTask>('POST', `${caller.base}/tasks`, {
+          body: { title: text, ...extra },
+        });
       } else if (Object.keys(extra).length > 0) {
         // Options win over what the text said.
         task = await caller.client.json<ApiTask>('PATCH', taskPath(caller, task.id), { body: extra });
       }
       if (ctx.out.json) return ctx.out.printJson(task);
       const due = formatDue(task);
-      ctx.out.line(`Added ${ctx.out.paint('bold', task.title)}${due ? ` (due ${due})` : ''} ${ctx.out.paint('dim', task.id)}`);
+      ctx.out.line(
+        `Added ${ctx.out.paint('bold', task.title)}${due ? ` (due ${due})` : ''} ${ctx.out.paint('dim', task.id)}`,
+      );
     }),
   );
 
@@ -176,7 +182,9 @@ export function registerTaskCommands(program: Command, contextFor: ContextFactor
         for (const id of ids) {
           try {
             done.push(
-              await caller.client.json<ApiTask>('PATCH', `${taskPath(caller, id)}/complete`, { body: { completed: true } }),
+              await caller.client.json<ApiTask>('PATCH', `${taskPath(caller, id)}/complete`, {
+                body: { completed: true },
+              }),
             );
           } catch (error) {
             if (!(error instanceof CliError) || error.exitCode !== EXIT.ERROR) throw error;
@@ -184,12 +192,18 @@ export function registerTaskCommands(program: Command, contextFor: ContextFactor
           }
         }
         if (ctx.out.json) ctx.out.printJson(done);
-        else for (const task of done) ctx.out.line(`${ctx.out.paint('green', 'Done')} ${task.title} ${ctx.out.paint('dim', task.id)}`);
+        else
+          for (const task of done)
+            ctx.out.line(`${ctx.out.paint('green', 'Done')} ${task.title} ${ctx.out.paint('dim', task.id)}`);
         if (failed.length > 0) {
-          throw new CliError(failed.map(({ id, error }) => `${id}: ${error.message}`).join('\n'), EXIT.ERROR, {
-            code: failed[0]!.error.code,
-            hint: `${done.length} of ${ids.length} marked done.`,
-          });
+          throw new CliError(
+            failed.map(({ id, error }) => `${id}: ${error.message}`).join('\n'),
+            EXIT.ERROR,
+            {
+              code: failed[0]!.error.code,
+              hint: `${done.length} of ${ids.length} marked done.`,
+            },
+          );
         }
       }),
     );
@@ -204,7 +218,9 @@ export function registerTaskCommands(program: Command, contextFor: ContextFactor
         const task = await caller.client.json<ApiTask>('PATCH', `${taskPath(caller, id)}/complete`, {
           body: { completed: false },
         });
-        ctx.out.result(task, () => ctx.out.line(`Open again: ${task.title} ${ctx.out.paint('dim', task.id)}`));
+        ctx.out.result(task, () =>
+          ctx.out.line(`Open again: ${task.title} ${ctx.out.paint('dim', task.id)}`),
+        );
       }),
     );
 
@@ -214,7 +230,9 @@ export function registerTaskCommands(program: Command, contextFor: ContextFactor
         throw usageError('Give at least one of --title --due --priority --description --list --tag.');
       }
       const caller = await ctx.caller();
-      const task = await caller.client.json<ApiTask>('PATCH', taskPath(caller, id), { body: await changes(caller, options) });
+      const task = await caller.client.json<ApiTask>('PATCH', taskPath(caller, id), {
+        body: await changes(caller, options),
+      });
       await printOne(ctx, caller, task);
     }),
   );

@@ -18,7 +18,11 @@ export const passwordOptions = (command: Command) =>
     .option('--email <email>', 'account email (default: the stored login, else asked)')
     .option('--password-stdin', 'read the password from stdin instead of asking');
 
-async function withSession<T>(ctx: CliContext, options: PasswordOptions, run: (session: Session) => Promise<T>): Promise<T> {
+async function withSession<T>(
+  ctx: CliContext,
+  options: PasswordOptions,
+  run: (session: Session) => Promise<T>,
+): Promise<T> {
   const session = await sessionFor(ctx, options);
   try {
     return await run(session);
@@ -32,7 +36,9 @@ function day(iso: string | null): string {
 }
 
 export function registerTokenCommands(program: Command, contextFor: ContextFactory): void {
-  const token = program.command('token').description('personal access tokens for scripts, the CLI and MCP clients');
+  const token = program
+    .command('token')
+    .description('personal access tokens for scripts, the CLI and MCP clients');
 
   passwordOptions(token.command('ls').description('list your tokens (never their secrets)')).action(
     action(contextFor, async (ctx, options: PasswordOptions) => {
@@ -70,7 +76,10 @@ export function registerTokenCommands(program: Command, contextFor: ContextFacto
   ).action(
     action(
       contextFor,
-      async (ctx, options: PasswordOptions & { name: string; readOnly?: boolean; expiresInDays?: number }) => {
+      async (
+        ctx,
+        options: PasswordOptions & { name: string; readOnly?: boolean; expiresInDays?: number },
+      ) => {
         const created = await withSession(ctx, options, (session) =>
           ctx.api().json<TokenCreated>('POST', `${session.base}/tokens`, {
             token: session.jwt,
@@ -82,14 +91,18 @@ export function registerTokenCommands(program: Command, contextFor: ContextFacto
           }),
         );
         if (ctx.out.json) return ctx.out.printJson(created);
-        ctx.out.line(`Created token ${ctx.out.paint('bold', created.name)} (${created.scopes.join(', ')}) ${ctx.out.paint('dim', created.id)}`);
+        ctx.out.line(
+          `Created token ${ctx.out.paint('bold', created.name)} (${created.scopes.join(', ')}) ${ctx.out.paint('dim', created.id)}`,
+        );
         ctx.out.line('Copy the secret now: it is not shown again.');
         ctx.out.line(created.token);
       },
     ),
   );
 
-  passwordOptions(token.command('revoke').description('revoke a token at once').argument('<id>', 'token id')).action(
+  passwordOptions(
+    token.command('revoke').description('revoke a token at once').argument('<id>', 'token id'),
+  ).action(
     action(contextFor, async (ctx, id: string, options: PasswordOptions) => {
       await withSession(ctx, options, (session) =>
         ctx.api().send('DELETE', `${session.base}/tokens/${encodeURIComponent(id)}`, { token: session.jwt }),
@@ -97,7 +110,7 @@ export function registerTokenCommands(program: Command, contextFor: ContextFacto
       const own = ctx.storedLogin()?.tokenId === id;
       ctx.out.result({ id, revoked: true }, () => {
         ctx.out.line(`Revoked ${id}.`);
-        if (own) ctx.out.line('That was this CLI\'s own login: run `tasks login` to sign in again.');
+        if (own) ctx.out.line("That was this CLI's own login: run `tasks login` to sign in again.");
       });
     }),
   );

@@ -37,7 +37,9 @@ export function registerTransferCommands(program: Command, contextFor: ContextFa
         try {
           text = file === '-' ? await readAll(ctx.streams.stdin) : readFileSync(file, 'utf8');
         } catch (error) {
-          throw new CliError(`Could not read ${file}: ${(error as Error).message}`, EXIT.ERROR, { code: 'FILE' });
+          throw new CliError(`Could not read ${file}: ${(error as Error).message}`, EXIT.ERROR, {
+            code: 'FILE',
+          });
         }
         const caller = await ctx.caller();
         const result = await caller.client.json<ImportResult>('POST', `${caller.base}/import`, {
@@ -47,9 +49,12 @@ export function registerTransferCommands(program: Command, contextFor: ContextFa
         ctx.out.result(result, () => {
           ctx.out.line(`Imported ${result.imported} task(s); skipped ${result.skipped.length}.`);
           for (const skip of result.skipped.slice(0, 20)) {
-            ctx.out.line(ctx.out.paint('dim', `  #${skip.index} ${skip.id ?? ''} ${skip.reason}: ${skip.message}`));
+            ctx.out.line(
+              ctx.out.paint('dim', `  #${skip.index} ${skip.id ?? ''} ${skip.reason}: ${skip.message}`),
+            );
           }
-          if (result.skipped.length > 20) ctx.out.line(ctx.out.paint('dim', `  ... and ${result.skipped.length - 20} more`));
+          if (result.skipped.length > 20)
+            ctx.out.line(ctx.out.paint('dim', `  ... and ${result.skipped.length - 20} more`));
         });
       }),
     );

@@ -29,7 +29,7 @@ export function createTasksMcpServer(
     { name: 'tasks-desktop', title: 'Tasks Desktop', version: options.version },
     {
       instructions:
-        'Tools for the user\'s Tasks Desktop tasks. Deleting moves a task to the trash (restore_task brings it back). ' +
+        "Tools for the user's Tasks Desktop tasks. Deleting moves a task to the trash (restore_task brings it back). " +
         (options.canWrite ? '' : 'This token is read-only: only the read tools are available.'),
     },
   );

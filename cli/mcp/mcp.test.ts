@@ -7,7 +7,14 @@ import { PRIORITIES } from '../../src-shared/task-schemas.ts';
 import { CLI_SCRIPT, type CliHarness, ROOT, startCliHarness } from '../testing/cli-harness.ts';
 
 const READ_TOOLS = ['list_tasks', 'get_task', 'list_lists', 'list_tags'];
-const WRITE_TOOLS = ['create_task', 'quick_add', 'update_task', 'complete_task', 'delete_task', 'restore_task'];
+const WRITE_TOOLS = [
+  'create_task',
+  'quick_add',
+  'update_task',
+  'complete_task',
+  'delete_task',
+  'restore_task',
+];
 
 let h: CliHarness;
 const clients: Client[] = [];
@@ -57,22 +64,31 @@ describe('tasks mcp', () => {
     expect(tools.map((t) => t.name).sort()).toEqual([...READ_TOOLS, ...WRITE_TOOLS].sort());
     const create = tools.find((t) => t.name === 'create_task')!;
     expect(create.inputSchema.required).toEqual(['title']);
-    expect((create.inputSchema.properties as Record<string, { enum?: string[]; maxLength?: number }>).priority?.enum).toEqual([
-      ...PRIORITIES,
-    ]);
+    expect(
+      (create.inputSchema.properties as Record<string, { enum?: string[]; maxLength?: number }>).priority
+        ?.enum,
+    ).toEqual([...PRIORITIES]);
     expect(tools.find((t) => t.name === 'list_tasks')!.annotations?.readOnlyHint).toBe(true);
   });
 
   it('create, update, complete, delete, restore: each result says how to undo it', async () => {
     const client = await connect(await h.token(['tasks:read', 'tasks:write']));
-    const created = await client.callTool({ name: 'create_task', arguments: { title: 'Water the plants', priority: 'low' } });
+    const created = await client.callTool({
+      name: 'create_task',
+      arguments: { title: 'Water the plants', priority: 'low' },
+    });
     const task = value<{ id: string; title: string; completed: boolean }>(created);
     expect(task.title).toBe('Water the plants');
     expect(text(created)).toContain(`To undo this, call delete_task with {"id":"${task.id}"}`);
 
-    const updated = await client.callTool({ name: 'update_task', arguments: { id: task.id, priority: 'high', title: 'Water' } });
+    const updated = await client.callTool({
+      name: 'update_task',
+      arguments: { id: task.id, priority: 'high', title: 'Water' },
+    });
     expect(value<{ priority: string }>(updated).priority).toBe('high');
-    expect(text(updated)).toContain(`call update_task with {"id":"${task.id}","title":"Water the plants","priority":"low"}`);
+    expect(text(updated)).toContain(
+      `call update_task with {"id":"${task.id}","title":"Water the plants","priority":"low"}`,
+    );
 
     const completed = await client.callTool({ name: 'complete_task', arguments: { id: task.id } });
     expect(value<{ completed: boolean }>(completed).completed).toBe(true);
@@ -87,18 +103,28 @@ describe('tasks mcp', () => {
     expect(value<{ id: string }>(restored).id).toBe(task.id);
     expect(text(restored)).toContain(`call delete_task with {"id":"${task.id}"}`);
     const got = await client.callTool({ name: 'get_task', arguments: { id: task.id } });
-    expect(value<{ title: string; completed: boolean }>(got)).toMatchObject({ title: 'Water', completed: true });
+    expect(value<{ title: string; completed: boolean }>(got)).toMatchObject({
+      title: 'Water',
+      completed: true,
+    });
 
     const quick = await client.callTool({ name: 'quick_add', arguments: { text: 'Call the bank !low' } });
     const quickTask = value<{ task: { id: string; title: string; priority: string } }>(quick).task;
     expect(quickTask).toMatchObject({ title: 'Call the bank', priority: 'low' });
     expect(text(quick)).toContain(`call delete_task with {"id":"${quickTask.id}"}`);
 
-    const lists = value<{ items: { name: string }[] }>(await client.callTool({ name: 'list_lists', arguments: {} }));
+    const lists = value<{ items: { name: string }[] }>(
+      await client.callTool({ name: 'list_lists', arguments: {} }),
+    );
     expect(lists.items.map((l) => l.name)).toContain('Inbox');
-    const tagged = await client.callTool({ name: 'create_task', arguments: { title: 'Tagged', tags: ['mcp'] } });
+    const tagged = await client.callTool({
+      name: 'create_task',
+      arguments: { title: 'Tagged', tags: ['mcp'] },
+    });
     expect(value<{ tags: string[] }>(tagged).tags).toEqual(['mcp']);
-    const tags = value<{ items: { name: string }[] }>(await client.callTool({ name: 'list_tags', arguments: {} }));
+    const tags = value<{ items: { name: string }[] }>(
+      await client.callTool({ name: 'list_tags', arguments: {} }),
+    );
     expect(tags.items.map((t) => t.name)).toContain('mcp');
 
     const missing = await client.callTool({ name: 'get_task', arguments: { id: 'no-such-task' } });

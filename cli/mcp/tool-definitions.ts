@@ -4,7 +4,13 @@
 import { z } from 'zod';
 import { exportTask } from '../../src-shared/export-schema.ts';
 import { quickAddRequest } from '../../src-shared/quick-add/quick-add-schemas.ts';
-import { listQuery, taskComplete, taskCreate, taskPatch, type TaskList } from '../../src-shared/task-schemas.ts';
+import {
+  listQuery,
+  taskComplete,
+  taskCreate,
+  taskPatch,
+  type TaskList,
+} from '../../src-shared/task-schemas.ts';
 import { localTimeZone } from '../due-input.ts';
 import type { Caller } from '../context.ts';
 import type { ApiTask } from '../task-format.ts';
@@ -37,7 +43,8 @@ function taskPath(caller: Caller, taskId: string): string {
 function toQuery(args: Record<string, unknown>): Record<string, string | number | boolean | undefined> {
   const query: Record<string, string | number | boolean | undefined> = {};
   for (const [key, value] of Object.entries(args)) {
-    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') query[key] = value;
+    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
+      query[key] = value;
   }
   return query;
 }
@@ -53,7 +60,7 @@ export const TOOL_DEFINITIONS: ToolDefinition[] = [
     name: 'list_tasks',
     title: 'List tasks',
     description:
-      'List the user\'s tasks, newest first by default. status: all | active | completed | deleted (the trash). ' +
+      "List the user's tasks, newest first by default. status: all | active | completed | deleted (the trash). " +
       'q searches titles and notes; dueFrom/dueTo select by due date; follow nextCursor for more.',
     write: false,
     inputSchema: listQuery,
@@ -67,7 +74,9 @@ export const TOOL_DEFINITIONS: ToolDefinition[] = [
     description: 'One task by id, with its notes.',
     write: false,
     inputSchema: byId,
-    run: async (caller, args) => ({ value: await caller.client.json<ApiTask>('GET', taskPath(caller, String(args.id))) }),
+    run: async (caller, args) => ({
+      value: await caller.client.json<ApiTask>('GET', taskPath(caller, String(args.id))),
+    }),
   },
   {
     name: 'create_task',
@@ -90,19 +99,26 @@ export const TOOL_DEFINITIONS: ToolDefinition[] = [
     write: true,
     inputSchema: z.strictObject({
       text: quickAddRequest.shape.text,
-      timeZone: quickAddRequest.shape.timeZone.optional().describe("IANA zone for dates (default: this machine's)"),
+      timeZone: quickAddRequest.shape.timeZone
+        .optional()
+        .describe("IANA zone for dates (default: this machine's)"),
     }),
     run: async (caller, args) => {
-      const created = await caller.client.json<{ task: ApiTask; parsed: unknown }>('POST', `${caller.base}/tasks/quick-add`, {
-        body: { text: args.text, timeZone: args.timeZone ?? localTimeZone() },
-      });
+      const created = await caller.client.json<{ task: ApiTask; parsed: unknown }>(
+        'POST',
+        `${caller.base}/tasks/quick-add`,
+        {
+          body: { text: args.text, timeZone: args.timeZone ?? localTimeZone() },
+        },
+      );
       return { value: created, undo: { tool: 'delete_task', arguments: { id: created.task.id } } };
     },
   },
   {
     name: 'update_task',
     title: 'Update a task',
-    description: 'Change some fields of a task (title, description, priority, dueAt, completed); others stay.',
+    description:
+      'Change some fields of a task (title, description, priority, dueAt, completed); others stay.',
     write: true,
     inputSchema: updateInput,
     run: async (caller, args) => {
@@ -120,10 +136,17 @@ export const TOOL_DEFINITIONS: ToolDefinition[] = [
     write: true,
     inputSchema: z.strictObject({ id, completed: taskComplete.shape.completed.default(true) }),
     run: async (caller, args) => {
-      const task = await caller.client.json<ApiTask>('PATCH', `${taskPath(caller, String(args.id))}/complete`, {
-        body: { completed: args.completed },
-      });
-      return { value: task, undo: { tool: 'complete_task', arguments: { id: task.id, completed: !task.completed } } };
+      const task = await caller.client.json<ApiTask>(
+        'PATCH',
+        `${taskPath(caller, String(args.id))}/complete`,
+        {
+          body: { completed: args.completed },
+        },
+      );
+      return {
+        value: task,
+        undo: { tool: 'complete_task', arguments: { id: task.id, completed: !task.completed } },
+      };
     },
   },
   {
@@ -155,7 +178,7 @@ export const TOOL_DEFINITIONS: ToolDefinition[] = [
   {
     name: 'list_lists',
     title: 'List lists',
-    description: 'The user\'s task lists.',
+    description: "The user's task lists.",
     write: false,
     inputSchema: z.strictObject({}),
     run: async (caller) => ({ value: await caller.client.json('GET', `${caller.base}/lists`) }),
@@ -163,7 +186,7 @@ export const TOOL_DEFINITIONS: ToolDefinition[] = [
   {
     name: 'list_tags',
     title: 'List tags',
-    description: 'The user\'s tags.',
+    description: "The user's tags.",
     write: false,
     inputSchema: z.strictObject({}),
     run: async (caller) => ({ value: await caller.client.json('GET', `${caller.base}/tags`) }),

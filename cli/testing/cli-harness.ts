@@ -35,10 +35,19 @@ export function runNode(args: string[], env: Record<string, string>, input?: str
   return runProcess(process.execPath, args, env, input);
 }
 
-export function runProcess(command: string, args: string[], env: Record<string, string>, input?: string): Promise<CliRun> {
+export function runProcess(
+  command: string,
+  args: string[],
+  env: Record<string, string>,
+  input?: string,
+): Promise<CliRun> {
   return new Promise((resolve, reject) => {
     // No input: stdin is /dev/null (not a terminal, as under a script or CI).
-    const child = spawn(command, args, { cwd: ROOT, env, stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
+    const child = spawn(command, args, {
+      cwd: ROOT,
+      env,
+      stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -87,7 +96,9 @@ export async function startCliHarness(): Promise<CliHarness> {
       return ((await response.json()) as { token: string }).token;
     },
     writeApiJson(apiBaseUrl, pid = process.pid) {
-      writeFileSync(join(dataDir, 'api.json'), JSON.stringify({ apiBaseUrl, pid, version: '0.1.0' }), { mode: 0o600 });
+      writeFileSync(join(dataDir, 'api.json'), JSON.stringify({ apiBaseUrl, pid, version: '0.1.0' }), {
+        mode: 0o600,
+      });
     },
     async close() {
       await host.close();

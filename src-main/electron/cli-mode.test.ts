@@ -10,7 +10,10 @@ const BUNDLE = join(ROOT, 'out', 'cli', 'tasks.mjs');
 
 function fakeApp() {
   const exits: number[] = [];
-  return { exits, app: { isPackaged: true, getAppPath: () => ROOT, exit: (code = 0) => void exits.push(code) } };
+  return {
+    exits,
+    app: { isPackaged: true, getAppPath: () => ROOT, exit: (code = 0) => void exits.push(code) },
+  };
 }
 
 beforeAll(async () => {
@@ -20,14 +23,19 @@ beforeAll(async () => {
 
 describe('cli mode of the app binary', () => {
   it('takes the arguments after --cli, packaged or not, and nothing else', () => {
-    expect(cliArguments(['/opt/Tasks/tasks-desktop', '--cli', 'ls', '--json'], true)).toEqual(['ls', '--json']);
+    expect(cliArguments(['/opt/Tasks/tasks-desktop', '--cli', 'ls', '--json'], true)).toEqual([
+      'ls',
+      '--json',
+    ]);
     expect(cliArguments(['/usr/bin/electron', '.', '--cli', 'done', 'a'], false)).toEqual(['done', 'a']);
     expect(cliArguments(['/opt/Tasks/tasks-desktop'], true)).toBeNull();
     expect(cliArguments(['/opt/Tasks/tasks-desktop', 'ls', '--cli'], true)).toBeNull();
   });
 
   it('finds the bundle in resources/cli when packaged, in out/cli in development', () => {
-    expect(cliBundlePath({ isPackaged: true, getAppPath: () => '/x/app.asar' }, '/x')).toBe(join('/x', 'cli', 'tasks.mjs'));
+    expect(cliBundlePath({ isPackaged: true, getAppPath: () => '/x/app.asar' }, '/x')).toBe(
+      join('/x', 'cli', 'tasks.mjs'),
+    );
     expect(cliBundlePath({ isPackaged: false, getAppPath: () => ROOT }, '/x')).toBe(BUNDLE);
   });
 

@@ -21,7 +21,9 @@ export function cliArguments(argv: readonly string[], isPackaged: boolean): stri
 }
 
 export function cliBundlePath(app: Pick<CliApp, 'isPackaged' | 'getAppPath'>, resourcesPath: string): string {
-  return app.isPackaged ? join(resourcesPath, 'cli', 'tasks.mjs') : join(app.getAppPath(), 'out', 'cli', 'tasks.mjs');
+  return app.isPackaged
+    ? join(resourcesPath, 'cli', 'tasks.mjs')
+    : join(app.getAppPath(), 'out', 'cli', 'tasks.mjs');
 }
 
 /** Runs the CLI bundle and exits the app with its exit code (1 when the bundle cannot be loaded). */
@@ -31,7 +33,9 @@ export async function runCliMode(app: CliApp, args: string[], bundle: string): P
     const cli = (await import(pathToFileURL(bundle).href)) as { main(argv: string[]): Promise<number> };
     code = await cli.main(args);
   } catch (error) {
-    process.stderr.write(`tasks: the CLI could not start from ${bundle}: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(
+      `tasks: the CLI could not start from ${bundle}: ${error instanceof Error ? error.message : String(error)}\n`,
+    );
     code = 1;
   }
   app.exit(code);
