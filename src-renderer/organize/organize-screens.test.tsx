@@ -37,6 +37,21 @@ describe('organize screens', () => {
     expect(await screen.findByText('A list with that name exists.')).toBeTruthy();
   });
 
+  it('reorders lists in the sidebar with Alt+↓ and takes it back with Ctrl+Z', async () => {
+    const { user, server } = renderApp({ signedInAs: ada });
+    server.addList(ada.id, 'Alpha');
+    server.addList(ada.id, 'Beta');
+    const names = () => Array.from(document.querySelectorAll('[aria-labelledby="side-lists"] .side-label')).map((e) => e.textContent);
+    await waitFor(() => expect(names()).toEqual(['Alpha', 'Beta']));
+    sideButton(/^Alpha/).focus();
+    await user.keyboard('{Alt>}{ArrowDown}{/Alt}');
+    await waitFor(() => expect(names()).toEqual(['Beta', 'Alpha']));
+    expect(document.body.textContent).toContain('Moved list “Alpha” below “Beta”.');
+    (document.activeElement as HTMLElement | null)?.blur();
+    await user.keyboard('{Control>}z{/Control}');
+    await waitFor(() => expect(names()).toEqual(['Alpha', 'Beta']));
+  });
+
   it('Today shows overdue and due-today tasks from every list; Upcoming groups the next days', async () => {
     const { user, server } = renderApp({ signedInAs: ada });
     const work = server.addList(ada.id, 'Work');

@@ -173,7 +173,7 @@ export function TasksScreen({ initialView, onViewChange, header }: TasksScreenPr
 
   const classes = ['tasks-screen', detailsOpen && cursorTask && !trash ? 'with-details' : '', prefs.sidebarCollapsed ? 'sidebar-collapsed' : ''];
   return (
-    <DndContext sensors={sensors} collisionDetection={collision} onDragEnd={org.moves.onDragEnd} accessibility={{ announcements: org.dragAnnouncements }}>
+    <DndContext sensors={sensors} collisionDetection={collision} onDragEnd={org.onDragEnd} accessibility={{ announcements: org.dragAnnouncements }}>
       <div className={classes.filter(Boolean).join(' ')}>
         {header({ openShortcuts: () => setSheetOpen(true), openPalette: () => setPaletteOpen(true) })}
         <Sidebar

@@ -6,7 +6,9 @@ import type { Priority, TaskCreateInput } from '../../src-shared/task-schemas';
 import { describeError } from '../api/api-error';
 import type { OrgTask, TaskListInfo } from '../api/organize-api';
 import type { CountsRange, ListParams } from '../api/tasks-api';
+import type { DragEndEvent } from '@dnd-kit/core';
 import type { PaletteCommand } from '../organize/command-palette';
+import { LIST_DROP_PREFIX, LIST_SORT_PREFIX } from '../organize/sidebar';
 import { useUndo } from '../organize/use-undo';
 import { listMatches } from './optimistic';
 import { organizeKeys } from './query-keys';
@@ -324,21 +326,45 @@ export function useOrganizeActions(o: Options) {
       }),
     [goTo, listAction, mutations, o.state.view, organize, showToast, undo],
   );
-  const moveList = useCallback(
-    (list: TaskListInfo, direction: 'up' | 'down') => {
+  /** Puts a list right before (or after, when it comes from above) another one: by drag or by Alt+↑/↓. */
+  const placeList = useCallback(
+    (list: TaskListInfo, targetId: string) => {
       const others = o.lists.filter((l) => !l.isInbox);
       const index = others.findIndex((l) => l.id === list.id);
-      const [a, b] = direction === 'up' ? [others[index - 2], others[index - 1]] : [others[index + 1], others[index + 2]];
-      if ((direction === 'up' && index <= 0) || (direction === 'down' && index >= others.length - 1)) return;
+      const target = others.findIndex((l) => l.id === targetId);
+      if (index < 0 || target < 0 || index === target) return;
+      const down = index < target;
+      const rest = others.filter((l) => l.id !== list.id);
+      const at = rest.findIndex((l) => l.id === targetId);
+      const [a, b] = down ? [rest[at], rest[at + 1]] : [rest[at - 1], rest[at]];
       const position = positionBetween(a?.position, b?.position);
       if (!position) return;
       void listAction('move the list', async () => {
         await organize.updateList(list.id, { position });
         undo.record({ label: `Move list “${list.name}”`, op: { type: 'list-patch', id: list.id, before: { position: list.position }, after: { position } } });
-        announce(`Moved list “${list.name}” ${direction}.`);
+        announce(`Moved list “${list.name}” ${down ? 'below' : 'above'} “${others[target]?.name ?? ''}”.`);
       });
     },
     [announce, listAction, o.lists, organize, undo],
+  );
+  const moveList = useCallback(
+    (list: TaskListInfo, direction: 'up' | 'down') => {
+      const others = o.lists.filter((l) => !l.isInbox);
+      const index = others.findIndex((l) => l.id === list.id);
+      const target = others[direction === 'up' ? index - 1 : index + 1];
+      if (target) placeList(list, target.id);
+    },
+    [o.lists, placeList],
+  );
+  const onDragEnd = useCallback(
+    (event: DragEndEvent) => {
+      const active = String(event.active.id);
+      if (!active.startsWith(LIST_SORT_PREFIX)) return moves.onDragEnd(event);
+      const list = o.lists.find((l) => l.id === active.slice(LIST_SORT_PREFIX.length));
+      const over = event.over ? String(event.over.id).replace(LIST_SORT_PREFIX, '').replace(LIST_DROP_PREFIX, '') : null;
+      if (list && over) placeList(list, over);
+    },
+    [moves, o.lists, placeList],
   );
 
   const bulkPatch = useCallback(
@@ -429,7 +455,7 @@ export function useOrganizeActions(o: Options) {
     onDragCancel: ({ active }: { active: { id: string | number } }) => `Moving ${titleOf(o.visible, active.id)} was cancelled.`,
   };
 
-  return { mutations, undo, moves, rowActions, keyActions, goTo, viewTitle, openTask, addTask, addSubtask, createList, renameList, deleteList, moveList, bulk, emptyTrash, commands, dragAnnouncements };
+  return { mutations, undo, moves, onDragEnd, rowActions, keyActions, goTo, viewTitle, openTask, addTask, addSubtask, createList, renameList, deleteList, moveList, bulk, emptyTrash, commands, dragAnnouncements };
 }
 
 function titleOf(tasks: readonly OrgTask[], id: string | number, lists: readonly TaskListInfo[] = []): string {

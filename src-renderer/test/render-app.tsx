@@ -1,6 +1,6 @@
 // Renders the whole app against a fake bridge and a fake task API, with layout stubs so the virtualized
 // list has a size in happy-dom.
-import { render } from '@testing-library/react';
+import { configure, render } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { vi } from 'vitest';
 import type { User } from '../../src-preload/contract';
@@ -8,6 +8,9 @@ import { App, createQueryClient } from '../app/app';
 import type { OrgTask } from '../api/organize-api';
 import { createFakeBridge } from './fake-bridge';
 import { createFakeTaskServer } from './fake-task-server';
+
+// A loaded 2-core machine can take more than the default 1 s for a fake request and a render: wait up to 5 s.
+configure({ asyncUtilTimeout: 5_000 });
 
 export function renderApp(options: { signedInAs?: User; seed?: string[]; seedExtra?: Partial<OrgTask> } = {}) {
   const fake = createFakeBridge();
