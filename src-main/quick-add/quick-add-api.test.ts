@@ -148,6 +148,33 @@ describe('POST /api/{userId}/tasks/quick-add', () => {
     }
   });
 
+  it("files the task in the #list named (the account's, ignoring case) with its @tags", async () => {
+    const made = await test.api(`/api/${alice.id}/lists`, {
+      method: 'POST',
+      headers: alice.headers,
+      body: JSON.stringify({ name: 'Side project' }),
+    });
+    const list = (await made.json()) as { id: string };
+    const response = await call(alice, '/tasks/quick-add', {
+      text: 'Sketch logo #"side PROJECT" @design @Design',
+      timeZone: 'UTC',
+      now: NOW,
+    });
+    const { task, parsed } = (await response.json()) as { task: Task; parsed: QuickAddParsed };
+    expect(parsed.list).toEqual({ name: 'Side project', id: list.id });
+    expect(task).toMatchObject({ title: 'Sketch logo', listId: list.id, tags: ['design'] });
+    // Bob has no such list: for him it stays text, and his task goes to his Inbox.
+    const bobs = await call(bob, '/tasks/quick-add', {
+      text: 'Sketch logo #"side project"',
+      timeZone: 'UTC',
+      now: NOW,
+    });
+    const mine = (await bobs.json()) as { task: Task; parsed: QuickAddParsed };
+    expect(mine.task.title).toBe('Sketch logo #side project');
+    expect(mine.task.listId).not.toBe(list.id);
+    expect(mine.parsed.warnings.map((w) => w.code)).toEqual(['UNKNOWN_LIST']);
+  });
+
   it('keeps quoted words and plain-text phrases in the title', async () => {
     const response = await call(alice, '/tasks/quick-add', {
       text: 'Call May about the 3 reports "tomorrow"',
@@ -208,6 +235,7 @@ describe('quick-add input rules', () => {
 
 describe('quick-add isolation and credentials', () => {
   it("refuses another user's path (403) and a missing token (401)", async () => {
+    const bobTasksBefore = await taskCount(bob);
     for (const path of ['/quick-add/parse', '/tasks/quick-add']) {
       const body = JSON.stringify({ text: 'x tomorrow', timeZone: 'UTC' });
       const other = await test.api(`/api/${bob.id}${path}`, { method: 'POST', headers: alice.headers, body });
@@ -219,7 +247,7 @@ describe('quick-add isolation and credentials', () => {
       });
       expect(await errorOf(anonymous)).toMatchObject({ status: 401, code: 'AUTH_MISSING' });
     }
-    expect(await taskCount(bob)).toBe(0);
+    expect(await taskCount(bob)).toBe(bobTasksBefore);
   });
 
   it('lets a read-only personal access token parse but not create', async () => {

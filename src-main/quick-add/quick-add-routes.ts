@@ -20,21 +20,14 @@ import { taskFromParsed } from './quick-add-task.ts';
 export const QUICK_ADD_PARSE_PATH = '/api/:userId/quick-add/parse';
 export const QUICK_ADD_PATH = '/api/:userId/tasks/quick-add';
 
-export interface QuickAddListSource {
-  /** The account's lists, for `#name`. */
-  lists(userId: string): ReadonlyArray<{ id: string; name: string }>;
-}
-
 export interface QuickAddDeps {
   repo: TaskRepository;
   events: EventPublisher;
-  /** Until lists exist (issue 10), no list: every `#name` is UNKNOWN_LIST. */
-  lists?: QuickAddListSource;
   now?: () => number;
 }
 
-function parse(deps: QuickAddDeps, userId: string, body: QuickAddRequest): QuickAddParsed {
-  const lists = deps.lists?.lists(userId) ?? [];
+async function parse(deps: QuickAddDeps, userId: string, body: QuickAddRequest): Promise<QuickAddParsed> {
+  const lists = await deps.repo.lists.all(userId, 'active');
   return parseQuickAdd(body.text, {
     now: body.now ?? (deps.now ?? Date.now)(),
     timeZone: body.timeZone,
@@ -53,7 +46,7 @@ export function quickAddRoutes(deps: QuickAddDeps): Route[] {
       handler: async (c, claims) => {
         const userId = ownUserId(c, claims);
         const body = await readValidBody(c, quickAddRequest);
-        return c.json({ parsed: parse(deps, userId, body) });
+        return c.json({ parsed: await parse(deps, userId, body) });
       },
     },
     {
@@ -63,7 +56,7 @@ export function quickAddRoutes(deps: QuickAddDeps): Route[] {
       handler: async (c, claims) => {
         const userId = ownUserId(c, claims);
         const body = await readValidBody(c, quickAddRequest);
-        const parsed = parse(deps, userId, body);
+        const parsed = await parse(deps, userId, body);
         const task = await deps.repo.create(userId, taskFromParsed(parsed));
         deps.events.publish(userId, 'task.created', [task.id]);
         return c.json({ task, parsed }, 201);

@@ -1,8 +1,19 @@
 // Quick add at the top: title (Enter adds), optional priority and due date. Focused with N or Ctrl/Cmd+N.
 // After adding, focus goes back to the title (also from the date field). A failed add puts the title back.
-// Pasting several lines offers to add one task per line.
-import { forwardRef, useImperativeHandle, useRef, useState, type ClipboardEvent, type FormEvent } from 'react';
+// Pasting several lines offers to add one task per line. The title is read as natural language
+// (src-renderer/quick-add): chips show what it understood, and what the text says wins over the controls.
+import {
+  forwardRef,
+  useImperativeHandle,
+  useRef,
+  useState,
+  type ClipboardEvent,
+  type FormEvent,
+} from 'react';
+import { taskInputFromParsed } from '../../src-shared/quick-add/parsed-task';
 import { PRIORITIES, TITLE_MAX, type Priority, type TaskCreateInput } from '../../src-shared/task-schemas';
+import { QuickAddInput } from '../quick-add/quick-add-input';
+import { useQuickAddParse } from '../quick-add/use-quick-add-parse';
 import { PRIORITY_LABELS } from './task-format';
 import { dueAtFromDateInput } from './task-view';
 
@@ -21,7 +32,10 @@ export function pastedTitles(text: string): string[] {
     .map((line) => line.slice(0, TITLE_MAX));
 }
 
-export const QuickAdd = forwardRef<HTMLInputElement | null, QuickAddProps>(function QuickAdd({ onAdd, placeholder }, ref) {
+export const QuickAdd = forwardRef<HTMLInputElement | null, QuickAddProps>(function QuickAdd(
+  { onAdd, placeholder },
+  ref,
+) {
   const [title, setTitle] = useState('');
   const [priority, setPriority] = useState<Priority>('none');
   const [due, setDue] = useState('');
@@ -29,10 +43,11 @@ export const QuickAdd = forwardRef<HTMLInputElement | null, QuickAddProps>(funct
   const [pasted, setPasted] = useState<string[] | null>(null);
   const inputRef = useRef<HTMLInputElement>(null);
   useImperativeHandle(ref, () => inputRef.current as HTMLInputElement, []);
+  const parsed = useQuickAddParse(title);
+  const dueAt = due ? dueAtFromDateInput(due) : null;
 
-  function add(titles: string[]) {
-    const dueAt = due ? dueAtFromDateInput(due) : null;
-    const chosen = priority;
+  /** Adds each task; `text` is what comes back into the field when the server refuses it. */
+  function add(items: Array<{ input: TaskCreateInput; text: string }>) {
     setTitle('');
     setPriority('none');
     setDue('');
@@ -41,7 +56,7 @@ export const QuickAdd = forwardRef<HTMLInputElement | null, QuickAddProps>(funct
     inputRef.current?.focus();
     void (async () => {
       const failed: string[] = [];
-      for (const one of titles) if (!(await onAdd({ title: one, priority: chosen, dueAt }))) failed.push(one);
+      for (const { input, text } of items) if (!(await onAdd(input))) failed.push(text);
       // Nothing typed is lost: a title the server did not take comes back (unless something new was typed).
       if (failed.length && !inputRef.current?.value) setTitle(failed.join('\n').slice(0, TITLE_MAX));
     })();
@@ -49,9 +64,13 @@ export const QuickAdd = forwardRef<HTMLInputElement | null, QuickAddProps>(funct
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
-    const trimmed = title.trim();
+    const trimmed = parsed.title;
     if (!trimmed) {
-      setError('Type a title, then press Enter.');
+      setError(
+        title.trim()
+          ? 'Nothing is left for the title: quote words to keep them as text.'
+          : 'Type a title, then press Enter.',
+      );
       inputRef.current?.focus();
       return;
     }
@@ -59,7 +78,10 @@ export const QuickAdd = forwardRef<HTMLInputElement | null, QuickAddProps>(funct
       setError(`Titles can be at most ${TITLE_MAX} characters.`);
       return;
     }
-    add([trimmed]);
+    const fromText = taskInputFromParsed(parsed);
+    const datedByText = fromText.dueDate != null || fromText.dueAt != null;
+    const input = { ...fromText, priority: parsed.priority ?? priority, ...(datedByText ? {} : { dueAt }) };
+    add([{ input, text: title.trim() }]);
   }
 
   function onPaste(event: ClipboardEvent<HTMLInputElement>) {
@@ -75,18 +97,17 @@ export const QuickAdd = forwardRef<HTMLInputElement | null, QuickAddProps>(funct
         <span className="quick-add-plus" aria-hidden="true">
           +
         </span>
-        <input
+        <QuickAddInput
           ref={inputRef}
-          className="input quick-add-title"
-          aria-label="New task title"
-          aria-invalid={error ? true : undefined}
-          aria-describedby={error ? 'quick-add-error' : undefined}
-          placeholder={placeholder ?? 'Add a task…  (press N)'}
+          parsed={parsed}
+          invalid={error !== null}
+          describedBy={error ? 'quick-add-error' : undefined}
+          placeholder={placeholder ?? 'Add a task…  (press N)   try: Pay rent tomorrow 9am !high'}
           value={title}
-          maxLength={TITLE_MAX + 1}
+          maxLength={TITLE_MAX * 2}
           onPaste={onPaste}
-          onChange={(e) => {
-            setTitle(e.target.value);
+          onChange={(value) => {
+            setTitle(value);
             if (error) setError(null);
           }}
           onKeyDown={(e) => {
@@ -126,7 +147,11 @@ export const QuickAdd = forwardRef<HTMLInputElement | null, QuickAddProps>(funct
           <span>
             You pasted {pasted.length} lines. Add them as {pasted.length} tasks?
           </span>
-          <button type="button" className="button button-small button-primary" onClick={() => add(pasted)}>
+          <button
+            type="button"
+            className="button button-small button-primary"
+            onClick={() => add(pasted.map((t) => ({ input: { title: t, priority, dueAt }, text: t })))}
+          >
             Add {pasted.length} tasks
           </button>
           <button

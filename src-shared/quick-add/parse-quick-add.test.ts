@@ -43,6 +43,15 @@ describe('parseQuickAdd', () => {
     expect(parsed.warnings.map((w) => w.code)).toEqual(['TOO_MANY_REMINDERS']);
   });
 
+  it('keeps at most 20 tags and returns the list id when lists come with ids', () => {
+    const text = `Sort ${Array.from({ length: 21 }, (_, i) => `@t${i}`).join(' ')} #home`;
+    const parsed = parseQuickAdd(text, { ...ctx, lists: [{ id: 'l1', name: 'Home' }] });
+    expect(parsed.tags).toHaveLength(20);
+    expect(parsed.title).toBe('Sort @t20');
+    expect(parsed.warnings.map((w) => w.code)).toEqual(['TOO_MANY_TAGS']);
+    expect(parsed.list).toEqual({ name: 'Home', id: 'l1' });
+  });
+
   it('never throws on any text, and its spans are ordered, disjoint and inside the text', () => {
     const pieces = fc.constantFrom(
       'tomorrow',

@@ -121,7 +121,7 @@ export function parseQuickAdd(text: string, context: QuickAddContext): QuickAddP
   scanQuotedLists(scan, lists, emit, warn);
   scanLiterals(scan, emit);
   scanLists(scan, lists, emit, warn);
-  const tags = scanTags(scan, emit);
+  const tags = scanTags(scan, emit, warn);
   const priority = scanPriority(scan, emit, warn);
   const listSpans = spans.filter((s) => s.kind === 'list');
   for (const extra of listSpans.slice(1)) duplicate(extra.start, extra.end, 'list');

@@ -59,6 +59,8 @@ export const QUICK_ADD_WARNINGS = [
   'REMINDER_NEEDS_DUE_TIME',
   /** More than 10 reminders: the extra ones stay text. */
   'TOO_MANY_REMINDERS',
+  /** More than 20 tags: the extra ones stay text. */
+  'TOO_MANY_TAGS',
 ] as const;
 
 export const quickAddWarning = z.object({

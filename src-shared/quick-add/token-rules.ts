@@ -1,5 +1,6 @@
 // The sigil tokens: "quoted literal text", #List / #"Multi word list", @tag, !high/!medium/!low and p1-p3.
 // A sigil counts only at the start of the text or after a space, so "bob@example.com" and "C#" stay text.
+import { TAG_NAME_MAX, TAGS_PER_TASK_MAX, tagKey } from '../tag-schemas.ts';
 import type { Priority } from '../task-schemas.ts';
 import type { QuickAddSpan, QuickAddWarning } from './quick-add-schemas.ts';
 import type { TextScan } from './text-scan.ts';
@@ -91,16 +92,25 @@ export function scanLists(scan: TextScan, lists: readonly string[], emit: Emit, 
   }
 }
 
-/** `@tag`: letters, digits, _ - / . (not ending in a dot). Repeats (ignoring case) count once. */
-export function scanTags(scan: TextScan, emit: Emit): string[] {
+/**
+ * `@tag`: letters, digits, _ - / . (not ending in a dot), up to 50 characters (a longer one stays text).
+ * Repeats (ignoring case) count once; past 20 tags the rest stay text with a TOO_MANY_TAGS warning.
+ */
+export function scanTags(scan: TextScan, emit: Emit, warn: Warn): string[] {
   const tags: string[] = [];
-  for (const match of scan.masked.matchAll(
-    /(?<=^|\s)@([\p{L}\p{N}_][\p{L}\p{N}_\-/.]*?)(?=$|[\s\uFFFF,;:!?)]|\.(?:$|\s))/gu,
-  )) {
+  const pattern = /(?<=^|\s)@([\p{L}\p{N}_][\p{L}\p{N}_\-/.]*?)(?=$|[\s\uFFFF,;:!?)]|\.(?:$|\s))/gu;
+  for (const match of scan.masked.matchAll(pattern)) {
     const name = match[1]!;
     const start = match.index;
     const end = start + match[0].length;
-    if (!tags.some((t) => t.toLocaleLowerCase() === name.toLocaleLowerCase())) tags.push(name);
+    if ([...name].length > TAG_NAME_MAX) continue;
+    const repeat = tags.some((t) => tagKey(t) === tagKey(name));
+    if (!repeat && tags.length >= TAGS_PER_TASK_MAX) {
+      const message = `A task has at most ${TAGS_PER_TASK_MAX} tags; this one is left as text.`;
+      warn({ code: 'TOO_MANY_TAGS', message, start, end });
+      continue;
+    }
+    if (!repeat) tags.push(name);
     emit({ kind: 'tag', start, end, text: match[0], value: { name } });
     scan.mask(start, end);
   }
