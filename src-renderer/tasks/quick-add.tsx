@@ -2,14 +2,7 @@
 // After adding, focus goes back to the title (also from the date field). A failed add puts the title back.
 // Pasting several lines offers to add one task per line. The title is read as natural language
 // (src-renderer/quick-add): chips show what it understood, and what the text says wins over the controls.
-import {
-  forwardRef,
-  useImperativeHandle,
-  useRef,
-  useState,
-  type ClipboardEvent,
-  type FormEvent,
-} from 'react';
+import { forwardRef, useImperativeHandle, useRef, useState, type ClipboardEvent, type FormEvent } from 'react';
 import { taskInputFromParsed } from '../../src-shared/quick-add/parsed-task';
 import { PRIORITIES, TITLE_MAX, type Priority, type TaskCreateInput } from '../../src-shared/task-schemas';
 import { QuickAddInput } from '../quick-add/quick-add-input';
@@ -21,6 +14,8 @@ export interface QuickAddProps {
   /** Resolves false when the task could not be saved (the reason is shown elsewhere). */
   onAdd: (input: TaskCreateInput) => Promise<boolean>;
   placeholder?: string;
+  /** The account's lists, for `#List` in the text. */
+  lists?: ReadonlyArray<{ id: string; name: string }> | undefined;
 }
 
 /** Non-empty lines of pasted text, each cut to a title's length; bullets and checkboxes are dropped. */
@@ -32,10 +27,7 @@ export function pastedTitles(text: string): string[] {
     .map((line) => line.slice(0, TITLE_MAX));
 }
 
-export const QuickAdd = forwardRef<HTMLInputElement | null, QuickAddProps>(function QuickAdd(
-  { onAdd, placeholder },
-  ref,
-) {
+export const QuickAdd = forwardRef<HTMLInputElement | null, QuickAddProps>(function QuickAdd({ onAdd, placeholder, lists }, ref) {
   const [title, setTitle] = useState('');
   const [priority, setPriority] = useState<Priority>('none');
   const [due, setDue] = useState('');
@@ -43,7 +35,7 @@ export const QuickAdd = forwardRef<HTMLInputElement | null, QuickAddProps>(funct
   const [pasted, setPasted] = useState<string[] | null>(null);
   const inputRef = useRef<HTMLInputElement>(null);
   useImperativeHandle(ref, () => inputRef.current as HTMLInputElement, []);
-  const parsed = useQuickAddParse(title);
+  const parsed = useQuickAddParse(title, lists);
   const dueAt = due ? dueAtFromDateInput(due) : null;
 
   /** Adds each task; `text` is what comes back into the field when the server refuses it. */
@@ -66,11 +58,7 @@ export const QuickAdd = forwardRef<HTMLInputElement | null, QuickAddProps>(funct
     event.preventDefault();
     const trimmed = parsed.title;
     if (!trimmed) {
-      setError(
-        title.trim()
-          ? 'Nothing is left for the title: quote words to keep them as text.'
-          : 'Type a title, then press Enter.',
-      );
+      setError(title.trim() ? 'Nothing is left for the title: quote words to keep them as text.' : 'Type a title, then press Enter.');
       inputRef.current?.focus();
       return;
     }

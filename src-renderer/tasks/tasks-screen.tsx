@@ -217,7 +217,7 @@ export function TasksScreen({ initialView, onViewChange, header }: TasksScreenPr
               </button>
             </div>
           ) : (
-            <QuickAdd ref={quickAddRef} onAdd={org.addTask} placeholder={`Add to ${title}…`} />
+            <QuickAdd ref={quickAddRef} onAdd={org.addTask} placeholder={`Add to ${title}…`} lists={lists.data} />
           )}
           {selectedTasks.length > 1 && !trash ? (
             <BulkBar

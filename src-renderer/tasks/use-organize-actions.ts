@@ -241,9 +241,10 @@ export function useOrganizeActions(o: Options) {
     async (input: TaskCreateInput & Partial<NewTask>) => {
       const target = addTarget(o.state.view, o.inbox?.id ?? null, o.range);
       const body: NewTask = { ...input };
-      if (target.listId) body.listId = target.listId;
-      if (target.tags) body.tags = target.tags;
-      if (target.dueToday && !body.dueAt) body.dueAt = new Date(new Date(o.range.dayEnd).getTime() - 1).toISOString();
+      // A #list, @tags or a date typed in quick add win over the view's defaults (tags add up).
+      if (target.listId && !body.listId) body.listId = target.listId;
+      if (target.tags) body.tags = [...(body.tags ?? []), ...target.tags];
+      if (target.dueToday && !body.dueAt && !body.dueDate) body.dueAt = new Date(new Date(o.range.dayEnd).getTime() - 1).toISOString();
       const task = await mutations.create(body);
       if (!task) return false;
       // The view (a search, a filter) hides the new task: say where it went, with a way to see it.

@@ -28,6 +28,7 @@ export interface QuickAddContext {
 }
 
 const DEFAULT_REMINDER_MINUTES = 9 * 60;
+const NOTHING = { dueDate: null, dueAt: null, recurrence: null, list: null, priority: null } as const;
 
 function epoch(now: QuickAddContext['now']): number {
   const ms = now instanceof Date ? now.getTime() : typeof now === 'number' ? now : Date.parse(now);
@@ -106,6 +107,17 @@ function listValue(
 
 export function parseQuickAdd(text: string, context: QuickAddContext): QuickAddParsed {
   const now = epoch(context.now);
+  // Nothing typed yet (every render of an empty quick add): no need to wake chrono.
+  if (text.trim() === '')
+    return {
+      ...NOTHING,
+      title: '',
+      timeZone: context.timeZone,
+      tags: [],
+      reminders: [],
+      spans: [],
+      warnings: [],
+    };
   const clock = new ZoneClock(context.timeZone);
   const order = context.dateOrder ?? 'mdy';
   const known = (context.lists ?? []).map((l) => (typeof l === 'string' ? { id: undefined, name: l } : l));
