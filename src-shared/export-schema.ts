@@ -39,7 +39,10 @@ export const exportTask = z
     updatedAt: instant,
   })
   .superRefine(refineSchedule)
-  .meta({ description: 'A task; ids are kept on import, so importing the same file twice adds nothing.' });
+  .meta({
+    description:
+      'A task. Import stores it under an id derived from (the importing account, this id), so importing the same file twice adds nothing.',
+  });
 export type ExportTaskInput = z.input<typeof exportTask>;
 export type ExportTask = z.output<typeof exportTask>;
 

@@ -181,6 +181,47 @@ describe('import', () => {
     expect(await exportOf(bob)).toMatchObject({ tasks: before.tasks });
   });
 
+  it("answers the same whatever other accounts hold: no oracle for their ids, no claiming an id they will re-import", async () => {
+    const erin = await signUp(test, 'Erin');
+    const frank = await signUp(test, 'Frank');
+    const task = (id: string) => ({
+      id,
+      title: `task ${id}`,
+      description: '',
+      completed: false,
+      completedAt: null,
+      priority: 'none',
+      dueAt: null,
+      createdAt: '2026-01-01T00:00:00.000Z',
+      updatedAt: '2026-01-01T00:00:00.000Z',
+    });
+    const fileOf = (user: TestUser, ids: string[]) => ({
+      format: EXPORT_FORMAT,
+      version: 1,
+      exportedAt: new Date().toISOString(),
+      userId: user.id,
+      tasks: ids.map(task),
+    });
+    // An id that belongs to Alice answers exactly like one that exists nowhere.
+    const alicesId = (await exportOf(alice)).tasks[0]!.id;
+    const probe = (await (await importInto(erin, fileOf(erin, [alicesId, 'nowhere-1']))).json()) as ImportResult;
+    expect(probe).toEqual({ imported: 2, skipped: [] });
+    // Erin imports an id first; Frank's later import of his own file with that id still gets his task.
+    const first = (await (await importInto(erin, fileOf(erin, ['shared-id']))).json()) as ImportResult;
+    expect(first).toEqual({ imported: 1, skipped: [] });
+    const frankFile = fileOf(frank, ['shared-id']);
+    expect(await (await importInto(frank, frankFile)).json()).toEqual({ imported: 1, skipped: [] });
+    expect((await exportOf(frank)).tasks.map((t) => t.title)).toEqual(['task shared-id']);
+    // Idempotent for each of them, and their own exports re-import as already there.
+    expect(((await (await importInto(frank, frankFile)).json()) as ImportResult).imported).toBe(0);
+    const erinExport = await exportOf(erin);
+    const again = (await (await importInto(erin, erinExport)).json()) as ImportResult;
+    expect(again.imported).toBe(0);
+    expect(again.skipped.map((s) => s.reason)).toEqual(erinExport.tasks.map(() => 'ALREADY_EXISTS'));
+    // Alice's task is untouched.
+    expect((await exportOf(alice)).tasks.find((t) => t.id === alicesId)).toBeDefined();
+  });
+
   it('accepts a body past the 64 KiB task limit, and reports tasks it skipped and why', async () => {
     const dave = await signUp(test, 'Dave');
     const big = 'd'.repeat(15_000);

@@ -36,13 +36,16 @@ function refusal(fn: () => unknown): ImportRefused {
 }
 
 describe('planImport', () => {
-  it("accepts the user's own export, keeping ids and normalising times", () => {
+  it("accepts the user's own export, storing ids derived from (account, file id) and normalising times", () => {
     const plan = planImport(file([task('a'), task('b', { dueAt: '2026-03-01T12:00:00+02:00' })]), {
       userId: 'user-a',
     });
     expect(plan.foreign).toBe(false);
     expect(plan.skipped).toEqual([]);
-    expect(plan.tasks.map((t) => t.id)).toEqual(['a', 'b']);
+    expect(plan.tasks.map((t) => t.sourceId)).toEqual(['a', 'b']);
+    expect(plan.tasks.map((t) => t.id)).toEqual(
+      ['a', 'b'].map((id) => deriveImportedId('user-a', id, '2026-01-01T10:00:00.000Z')),
+    );
     expect(plan.tasks[1]?.dueAt).toBe('2026-03-01T10:00:00.000Z');
   });
 
@@ -57,7 +60,7 @@ describe('planImport', () => {
       ]),
       { userId: 'user-a' },
     );
-    expect(plan.tasks.map((t) => t.id)).toEqual(['a', 'd']);
+    expect(plan.tasks.map((t) => t.sourceId)).toEqual(['a', 'd']);
     expect(plan.tasks[1]?.completedAt).toBe('2026-01-02T10:00:00.000Z');
     expect(plan.skipped.map((s) => [s.id, s.index, s.reason])).toEqual([
       ['a', 1, 'DUPLICATE_IN_FILE'],

@@ -37,7 +37,7 @@ export interface ImportTarget {
   fromUser?: string;
 }
 
-/** A task to insert: id final (derived for another account's export), completedAt consistent. */
+/** A task to insert: `id` the stored id (derived, see imported-id.ts), `sourceId` the file's; completedAt consistent. */
 export type PlannedTask = ExportTask & { sourceId: string; sourceIndex: number };
 
 export interface ImportPlan {
@@ -121,7 +121,10 @@ export function planImport(body: unknown, target: ImportTarget): ImportPlan {
     }
     seen.add(parsed.data.id);
     const task = consistent(parsed.data);
-    const id = foreign ? deriveImportedId(target.userId, task.id, task.createdAt) : task.id;
+    // Always derived from (this account, the file's id), own export or not: the stored id is then a function of this
+    // account and the file only, never of what other accounts hold (no "id taken" oracle, no way to claim an id
+    // another account will re-import), and importing the same file again maps to the same ids (idempotent).
+    const id = deriveImportedId(target.userId, task.id, task.createdAt);
     tasks.push({ ...task, id, sourceId: task.id, sourceIndex: index });
   });
   return { tasks, skipped, foreign };

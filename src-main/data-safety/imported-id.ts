@@ -1,6 +1,8 @@
-// Ids for tasks imported from another account's export. Task ids are unique across the database, so another
-// account's ids cannot be reused; instead each gets a new UUIDv7-shaped id derived from (target user, source id):
-// the same file imported twice yields the same ids (idempotent), and the time prefix keeps creation order.
+// Ids for imported tasks. Task ids are unique across the database, so a file's ids are never stored as they are
+// (whether one is free would depend on other accounts' data, and storing it would take that id from its owner):
+// each gets a UUIDv7-shaped id derived from (importing user, file id). The same file imported twice yields the same
+// ids (idempotent), a reference to another task of the file maps the same way, and the time prefix keeps creation
+// order. Ids are 74 hashed bits per account: a collision with any other row is not a practical concern.
 import { createHash } from 'node:crypto';
 
 export function deriveImportedId(targetUserId: string, sourceId: string, createdAt: string): string {
