@@ -19,6 +19,10 @@ export const API_ERROR_CODES = {
   PAYLOAD_TOO_LARGE: 413,
   /** Import: the file is another account's export and the request did not name it with ?fromUser. */
   IMPORT_USER_MISMATCH: 409,
+  /** Import: this account already has an import running; one at a time per account. */
+  IMPORT_IN_PROGRESS: 409,
+  /** Import: the server is running its maximum of concurrent imports; retry after `Retry-After` seconds. */
+  IMPORT_BUSY: 503,
   /** Import: the file's format version is newer than this app reads. */
   IMPORT_UNSUPPORTED_VERSION: 422,
   /** Lists: another list of this account already has this name (ignoring case). */

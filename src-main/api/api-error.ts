@@ -10,6 +10,8 @@ export class ApiError extends Error {
     readonly code: ApiErrorCode,
     message: string,
     readonly details?: ApiFieldIssue[],
+    /** Extra response headers, e.g. Retry-After. */
+    readonly headers?: Record<string, string>,
   ) {
     // Answered to the client, never logged: skip capturing a stack trace (a visible share of each 401 in bench L3).
     const stackTraceLimit = Error.stackTraceLimit;
@@ -29,7 +31,7 @@ export function errorBody(code: ApiErrorCode, message: string, extra?: Partial<A
 
 export function sendError(c: Context, error: ApiError, headers?: Record<string, string>): Response {
   const body = errorBody(error.code, error.message, error.details ? { details: error.details } : undefined);
-  return c.json(body, error.status, headers);
+  return c.json(body, error.status, { ...error.headers, ...headers });
 }
 
 export function issuesToDetails(issues: readonly z.core.$ZodIssue[]): ApiFieldIssue[] {

@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { getRequestListener } from '@hono/node-server';
 import type { Service } from '../core/service.ts';
@@ -22,6 +22,21 @@ function listen(server: Server, port: number): Promise<void> {
       server.off('error', reject);
       resolve();
     });
+  });
+}
+
+/**
+ * A response that starts before its request's body has been read to the end (413, an import refused by its first
+ * bytes, 409) says `Connection: close`, and Node closes the connection after it: the unread rest of the body must not
+ * be taken for the next request, and a keep-alive client must not send its next request on a connection that is
+ * about to be dropped (it would fail with "socket hang up").
+ */
+function closeWhenBodyUnread(req: IncomingMessage, res: ServerResponse): void {
+  if (req.method === 'GET' || req.method === 'HEAD') return;
+  const writeHead = res.writeHead.bind(res) as (...args: unknown[]) => ServerResponse;
+  res.writeHead = ((...args: unknown[]) => {
+    if (!req.complete) res.setHeader('Connection', 'close');
+    return writeHead(...args);
   });
 }
 
@@ -62,6 +77,7 @@ export class ApiServer implements Service {
     );
     // The listener answers its own failures (500); a rejection here means the socket broke mid-response.
     const server = createServer({ keepAliveTimeout: 5_000 }, (req, res) => {
+      closeWhenBodyUnread(req, res);
       listener(req, res).catch(() => res.destroy());
     });
     try {

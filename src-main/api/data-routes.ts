@@ -1,6 +1,7 @@
 // Data-safety routes: export (JSON or CSV), import, and taking a task out of the trash.
 //   GET  /api/{userId}/export[?format=json|csv]
-//   POST /api/{userId}/import[?fromUser={the export's userId}]   (up to IMPORT_MAX_BYTES, not the 64 KiB limit)
+//   POST /api/{userId}/import[?fromUser={the export's userId}]   (up to IMPORT_MAX_BYTES, not the 64 KiB limit; streamed,
+//        one at a time per account, IMPORTS_MAX_CONCURRENT in all: see import-gate.ts and import-stream.ts)
 //   POST /api/{userId}/tasks/{id}/restore
 //   DELETE /api/{userId}/trash/{id}   (delete one task in the trash for good, with its trashed subtasks)
 //   DELETE /api/{userId}/trash        (empty the trash)
@@ -10,7 +11,8 @@ import { IMPORT_MAX_BYTES } from '../../src-shared/export-schema.ts';
 import type { AccessClaims } from '../auth/auth-types.ts';
 import { noEvents, type EventPublisher } from '../events/event-publisher.ts';
 import { tasksToCsv } from '../data-safety/csv-export.ts';
-import { ImportRefused, planImport } from '../data-safety/import-plan.ts';
+import { type ImportPlan, ImportPlanner, ImportRefused, type ImportTarget } from '../data-safety/import-plan.ts';
+import { ImportTooLarge, MalformedImport, streamImport } from '../data-safety/import-stream.ts';
 import { buildExportFile } from '../data-safety/task-export.ts';
 import { purgeFromTrash } from '../data-safety/trash-purge.ts';
 import { applyImport } from '../data-safety/task-import.ts';
@@ -19,6 +21,7 @@ import type { WriteQueue } from '../db/write-queue.ts';
 import type { TaskRepository } from '../tasks/task-repository.ts';
 import type { ApiEnv } from './api-env.ts';
 import { ApiError, notFound } from './api-error.ts';
+import { ImportGate } from './import-gate.ts';
 import { validate } from './request-body.ts';
 import { assertOwnPath } from './require-auth.ts';
 import type { Route } from './route-table.ts';
@@ -40,38 +43,26 @@ function tooLarge(): ApiError {
   return new ApiError('PAYLOAD_TOO_LARGE', `An import must be at most ${IMPORT_MAX_BYTES} bytes.`);
 }
 
-/** Reads the body as text, stopping as soon as it passes `max` bytes (whatever Content-Length claims). */
-async function readCapped(request: Request, max: number): Promise<string> {
-  const declared = Number(request.headers.get('content-length'));
-  if (Number.isFinite(declared) && declared > max) throw tooLarge();
-  if (!request.body) return '';
-  const reader = (request.body as ReadableStream<Uint8Array>).getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > max) {
-      await reader.cancel();
-      throw tooLarge();
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}
-
-async function readImportBody(c: Context<ApiEnv>): Promise<unknown> {
+/** Checks what can be checked before reading the body: media type and declared length. */
+function checkImportRequest(c: Context<ApiEnv>): void {
   const type = (c.req.header('content-type') ?? '').split(';', 1)[0]?.trim().toLowerCase() ?? '';
   if (type !== 'application/json')
     throw new ApiError('UNSUPPORTED_MEDIA_TYPE', 'Send the export file as application/json.');
-  const text = await readCapped(c.req.raw, IMPORT_MAX_BYTES);
-  if (text.length === 0)
-    throw new ApiError('MALFORMED_JSON', 'The request needs the export file as its body.');
+  const declared = Number(c.req.header('content-length'));
+  if (Number.isFinite(declared) && declared > IMPORT_MAX_BYTES) throw tooLarge();
+}
+
+/** Streams the body into a plan (see import-stream.ts); failures become the API's errors. */
+async function readImportPlan(c: Context<ApiEnv>, target: ImportTarget): Promise<ImportPlan> {
+  const planner = new ImportPlanner(target);
   try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    throw new ApiError('MALFORMED_JSON', 'The request body is not valid JSON.');
+    await streamImport(c.req.raw.body, planner, IMPORT_MAX_BYTES);
+    return planner.finish();
+  } catch (error) {
+    if (error instanceof ImportRefused) throw new ApiError(error.code, error.message, error.details);
+    if (error instanceof ImportTooLarge) throw tooLarge();
+    if (error instanceof MalformedImport) throw new ApiError('MALFORMED_JSON', 'The request body is not valid JSON.');
+    throw error;
   }
 }
 
@@ -84,6 +75,7 @@ export function dataRoutes(
   writes: WriteQueue,
   repo: TaskRepository,
   events: EventPublisher = noEvents,
+  imports = new ImportGate(),
 ): Route[] {
   return [
     {
@@ -114,15 +106,15 @@ export function dataRoutes(
       handler: async (c, claims) => {
         const userId = ownUser(c, claims);
         const { fromUser } = validate(importQuery, c.req.query(), 'query');
-        const body = await readImportBody(c);
+        checkImportRequest(c);
+        const leave = imports.enter(userId);
         try {
-          const plan = planImport(body, fromUser === undefined ? { userId } : { userId, fromUser });
+          const plan = await readImportPlan(c, fromUser === undefined ? { userId } : { userId, fromUser });
           const { importedIds, ...result } = await writes.run(() => applyImport(db, userId, plan));
           if (importedIds.length > 0) events.publish(userId, 'tasks.imported', importedIds);
           return c.json(result);
-        } catch (error) {
-          if (error instanceof ImportRefused) throw new ApiError(error.code, error.message, error.details);
-          throw error;
+        } finally {
+          leave();
         }
       },
     },

@@ -2,7 +2,8 @@ import type { Context } from 'hono';
 import { TokenRejected, type AccessClaims, type JwtVerifier } from '../auth/auth-types.ts';
 import { ApiError } from './api-error.ts';
 
-const BEARER = /^Bearer ([^\s]+)$/;
+/** RFC 9110: the scheme is case-insensitive, followed by one or more spaces. */
+const BEARER = /^bearer[ \t]+(\S+)[ \t]*$/i;
 
 /**
  * Verifies the request's Bearer credential locally: an access JWT, or a personal access token (the verifier

@@ -108,7 +108,7 @@ describe('auth over HTTP', () => {
         post('/sign-up/email', { name, email: uniqueEmail(), password: TEST_PASSWORD }),
       );
       expect(response.status, JSON.stringify(name)).toBe(400);
-      expect(await response.json()).toMatchObject({ code: 'INVALID_NAME' });
+      expect(await response.json()).toMatchObject({ error: { code: 'INVALID_NAME' } });
     }
     const ok = await kit.auth.handler(
       post('/sign-up/email', { name: 'N'.repeat(100), email: uniqueEmail(), password: TEST_PASSWORD }),

@@ -123,7 +123,12 @@ export function createBetterAuth(deps: BetterAuthDeps) {
         '/sign-up/email': CREDENTIAL_RATE_LIMIT,
       },
     },
-    advanced: { ipAddress: { ipAddressHeaders: [CLIENT_IP_HEADER] } },
+    advanced: {
+      ipAddress: { ipAddressHeaders: [CLIENT_IP_HEADER] },
+      // Explicit, so tests (NODE_ENV=test turns it off by default) check origins and callback URLs as production
+      // does; the HTTP wrapper (auth-http-handler.ts) lets scripts without an Origin through.
+      disableOriginCheck: false,
+    },
     hooks: {
       before: nameGuard,
       ...(deps.onUserCredentialsReset ? { after: revokeTokensAfterPasswordReset(deps.onUserCredentialsReset) } : {}),
@@ -165,3 +170,11 @@ export function createBetterAuth(deps: BetterAuthDeps) {
 }
 
 export type BetterAuthInstance = ReturnType<typeof createBetterAuth>;
+
+/** The paths Better Auth serves over HTTP (relative to AUTH_BASE_PATH), the disabled ones left out. */
+export function authEndpointPaths(auth: BetterAuthInstance): string[] {
+  const disabled = new Set(DISABLED_AUTH_PATHS);
+  return Object.values(auth.api as Record<string, { path?: unknown }>)
+    .map((endpoint) => endpoint.path)
+    .filter((path): path is string => typeof path === 'string' && !disabled.has(path));
+}

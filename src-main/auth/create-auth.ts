@@ -9,7 +9,7 @@ import { migrateAuthTables } from './auth-migrations.ts';
 import { AuthStartupError } from './auth-startup-error.ts';
 import { bearerHeaders, BetterAuthService } from './auth-service.ts';
 import type { AuthService, SecretStore, TokenService } from './auth-types.ts';
-import { createBetterAuth, type BetterAuthInstance } from './better-auth-options.ts';
+import { authEndpointPaths, createBetterAuth, type BetterAuthInstance } from './better-auth-options.ts';
 import { createAuthHttpHandler } from './auth-http-handler.ts';
 import { LocalJwtVerifier, type RevocableJwtVerifier } from './jwt-verifier.ts';
 import { LocalKeySet } from './local-key-set.ts';
@@ -108,6 +108,7 @@ export async function createAuth(options: CreateAuthOptions): Promise<AuthModule
       betterAuthHandler: (request) => auth.handler(request),
       baseURL: options.baseURL,
       trustedOrigins: options.trustedOrigins,
+      endpointPaths: authEndpointPaths(auth),
     }),
     service,
     tokens,

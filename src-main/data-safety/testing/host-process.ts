@@ -17,7 +17,11 @@ export interface HostProcess {
 }
 
 /** Starts `headless.ts --data-dir DIR ...args` on this Node, straight from the TypeScript sources. */
-export function spawnHeadless(dataDir: string, args: readonly string[] = []): ChildProcess {
+export function spawnHeadless(
+  dataDir: string,
+  args: readonly string[] = [],
+  env: Record<string, string> = {},
+): ChildProcess {
   return spawn(
     process.execPath,
     [
@@ -28,12 +32,16 @@ export function spawnHeadless(dataDir: string, args: readonly string[] = []): Ch
       dataDir,
       ...args,
     ],
-    { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, TASKS_AUTH_SECRET: undefined } },
+    { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, TASKS_AUTH_SECRET: undefined, ...env } },
   );
 }
 
-export function spawnHost(dataDir: string, extraArgs: readonly string[] = []): HostProcess {
-  const child = spawnHeadless(dataDir, extraArgs);
+export function spawnHost(
+  dataDir: string,
+  extraArgs: readonly string[] = [],
+  env: Record<string, string> = {},
+): HostProcess {
+  const child = spawnHeadless(dataDir, extraArgs, env);
   let out = '';
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const ready = new Promise<string>((resolve, reject) => {
