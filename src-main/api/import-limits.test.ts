@@ -66,12 +66,20 @@ async function settleSoon(promise: Promise<unknown>, ms: number): Promise<boolea
 describe('import limits', () => {
   it('refuses a body of the wrong shape by its first bytes, before the rest arrives', async () => {
     const user = await signUp(test, 'Shape');
-    for (const start of ['{"x":[{},{},{},', '[{},{},', '{"format":"tasks-desktop.export","tasks":[[{},', '{"tasks":{"a":']) {
+    const manyKeys = `{"tasks":[{${Array.from({ length: 300 }, (_, i) => `"k${i}":1`).join(',')},`;
+    for (const start of [
+      '{"x":[{},{},{},',
+      '[{},{},',
+      '{"format":"tasks-desktop.export","tasks":[[{},',
+      '{"tasks":{"a":',
+      '{"tasks":[{"reminders":[[[',
+      manyKeys,
+    ]) {
       const { req, answer } = openUpload(`/api/${user.id}/import`, importHeaders(user));
       req.write(start);
       // The request is still open: the server answers anyway.
       const response = await answer;
-      expect(response.status, start).toBe(422);
+      expect(response.status, start.slice(0, 50)).toBe(422);
       expect(JSON.parse(response.body)).toMatchObject({ error: { code: 'VALIDATION_FAILED' } });
       expect(response.headers.connection).toBe('close');
       req.destroy();

@@ -5,6 +5,7 @@ import { createAuthHttpHandler } from './auth-http-handler.ts';
 import { authEndpointPaths, createBetterAuth } from './better-auth-options.ts';
 import { TEST_BASE_URL, tempDatabase } from './auth-test-kit.ts';
 import { silentLogger } from '../core/logger.ts';
+import { WriteGate } from '../db/write-gate.ts';
 
 describe('auth HTTP wrapper', () => {
   it('keeps unknown and disabled paths away from Better Auth, and passes its own routes on', async () => {
@@ -17,6 +18,7 @@ describe('auth HTTP wrapper', () => {
         trustedOrigins: [],
         logger: silentLogger,
         onSessionEnding: () => {},
+        writeGate: new WriteGate(),
       });
       const seen: string[] = [];
       const handler = createAuthHttpHandler({

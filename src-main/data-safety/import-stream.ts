@@ -2,16 +2,20 @@
 // legitimate one never exists as one big string or object tree. A token filter in front of the JSON parser enforces
 // the export file's shape before any value is built:
 // - the root is an object whose keys are the envelope's (`format`, `version`, `exportedAt`, `userId`, `tasks`);
-// - envelope values are scalars, except `tasks`, an array of at most IMPORT_MAX_TASKS flat objects (scalar values,
-//   at most TASK_KEYS_MAX keys): nothing nests deeper, so the parser never holds more than one task at a time.
+// - envelope values are scalars, except `tasks`, an array of at most IMPORT_MAX_TASKS objects, each at most two
+//   levels deep (`recurrence: {...}`, `reminders: [{...}]`) and TASK_TOKENS_MAX keys and values in all: the parser
+//   never holds more than one small task at a time.
 // Each task goes to the ImportPlanner as it completes; `format`, `version` and `userId` are checked as they arrive.
 // Work is done in 1 KiB slices with a turn of the event loop every 10 ms, so other requests are never held for long.
 import { Tokenizer, TokenParser, TokenType, type ParsedTokenInfo } from '@streamparser/json';
 import { IMPORT_MAX_TASKS } from '../../src-shared/export-schema.ts';
 import { ImportRefused, type ImportPlanner } from './import-plan.ts';
 
-/** More keys than any task has (nine), with room for a few unknown ones to be reported as INVALID. */
-export const TASK_KEYS_MAX = 32;
+/** Keys and values in one task, nested ones included: a task has ~15 fields and at most 10 reminders. */
+export const TASK_TOKENS_MAX = 200;
+/** Depth of a task's own object (root 1, `tasks` 2); its fields may nest two more levels. */
+const TASK_DEPTH = 3;
+const NESTED_DEPTH_MAX = TASK_DEPTH + 2;
 /** Bytes tokenized at a time, and how long that may go on before other requests get a turn. */
 const SLICE_BYTES = 1024;
 const SLICE_BUDGET_MS = 10;
@@ -46,7 +50,7 @@ class ShapeFilter {
   private expectKey = false;
   private envelopeKey: string | null = null;
   private taskCount = 0;
-  private taskKeys = 0;
+  private taskTokens = 0;
 
   check(token: TokenType, value: unknown): void {
     const opens = OPENERS.has(token);
@@ -72,16 +76,19 @@ class ShapeFilter {
       }
       if (token !== TokenType.COMMA && !CLOSERS.has(token)) {
         this.taskCount += 1;
-        this.taskKeys = 0;
+        this.taskTokens = 0;
         if (this.taskCount > IMPORT_MAX_TASKS) {
           throw refuse(`An import may carry at most ${IMPORT_MAX_TASKS} tasks.`, 'tasks', `At most ${IMPORT_MAX_TASKS} tasks.`);
         }
       }
-    } else if (this.depth === 3) {
+    } else {
       const where = `tasks.${this.taskCount - 1}`;
-      if (opens) throw refuse('The export file is malformed: task fields are scalar values.', where, 'Nested values are not allowed.');
-      if (this.expectKey && token === TokenType.STRING && ++this.taskKeys > TASK_KEYS_MAX) {
-        throw refuse('The export file is malformed.', where, `A task has at most ${TASK_KEYS_MAX} fields.`);
+      if (opens && this.depth >= NESTED_DEPTH_MAX) {
+        throw refuse('The export file is malformed: a task nests too deep.', where, 'Nested too deep.');
+      }
+      const counts = token !== TokenType.COMMA && token !== TokenType.COLON && !CLOSERS.has(token);
+      if (counts && ++this.taskTokens > TASK_TOKENS_MAX) {
+        throw refuse('The export file is malformed: a task is too large.', where, `At most ${TASK_TOKENS_MAX} keys and values.`);
       }
     }
     this.track(token);
