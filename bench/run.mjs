@@ -13,7 +13,10 @@ if (!existsSync(node)) {
   console.error(`npm run bench needs Node >= 22.18 (this is ${process.version}); run npm ci first.`);
   process.exit(1);
 }
-const main = fileURLToPath(new URL('./main.ts', import.meta.url));
+// `node bench/run.mjs automation` runs bench/automation.ts (npm run bench:automation).
+const script = process.argv[2] === 'automation' ? './automation.ts' : './main.ts';
+const main = fileURLToPath(new URL(script, import.meta.url));
 const flags = ['--experimental-transform-types', '--disable-warning=ExperimentalWarning'];
-const r = spawnSync(node, [...flags, main, ...process.argv.slice(2)], { stdio: 'inherit' });
+const args = process.argv.slice(process.argv[2] === 'automation' ? 3 : 2);
+const r = spawnSync(node, [...flags, main, ...args], { stdio: 'inherit' });
 process.exit(r.status ?? 1);

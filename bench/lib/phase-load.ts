@@ -22,7 +22,7 @@ export interface LoadSettings {
   wrkCpus: string | null;
 }
 
-export type ScenarioId = 'L1' | 'L2' | 'L3';
+export type ScenarioId = 'L1' | 'L2' | 'L3' | 'L4';
 
 export interface ScenarioDefinition {
   id: ScenarioId;
@@ -83,9 +83,9 @@ async function preflight(s: ScenarioDefinition, t: LoadTarget, token: string): P
   if (res.status !== s.status) {
     throw new Error(`${t.name} ${s.id}: expected ${s.status}, got ${res.status}: ${res.body.slice(0, 200)}`);
   }
-  if (s.id === 'L1') {
+  if (s.id === 'L1' || s.id === 'L4') {
     const items = (JSON.parse(res.body) as { items?: unknown[] }).items;
-    if (items?.length !== 50) throw new Error(`${t.name} L1: expected 50 items, got ${items?.length}`);
+    if (items?.length !== 50) throw new Error(`${t.name} ${s.id}: expected 50 items, got ${items?.length}`);
   }
 }
 

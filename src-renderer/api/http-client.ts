@@ -20,6 +20,11 @@ export interface RequestOptions<T> {
 
 export interface HttpClient {
   request<T>(options: RequestOptions<T>): Promise<T>;
+  /**
+   * Opens a streaming GET (text/event-stream) with the access token, refreshing it once on a 401 like request().
+   * Resolves to the open response, or throws ApiError (the stream is the caller's to read and cancel).
+   */
+  openStream(path: string, options: { signal: AbortSignal; headers?: Record<string, string> }): Promise<Response>;
 }
 
 export interface HttpClientOptions {
@@ -41,8 +46,15 @@ function buildUrl(base: string, path: string, query: RequestOptions<unknown>['qu
 export function createHttpClient(options: HttpClientOptions): HttpClient {
   const doFetch = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
 
-  async function send<T>(request: RequestOptions<T>, token: { token: string; apiBaseUrl: string }) {
-    const headers: Record<string, string> = { Authorization: `Bearer ${token.token}`, Accept: 'application/json' };
+  async function send<T>(
+    request: RequestOptions<T> & { headers?: Record<string, string> },
+    token: { token: string; apiBaseUrl: string },
+  ) {
+    const headers: Record<string, string> = {
+      Authorization: `Bearer ${token.token}`,
+      Accept: 'application/json',
+      ...request.headers,
+    };
     if (request.body !== undefined) headers['Content-Type'] = 'application/json';
     try {
       return await doFetch(buildUrl(token.apiBaseUrl, request.path, request.query), {
@@ -72,21 +84,28 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     return result.data;
   }
 
+  async function authorized(request: RequestOptions<unknown> & { headers?: Record<string, string> }): Promise<Response> {
+    const token = await options.tokens.getToken();
+    let response = await send(request, token);
+    if (response.status === 401) {
+      const fresh = await options.tokens.refreshAfterRejection(token.token);
+      response = await send(request, fresh);
+      if (response.status === 401) {
+        const error = await apiErrorFromResponse(response);
+        options.onSessionRejected();
+        throw error;
+      }
+    }
+    if (!response.ok) throw await apiErrorFromResponse(response);
+    return response;
+  }
+
   return {
     async request<T>(request: RequestOptions<T>): Promise<T> {
-      const token = await options.tokens.getToken();
-      let response = await send(request, token);
-      if (response.status === 401) {
-        const fresh = await options.tokens.refreshAfterRejection(token.token);
-        response = await send(request, fresh);
-        if (response.status === 401) {
-          const error = await apiErrorFromResponse(response);
-          options.onSessionRejected();
-          throw error;
-        }
-      }
-      if (!response.ok) throw await apiErrorFromResponse(response);
-      return parse(response, request);
+      return parse(await authorized(request), request);
+    },
+    openStream(path, { signal, headers }) {
+      return authorized({ path, signal, headers: { Accept: 'text/event-stream', ...headers } });
     },
   };
 }

@@ -37,6 +37,7 @@ function recordingHttp(answer: (request: RequestOptions<unknown>) => unknown): H
         return Promise.reject(error instanceof Error ? error : new Error(String(error)));
       }
     },
+    openStream: () => Promise.reject(new Error('no streams here')),
   };
 }
 

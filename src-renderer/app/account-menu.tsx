@@ -7,6 +7,7 @@ interface AccountMenuProps {
   user: User;
   onSignOut: () => void;
   onShortcuts: () => void;
+  onSettings: () => void;
 }
 
 export function initials(name: string): string {
@@ -14,7 +15,7 @@ export function initials(name: string): string {
   return ((parts[0]?.[0] ?? '?') + (parts.length > 1 ? (parts[parts.length - 1]?.[0] ?? '') : '')).toUpperCase();
 }
 
-export function AccountMenu({ user, onSignOut, onShortcuts }: AccountMenuProps) {
+export function AccountMenu({ user, onSignOut, onShortcuts, onSettings }: AccountMenuProps) {
   const [open, setOpen] = useState(false);
   const buttonRef = useRef<HTMLButtonElement>(null);
   const menuRef = useRef<HTMLDivElement>(null);
@@ -76,6 +77,13 @@ export function AccountMenu({ user, onSignOut, onShortcuts }: AccountMenuProps) 
             onSelect={() => {
               setOpen(false);
               onShortcuts();
+            }}
+          />
+          <MenuAction
+            label="API & tokens…"
+            onSelect={() => {
+              setOpen(false);
+              onSettings();
             }}
           />
           <MenuAction

@@ -7,6 +7,8 @@ interface AppHeaderProps {
   onSignOut: () => void;
   onShortcuts: () => void;
   onPalette: () => void;
+  /** Opens Settings → API & tokens. */
+  onSettings: () => void;
 }
 
 export function AppHeader(props: AppHeaderProps) {

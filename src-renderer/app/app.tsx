@@ -5,6 +5,8 @@ import type { TasksBridge } from '../../src-preload/contract';
 import { createOrganizeApi } from '../api/organize-api';
 import { createTasksApi } from '../api/tasks-api';
 import { AuthScreen } from '../auth/auth-screen';
+import { useLiveEvents } from '../events/use-live-events';
+import { SettingsDialog } from '../settings/settings-dialog';
 import { useSession } from '../auth/session-context';
 import { SessionProvider } from '../auth/session-provider';
 import { TasksContext } from '../tasks/tasks-context';
@@ -33,6 +35,8 @@ function Screens({ bridge }: { bridge: TasksBridge }) {
   const client = useQueryClient();
   // Where the person was (filter, search, sort, selection): kept across an expired session, for the same user.
   const [memory, setMemory] = useState<Memory | null>(null);
+  const [settingsOpen, setSettingsOpen] = useState(false);
+  const closeSettings = useCallback(() => setSettingsOpen(false), []);
 
   const userId = state.status === 'signed-in' ? state.session.user.id : null;
   useEffect(() => {
@@ -43,6 +47,7 @@ function Screens({ bridge }: { bridge: TasksBridge }) {
 
   const api = useMemo(() => (userId ? createTasksApi(http, userId) : null), [http, userId]);
   const organize = useMemo(() => (userId ? createOrganizeApi(http, userId) : null), [http, userId]);
+  useLiveEvents(http, userId);
   const onViewChange = useCallback((view: RememberedView) => userId && setMemory({ userId, view }), [userId]);
   const onSignOut = useCallback(() => {
     setMemory(null);
@@ -68,8 +73,19 @@ function Screens({ bridge }: { bridge: TasksBridge }) {
         key={userId}
         initialView={initialView}
         onViewChange={onViewChange}
-        header={(controls) => <AppHeader user={user} onSignOut={onSignOut} onShortcuts={controls.openShortcuts} onPalette={controls.openPalette} />}
+        header={(controls) => (
+          <AppHeader
+            user={user}
+            onSignOut={onSignOut}
+            onShortcuts={controls.openShortcuts}
+            onPalette={controls.openPalette}
+            onSettings={() => setSettingsOpen(true)}
+          />
+        )}
       />
+      {settingsOpen ? (
+        <SettingsDialog bridge={bridge} http={http} userId={userId} onClose={closeSettings} />
+      ) : null}
     </TasksContext.Provider>
   );
 }
