@@ -9,7 +9,13 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { HttpClient } from './lib/http-client.ts';
 import { measureFanout } from './lib/phase-fanout.ts';
-import { SCENARIOS, measureScenario, type LoadMeasurement, type LoadTarget, type ScenarioDefinition } from './lib/phase-load.ts';
+import {
+  SCENARIOS,
+  measureScenario,
+  type LoadMeasurement,
+  type LoadTarget,
+  type ScenarioDefinition,
+} from './lib/phase-load.ts';
 import { ensureBuilt, ensureWrk, pinSelf } from './lib/prerequisites.ts';
 import { accessToken, createTasks, signUp } from './lib/product-api.ts';
 import { residentBytes, startServer, type ServerProcess } from './lib/server-process.ts';
@@ -33,12 +39,17 @@ const config = {
 };
 const log = (line: string) => process.stderr.write(`[bench:automation] ${line}\n`);
 const L1 = SCENARIOS.find((s) => s.id === 'L1')!;
-const L4: ScenarioDefinition = { ...L1, id: 'L4', what: 'GET list, 50 of 1,000 tasks, personal access token' };
+const L4: ScenarioDefinition = {
+  ...L1,
+  id: 'L4',
+  what: 'GET list, 50 of 1,000 tasks, personal access token',
+};
 
 async function main(): Promise<void> {
   ensureWrk(log);
   const entry = ensureBuilt(ROOT, log);
-  if (config.clientCpus && !pinSelf(config.clientCpus)) log('could not pin the bench process (taskset missing)');
+  if (config.clientCpus && !pinSelf(config.clientCpus))
+    log('could not pin the bench process (taskset missing)');
   const tmp = mkdtempSync(join(tmpdir(), 'tasks-bench-automation-'));
   let host: ServerProcess | null = null;
   const started = new Date();
@@ -85,7 +96,10 @@ async function main(): Promise<void> {
         log(`${s.id} round ${round}/${config.rounds}...`);
         const m = await measureScenario(s, t, settings, round);
         if (m.warning) log(`  warning: ${m.warning}`);
-        if (m.result) log(`  ${m.result.rps.toFixed(0)} req/s, p99 ${m.result.p99Ms} ms, CPU ${m.cpuUsPerRequest?.toFixed(0)} µs/req`);
+        if (m.result)
+          log(
+            `  ${m.result.rps.toFixed(0)} req/s, p99 ${m.result.p99Ms} ms, CPU ${m.cpuUsPerRequest?.toFixed(0)} µs/req`,
+          );
         load.push(m);
       }
     }
@@ -123,7 +137,12 @@ function formatReport(
 ): string {
   const of = (id: string) => load.filter((m) => m.scenario === id && m.result);
   const rps = (id: string) => median(of(id).map((m) => m.result!.rps));
-  const cpu = (id: string) => median(of(id).map((m) => m.cpuUsPerRequest ?? NaN).filter(Number.isFinite));
+  const cpu = (id: string) =>
+    median(
+      of(id)
+        .map((m) => m.cpuUsPerRequest ?? NaN)
+        .filter(Number.isFinite),
+    );
   const rows = load.map(
     (m) =>
       `| ${m.scenario} | ${m.round} | ${m.result ? m.result.rps.toFixed(0) : '–'} | ${m.result?.p50Ms ?? '–'} | ${m.result?.p99Ms ?? '–'} | ${m.cpuUsPerRequest?.toFixed(0) ?? '–'} | ${m.warning ?? ''} |`,

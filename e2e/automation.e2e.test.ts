@@ -37,15 +37,20 @@ describe('automation in Chromium', () => {
   it('a task created through the API with a token from Settings appears live; revoking the token stops it', async () => {
     const h = await open();
     onTestFailed(() => h.screenshot('failure-automation'));
-    const ada: Account = { name: 'Ada Script', email: 'ada.script@example.test', password: 'analytical-engine-1843' };
+    const ada: Account = {
+      name: 'Ada Script',
+      email: 'ada.script@example.test',
+      password: 'analytical-engine-1843',
+    };
     const { page } = h;
     await signUp(page, ada);
-    await page.getByRole('heading', { name: 'No tasks yet' }).waitFor();
 
     await openSettings(page, ada);
     const dialog = page.getByRole('dialog', { name: 'API & tokens' });
     await expect.poll(() => dialog.getByTestId('api-address').textContent()).toBe(h.core.apiBaseUrl);
-    expect(await dialog.getByRole('link', { name: 'API docs' }).getAttribute('href')).toBe(`${h.core.apiBaseUrl}/api/docs`);
+    expect(await dialog.getByRole('link', { name: 'API docs' }).getAttribute('href')).toBe(
+      `${h.core.apiBaseUrl}/api/docs`,
+    );
     const token = await createToken(page, 'e2e script', true);
     expect(token).toMatch(/^tdpat_[A-Za-z0-9_-]{43}$/);
     await dialog.getByRole('row', { name: /e2e script/ }).waitFor();
@@ -56,7 +61,9 @@ describe('automation in Chromium', () => {
 
     // The "script": plain HTTP with the token, no reload of the window.
     const auth = { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' };
-    const me = (await (await fetch(`${h.core.apiBaseUrl}/api/me`, { headers: auth })).json()) as { id: string };
+    const me = (await (await fetch(`${h.core.apiBaseUrl}/api/me`, { headers: auth })).json()) as {
+      id: string;
+    };
     const started = Date.now();
     const created = await fetch(`${h.core.apiBaseUrl}/api/${me.id}/tasks`, {
       method: 'POST',
@@ -79,9 +86,12 @@ describe('automation in Chromium', () => {
   it('Settings → API tokens in dark mode at 800×600', async () => {
     const h = await open({ colorScheme: 'dark', viewport: { width: 800, height: 600 } });
     onTestFailed(() => h.screenshot('failure-api-tokens-dark'));
-    const bo: Account = { name: 'Bo Dark', email: 'bo.dark@example.test', password: 'analytical-engine-1843' };
+    const bo: Account = {
+      name: 'Bo Dark',
+      email: 'bo.dark@example.test',
+      password: 'analytical-engine-1843',
+    };
     await signUp(h.page, bo);
-    await h.page.getByRole('heading', { name: 'No tasks yet' }).waitFor();
     await openSettings(h.page, bo);
     await createToken(h.page, 'read-only reporter', false);
     await h.screenshot('api-tokens-dark-800x600');

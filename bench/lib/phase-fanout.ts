@@ -41,7 +41,8 @@ export async function measureFanout(options: {
       headers: { Authorization: `Bearer ${token}` },
       signal: abort.signal,
     });
-    if (response.status !== 200 || !response.body) throw new Error(`event stream ${i}: status ${response.status}`);
+    if (response.status !== 200 || !response.body)
+      throw new Error(`event stream ${i}: status ${response.status}`);
     opened++;
     const body = response.body;
     readers.push(
@@ -66,7 +67,10 @@ export async function measureFanout(options: {
   }
   for (let i = 0; i < options.events; i++) {
     const before = now();
-    const res = await client.request('POST', `/api/${userId}/tasks`, { bearer: token, json: { title: `fan-out ${i}` } });
+    const res = await client.request('POST', `/api/${userId}/tasks`, {
+      bearer: token,
+      json: { title: `fan-out ${i}` },
+    });
     if (res.status !== 201) throw new Error(`create: ${res.status} ${res.body.slice(0, 200)}`);
     sentAt.set((JSON.parse(res.body) as { id: string }).id, before);
     await new Promise((resolve) => setTimeout(resolve, options.gapMs));

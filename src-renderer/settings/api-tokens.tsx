@@ -62,7 +62,8 @@ export function ApiTokens({ api, userId }: { api: TokensApi; userId: string }) {
     <section className="settings-section" aria-labelledby="tokens-title">
       <h3 id="tokens-title">API tokens</h3>
       <p className="field-hint">
-        For scripts, the <code>tasks</code> command and AI assistants: send <code>Authorization: Bearer &lt;token&gt;</code>.
+        For scripts, the <code>tasks</code> command and AI assistants: send{' '}
+        <code>Authorization: Bearer &lt;token&gt;</code>.
       </p>
       <form
         className="token-form"
@@ -87,16 +88,23 @@ export function ApiTokens({ api, userId }: { api: TokensApi; userId: string }) {
         <fieldset className="token-scopes">
           <legend className="field-label">Access</legend>
           <label>
-            <input type="radio" name="token-scope" checked={!write} onChange={() => setWrite(false)} /> Read tasks
+            <input type="radio" name="token-scope" checked={!write} onChange={() => setWrite(false)} /> Read
+            tasks
           </label>
           <label>
-            <input type="radio" name="token-scope" checked={write} onChange={() => setWrite(true)} /> Read and change tasks
+            <input type="radio" name="token-scope" checked={write} onChange={() => setWrite(true)} /> Read and
+            change tasks
           </label>
         </fieldset>
         <label className="field-label" htmlFor="token-expiry">
           Expires
         </label>
-        <select id="token-expiry" className="input" value={expiry} onChange={(event) => setExpiry(event.target.value)}>
+        <select
+          id="token-expiry"
+          className="input"
+          value={expiry}
+          onChange={(event) => setExpiry(event.target.value)}
+        >
           {EXPIRY_CHOICES.map(([label]) => (
             <option key={label}>{label}</option>
           ))}
@@ -139,12 +147,24 @@ export function ApiTokens({ api, userId }: { api: TokensApi; userId: string }) {
           </div>
         </div>
       ) : null}
-      <TokenTable tokens={tokens.data ?? []} loading={tokens.isPending} onRevoke={(id) => revoke.mutate(id)} />
+      <TokenTable
+        tokens={tokens.data ?? []}
+        loading={tokens.isPending}
+        onRevoke={(id) => revoke.mutate(id)}
+      />
     </section>
   );
 }
 
-function TokenTable({ tokens, loading, onRevoke }: { tokens: TokenInfo[]; loading: boolean; onRevoke: (id: string) => void }) {
+function TokenTable({
+  tokens,
+  loading,
+  onRevoke,
+}: {
+  tokens: TokenInfo[];
+  loading: boolean;
+  onRevoke: (id: string) => void;
+}) {
   if (loading) return <p className="field-hint">Loading tokens…</p>;
   if (tokens.length === 0) return <p className="field-hint">No tokens yet.</p>;
   return (
