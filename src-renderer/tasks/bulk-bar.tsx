@@ -1,8 +1,8 @@
 // Bulk actions for a multi-selection: complete, move to a list, add or remove a tag, set priority, delete.
 import { useState } from 'react';
-import { PRIORITIES, type Priority } from '../../src-shared/task-schemas';
+import type { Priority } from '../../src-shared/task-schemas';
 import type { TaskListInfo } from '../api/organize-api';
-import { PRIORITY_LABELS } from './task-format';
+import { PriorityOptions } from './priority-options';
 
 interface BulkBarProps {
   count: number;
@@ -41,11 +41,7 @@ export function BulkBar({ count, lists, onComplete, onMove, onTag, onPriority, o
       ) : null}
       <select className="input input-small" aria-label="Set priority of selected" value="" onChange={(e) => e.target.value && onPriority(e.target.value as Priority)}>
         <option value="">Priority…</option>
-        {PRIORITIES.map((p) => (
-          <option key={p} value={p}>
-            {PRIORITY_LABELS[p]}
-          </option>
-        ))}
+        <PriorityOptions />
       </select>
       <input
         className="input input-small bulk-tag"

@@ -4,10 +4,10 @@
 // (src-renderer/quick-add): chips show what it understood, and what the text says wins over the controls.
 import { forwardRef, useImperativeHandle, useRef, useState, type ClipboardEvent, type FormEvent } from 'react';
 import { taskInputFromParsed } from '../../src-shared/quick-add/parsed-task';
-import { PRIORITIES, TITLE_MAX, type Priority, type TaskCreateInput } from '../../src-shared/task-schemas';
+import { TITLE_MAX, type Priority, type TaskCreateInput } from '../../src-shared/task-schemas';
 import { QuickAddInput } from '../quick-add/quick-add-input';
 import { useQuickAddParse } from '../quick-add/use-quick-add-parse';
-import { PRIORITY_LABELS } from './task-format';
+import { PriorityOptions } from './priority-options';
 import { dueAtFromDateInput } from './task-view';
 
 export interface QuickAddProps {
@@ -113,11 +113,7 @@ export const QuickAdd = forwardRef<HTMLInputElement | null, QuickAddProps>(funct
           value={priority}
           onChange={(e) => setPriority(e.target.value as Priority)}
         >
-          {PRIORITIES.map((p) => (
-            <option key={p} value={p}>
-              {PRIORITY_LABELS[p]}
-            </option>
-          ))}
+          <PriorityOptions />
         </select>
         <input
           type="date"

@@ -2,10 +2,10 @@
 // Text fields save on blur or Ctrl/Cmd+Enter; choices save at once. Esc closes the panel from any field: a
 // changed title is reverted first; changed notes are saved, never thrown away.
 import { useState, type KeyboardEvent, type ReactNode } from 'react';
-import { DESCRIPTION_MAX, PRIORITIES, TITLE_MAX, type Priority, type TaskPatchInput } from '../../src-shared/task-schemas';
+import { DESCRIPTION_MAX, TITLE_MAX, type Priority, type TaskPatchInput } from '../../src-shared/task-schemas';
 import type { OrgTask, TaskListInfo } from '../api/organize-api';
 import { CloseIcon, TrashIcon } from './icons';
-import { PRIORITY_LABELS } from './task-format';
+import { PriorityOptions } from './priority-options';
 import { dateInputFromDueAt, dueAtFromDateInput } from './task-view';
 import { SubtasksSection } from './subtasks-section';
 import { TagsField } from './tags-field';
@@ -135,11 +135,7 @@ export function TaskDetails({ task, lists, onSave, onMoveToList, onToggle, onDel
         <label className="field">
           <span className="field-label">Priority</span>
           <select className="input" value={task.priority} onChange={(e) => onSave({ priority: e.target.value as Priority })}>
-            {PRIORITIES.map((p) => (
-              <option key={p} value={p}>
-                {PRIORITY_LABELS[p]}
-              </option>
-            ))}
+            <PriorityOptions />
           </select>
         </label>
         <label className="field">
