@@ -35,6 +35,7 @@ import {
   type Throughput,
 } from './lib/report.ts';
 import { s2Queries } from './lib/s2-queries.ts';
+import { measureS3, S3_LISTS, S3_TAGS, seedOrganize, type S3Measure } from './lib/s3-organize.ts';
 import { residentBytes, startServer, type ServerProcess } from './lib/server-process.ts';
 import { insertSeedTasks } from './lib/sqlite-seed.ts';
 import { median } from './lib/stats.ts';
@@ -56,7 +57,8 @@ const config = {
   starts: num('BENCH_STARTS', 5),
   s2Tasks: num('BENCH_S2_TASKS', 100_000),
   s2Samples: num('BENCH_S2_SAMPLES', 200),
-  only: new Set((env.BENCH_ONLY ?? 'load,startup,list').split(',').map((s) => s.trim())),
+  s3Tasks: num('BENCH_S3_TASKS', 100_000),
+  only: new Set((env.BENCH_ONLY ?? 'load,startup,list,organize').split(',').map((s) => s.trim())),
   save: env.BENCH_NO_SAVE !== '1',
   profile: env.BENCH_PROFILE === '1',
 };
@@ -66,6 +68,7 @@ const TARGET = {
   startupMs: 400,
   pageP99Ms: 5,
   searchP99Ms: 25,
+  sidebarCountsMs: 20,
   idleRss: 150 * 1024 * 1024,
 };
 const L1_TASKS = 1000;
@@ -100,6 +103,7 @@ interface Results {
   load: LoadMeasurement[];
   startup: StartupSamples | null;
   s2: QueryLatency[];
+  s3: S3Measure[];
   rssIdle: number | null;
   rssAfterLoad: number | null;
   rssAfterS2: number | null;
@@ -126,6 +130,7 @@ async function main(): Promise<void> {
     load: [],
     startup: null,
     s2: [],
+    s3: [],
     rssIdle: null,
     rssAfterLoad: null,
     rssAfterS2: null,
@@ -155,7 +160,7 @@ async function main(): Promise<void> {
         results.startup = await measureStartup(host, tmpRoot, config.starts);
       });
     }
-    if (!config.only.has('load') && !config.only.has('list')) return report(results);
+    if (!['load', 'list', 'organize'].some((phase) => config.only.has(phase))) return report(results);
 
     const dataDir = mkdtempSync(join(tmpRoot, 'host-'));
     log('starting the headless host...');
@@ -267,6 +272,43 @@ async function main(): Promise<void> {
           log,
         );
         results.rssAfterS2 = await residentBytes(product.pid);
+      });
+    }
+
+    if (config.only.has('organize')) {
+      await phase(results, 'S3', async () => {
+        const user = await signUp(client, 'organize@bench.invalid');
+        const jwt = await accessToken(client, user);
+        const lists = await client.json<{ items: { id: string }[] }>(
+          'GET',
+          `/api/${user.userId}/lists`,
+          200,
+          {
+            bearer: jwt,
+          },
+        );
+        const now = Date.now();
+        log(
+          `S3: writing ${fmtInt(config.s3Tasks)} tasks in ${S3_LISTS} lists with ${S3_TAGS} tags (10 % subtasks) into tasks.db...`,
+        );
+        const db = new Database(join(dataDir, 'tasks.db'));
+        let seed;
+        try {
+          db.pragma('busy_timeout = 5000');
+          seed = seedOrganize(db, user.userId, lists.items[0]!.id, seedTasks(config.s3Tasks, now));
+        } finally {
+          db.close();
+        }
+        log(`S3: timing ${config.s2Samples} sequential requests per page, the sidebar counts and moves...`);
+        results.s3 = await measureS3(
+          client,
+          user.userId,
+          () => accessToken(client, user),
+          seed,
+          now,
+          config.s2Samples,
+          log,
+        );
       });
     }
   } finally {
@@ -407,6 +449,31 @@ function report(r: Results): void {
       ),
     });
   }
+  if (r.s3.length) {
+    for (const m of r.s3) {
+      const limit = m.kind === 'counts' ? TARGET.sidebarCountsMs : TARGET.pageP99Ms;
+      rows.push(
+        limitRow('S3', m.name, m.summary.p99, limit, fmtMs, {
+          detail: `p50 ${fmtMs(m.summary.p50)}`,
+          infoOnly: m.kind === 'floor',
+        }),
+      );
+    }
+    details.push({
+      title: `S3 per request (${fmtInt(config.s3Tasks)} tasks, ${S3_LISTS} lists, ${S3_TAGS} tags, 10 % subtasks; up to ${config.s2Samples} sequential requests each after 10 warm-up)`,
+      table: markdownTable(
+        ['what', 'items', 'requests', 'p50', 'p99', 'max'],
+        r.s3.map((m) => [
+          m.name,
+          String(m.items),
+          String(m.summary.n),
+          fmtMs(m.summary.p50),
+          fmtMs(m.summary.p99),
+          fmtMs(m.summary.max),
+        ]),
+      ),
+    });
+  }
   if (config.only.has('load') || config.only.has('list')) {
     rows.push(
       limitRow('M1', 'RSS of the idle headless host (2 s after ready)', r.rssIdle, TARGET.idleRss, fmtMb),
@@ -432,6 +499,7 @@ function report(r: Results): void {
       `servers pinned to CPU ${config.serverCpus ?? 'any'}, wrk and the bench client to CPU ${config.clientCpus ?? 'any'}; every ratio is product ÷ bare measured in this run, alternating server by server`,
       "bare = bench/baseline/bare-server.mjs: node:http + jose EdDSA verify (no cache) + better-sqlite3 on a database built by the product's migrations, same pragmas (synchronous=FULL); bare verify-only = the same server without the database",
       `L1/L2 user: ${L1_TASKS} tasks created through POST /api/{user}/tasks; S2 user: tasks written straight into the host's tasks.db in one transaction (the product's FTS triggers index them)`,
+      'S3: p99 per request (pages also target p50 <= 1 ms); a move is a committed, fsynced write; the sidebar counts are one GET /lists and one GET /tags',
       'S1: a new process each start (OS page cache warm); S2: latency of one request at a time over a keep-alive loopback connection, measured by the client (server time + one loopback round trip)',
       ...r.notes,
       ...r.errors.map((e) => `**error** ${e}`),
