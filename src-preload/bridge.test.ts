@@ -74,15 +74,28 @@ describe('createBridge', () => {
     expect(listeners.size).toBe(0);
   });
 
+  it('delivers reminder:open-task to onOpenTask', () => {
+    const { transport, fire } = recordingTransport(() => ({ ok: true, value: null }));
+    const bridge = createBridge(transport);
+    const seen: unknown[] = [];
+    const unsubscribe = bridge.reminders.onOpenTask((event) => seen.push(event));
+    fire(EVENT_CHANNELS.openTask, { taskId: 't1' });
+    unsubscribe();
+    fire(EVENT_CHANNELS.openTask, { taskId: 't2' });
+    expect(seen).toEqual([{ taskId: 't1' }]);
+    expect(() => bridge.reminders.onOpenTask('nope' as unknown as () => void)).toThrow(TypeError);
+  });
+
   it('exposes only named functions, nothing that leads back to the transport', () => {
     const { transport } = recordingTransport(() => ({ ok: true, value: null }));
     const bridge = createBridge(transport);
-    expect(Object.keys(bridge).sort()).toEqual(['app', 'auth']);
+    expect(Object.keys(bridge).sort()).toEqual(['app', 'auth', 'reminders']);
+    expect(Object.keys(bridge.reminders)).toEqual(['onOpenTask']);
     expect(Object.keys(bridge.auth).sort()).toEqual(
       ['getAccessToken', 'getSession', 'onSessionChange', 'signIn', 'signOut', 'signUp'].sort(),
     );
     expect(Object.keys(bridge.app)).toEqual(['getInfo', 'setApiPort']);
-    for (const group of [bridge.auth, bridge.app]) {
+    for (const group of [bridge.auth, bridge.app, bridge.reminders]) {
       for (const value of Object.values(group)) expect(typeof value).toBe('function');
     }
   });

@@ -8,6 +8,7 @@ import {
   type InvokeRequest,
   type InvokeResponse,
   type IpcResult,
+  type OpenTaskEvent,
   type SessionChangedEvent,
   type TasksBridge,
 } from './contract.ts';
@@ -34,6 +35,12 @@ export function createBridge(transport: BridgeTransport): TasksBridge {
       onSessionChange: (callback) => {
         if (typeof callback !== 'function') throw new TypeError('onSessionChange expects a function');
         return transport.on(EVENT_CHANNELS.sessionChanged, (payload) => callback(payload as SessionChangedEvent));
+      },
+    },
+    reminders: {
+      onOpenTask: (callback) => {
+        if (typeof callback !== 'function') throw new TypeError('onOpenTask expects a function');
+        return transport.on(EVENT_CHANNELS.openTask, (payload) => callback(payload as OpenTaskEvent));
       },
     },
     app: {

@@ -16,6 +16,8 @@ export const INVOKE_CHANNELS = {
 /** Events pushed from main to the renderer (webContents.send / ipcRenderer.on). */
 export const EVENT_CHANNELS = {
   sessionChanged: 'auth:session-changed',
+  /** A reminder notification was clicked: show this task. */
+  openTask: 'reminder:open-task',
 } as const;
 
 export type InvokeChannel = (typeof INVOKE_CHANNELS)[keyof typeof INVOKE_CHANNELS];
@@ -132,8 +134,14 @@ export interface InvokeContract {
   'app:set-api-port': { request: SetApiPortRequest; response: ApiInfo };
 }
 
+/** `reminder:open-task`: the user clicked a reminder notification for this task. */
+export interface OpenTaskEvent {
+  taskId: string;
+}
+
 export interface EventContract {
   'auth:session-changed': SessionChangedEvent;
+  'reminder:open-task': OpenTaskEvent;
 }
 
 export type InvokeRequest<C extends InvokeChannel> = InvokeContract[C]['request'];
@@ -149,6 +157,10 @@ export interface TasksBridge {
     getAccessToken(request?: AccessTokenRequest): Promise<IpcResult<AccessToken>>;
     /** Subscribes to session changes; returns the unsubscribe function. */
     onSessionChange(callback: (event: SessionChangedEvent) => void): () => void;
+  };
+  reminders: {
+    /** Called when a reminder notification is clicked (the window is already focused); returns unsubscribe. */
+    onOpenTask(callback: (event: OpenTaskEvent) => void): () => void;
   };
   app: {
     getInfo(): Promise<IpcResult<AppInfo>>;

@@ -1,7 +1,8 @@
 // Composition of the desktop shell after `ready`: encryption, stores, the core services (the same
 // startCore() the headless host uses), security policy, app:// protocol, IPC, menu and the main window.
-import { app, ipcMain, safeStorage, session, screen, type BrowserWindow } from 'electron';
+import { app, ipcMain, Notification, powerMonitor, safeStorage, session, screen, type BrowserWindow } from 'electron';
 import ElectronStore from 'electron-store';
+import { INVOKE_CHANNELS } from '../../src-preload/contract.ts';
 import { FileSecretStore } from '../auth/file-secret-store.ts';
 import type { CoreServices } from '../core/core-types.ts';
 import type { Logger } from '../core/logger.ts';
@@ -15,6 +16,7 @@ import { guardNavigation } from './navigation-guards.ts';
 import { denyPermissions } from './permissions.ts';
 import { stopServicesOnQuit } from './quit.ts';
 import { registerIpcHandlers } from './register-ipc.ts';
+import { showReminderNotifications } from './reminder-notifications.ts';
 import { createDesktopSecretStore, type DesktopSecretStore } from './secret-store.ts';
 import { broadcastSessionChange } from './session-events.ts';
 import { createSessionStore } from './session-store.ts';
@@ -92,16 +94,31 @@ function openShell(parts: ShellParts): DesktopShell {
 
   handleAppProtocol({ rendererDir: parts.rendererDir, apiOrigin: core.apiBaseUrl });
   const sessionStore = createSessionStore({ encryption, kv: secure, logger, extraNote: secretStore.warning });
+  // The signed-in account, as last announced to the window: reminders of other accounts are not shown.
+  let currentUserId: string | null = null;
   const handlers = createIpcHandlers({
     core,
     sessionStore,
     throttle: createSignInThrottle(),
     appInfo: { version: app.getVersion() },
     apiPort: { get: () => settings.apiPort(), set: (port) => settings.setApiPort(port) },
-    emit: broadcastSessionChange,
+    emit: (event) => {
+      currentUserId = event.session?.user.id ?? null;
+      broadcastSessionChange(event);
+    },
     logger,
   });
-  registerIpcHandlers(ipcMain, handlers, { allowedOrigins: appOrigins, logger });
+  // A session restored at start is announced by its first `auth:session` answer, not by an event.
+  const sessionHandler = handlers[INVOKE_CHANNELS.session];
+  const tracked: typeof handlers = {
+    ...handlers,
+    [INVOKE_CHANNELS.session]: async (payload: unknown) => {
+      const result = await sessionHandler(payload);
+      if (result.ok) currentUserId = result.value?.user.id ?? null;
+      return result;
+    },
+  };
+  registerIpcHandlers(ipcMain, tracked, { allowedOrigins: appOrigins, logger });
   installAppMenu(settings, { platform: process.platform, devTools });
 
   let mainWindow: BrowserWindow | null = null;
@@ -124,6 +141,19 @@ function openShell(parts: ShellParts): DesktopShell {
     return window;
   };
   openWindow();
+  const stopNotifications = showReminderNotifications({
+    reminders: core.reminders,
+    Notification,
+    powerMonitor,
+    currentUserId: () => currentUserId,
+    showWindow: () => {
+      const window = mainWindow ?? openWindow();
+      focusWindow(window);
+      return window;
+    },
+    logger,
+  });
+  app.once('will-quit', stopNotifications);
 
   app.on('activate', () => {
     if (!mainWindow) openWindow();

@@ -67,6 +67,7 @@ export function createFakeBridge(): FakeBridge {
   };
 
   const bridge: TasksBridge = {
+    reminders: { onOpenTask: () => () => undefined },
     auth: {
       ...calls,
       getSession: () => Promise.resolve(ok(current)),

@@ -133,11 +133,33 @@ export function createFakeElectron() {
     whenReady: () => Promise.resolve(),
   });
   const errorBoxes: Array<{ title: string; content: string }> = [];
+  /** Every native notification shown, newest last; `click()` fires Electron's 'click'. */
+  const notifications: FakeNotification[] = [];
+  class FakeNotification extends EventEmitter {
+    static supported = true;
+    static isSupported(): boolean {
+      return FakeNotification.supported;
+    }
+    shown = false;
+    constructor(readonly options: { title: string; body: string }) {
+      super();
+    }
+    show(): void {
+      this.shown = true;
+      notifications.push(this);
+    }
+    click(): void {
+      this.emit('click', fakeEvent());
+    }
+  }
+  const powerMonitor = new EventEmitter();
   const messageBoxes: Array<{ title?: string; message: string; detail?: string; buttons?: string[] }> = [];
 
   const module = {
     app,
     BrowserWindow: FakeBrowserWindow,
+    Notification: FakeNotification,
+    powerMonitor,
     ipcMain: {
       handle: (channel: string, handler: (event: unknown, payload: unknown) => Promise<unknown>) => {
         // Like Electron: a second handler for the same channel throws.
@@ -214,12 +236,31 @@ export function createFakeElectron() {
     protocolHandlers.clear();
     ipcListeners.clear();
     opened.length = 0;
+    notifications.length = 0;
+    FakeNotification.supported = true;
+    powerMonitor.removeAllListeners();
     app.removeAllListeners();
     Object.assign(permission, { request: null, check: null, device: null });
     Object.assign(state, { singleInstanceLock: true, quitCalls: 0, exitCodes: [], relaunchCalls: 0, messageBoxResponse: 0, menu: null, storageBackend: 'gnome_libsecret', encryptionAvailable: true });
   };
 
-  return { module, windows, invokeHandlers, privilegedSchemes, protocolHandlers, opened, permission, state, app, reset, errorBoxes, messageBoxes };
+  return {
+    module,
+    windows,
+    invokeHandlers,
+    privilegedSchemes,
+    protocolHandlers,
+    opened,
+    permission,
+    state,
+    app,
+    reset,
+    errorBoxes,
+    messageBoxes,
+    notifications,
+    Notification: FakeNotification,
+    powerMonitor,
+  };
 }
 
 export type FakeElectron = ReturnType<typeof createFakeElectron>;
