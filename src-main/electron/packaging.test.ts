@@ -41,6 +41,17 @@ describe('electron-builder.yml', () => {
     }
   });
 
+  it('flips Electron’s fuses: no RunAsNode, NODE_OPTIONS or --inspect; asar-only, integrity-checked; cookies encrypted', () => {
+    expect(config.electronFuses).toEqual({
+      runAsNode: false,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      enableEmbeddedAsarIntegrityValidation: true,
+      onlyLoadAppFromAsar: true,
+      enableCookieEncryption: true,
+    });
+  });
+
   it('names only files that exist, and ships the build output', () => {
     const icons = [config.linux?.icon, config.win?.icon, config.mac?.icon].map(String);
     for (const path of [...icons, 'resources/icon.png', 'resources/icon.svg', config.directories?.buildResources ?? '']) {
