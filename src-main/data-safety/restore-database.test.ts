@@ -2,7 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createBackup } from './create-backup.ts';
-import { acquireDataDirLock } from './data-dir-lock.ts';
+import { acquireDataDirLock, isDataDirInUse } from './data-dir-lock.ts';
 import { corruptMarkerPath } from './database-quarantine.ts';
 import { restoreDatabase } from './restore-database.ts';
 import { openSampleDatabase, SAMPLE_MIGRATIONS, tempDataDir, titlesIn } from './testing/sample-database.ts';
@@ -46,7 +46,7 @@ describe('restoreDatabase', () => {
     // Restoring the pre-restore backup brings the later write back: nothing is lost either way.
     await restore(dataDir, result.previousBackup ?? '');
     expect(titlesIn(dbPath)).toContain('written after the backup');
-    expect(existsSync(join(dataDir, 'tasks.lock'))).toBe(false);
+    expect(isDataDirInUse(dataDir)).toBe(false);
   });
 
   it('restores into a data directory that does not exist yet (a new machine)', async () => {

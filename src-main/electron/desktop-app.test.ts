@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { silentLogger } from '../core/logger.ts';
+import { isDataDirInUse } from '../data-safety/data-dir-lock.ts';
 import type { AccessToken, AppInfo, IpcResult, SessionInfo } from '../../src-preload/contract.ts';
 import { fakeEvent } from './test-support/fake-electron.ts';
 
@@ -46,7 +47,7 @@ describe('startDesktop', () => {
 
   it('opens one locked-down window on app://, wires IPC, protocol and policy, and stops the core on quit', async () => {
     await start();
-    expect(existsSync(join(dir, 'data', 'tasks.lock'))).toBe(true);
+    expect(isDataDirInUse(join(dir, 'data'))).toBe(true);
     expect(fake.windows).toHaveLength(1);
     const window = fake.windows[0];
     expect(window?.loadedUrl).toBe('app://tasks/index.html');
@@ -94,7 +95,7 @@ describe('startDesktop', () => {
   it('stops the core again when the shell fails after it started (no open database or listener left)', async () => {
     fake.module.protocol.handle('app', () => Promise.resolve(new Response('taken'))); // makes handleAppProtocol throw
     await expect(start()).rejects.toThrow(/already handled/);
-    expect(existsSync(join(dir, 'data', 'tasks.lock'))).toBe(false);
+    expect(isDataDirInUse(join(dir, 'data'))).toBe(false);
     expect(fake.invokeHandlers.size).toBe(0);
     fake.state.quitCalls = 1; // nothing to stop in afterEach
   });
