@@ -1,13 +1,11 @@
 // Crash durability: the headless host (a real child process holding the SQLite file) is killed with SIGKILL at
 // random points while a client writes through the API (creates, title updates, completions, deletes to the trash)
-// and, at the same time, accounts sign up and change their passwords (Better Auth's transactions, open across
-// awaits), 20 times. After each kill the file passes PRAGMA integrity_check, and after each restart every write
+// and, at the same time, accounts sign up (Better Auth's transactions, open across awaits), 20 times. After each kill the file passes PRAGMA integrity_check, and after each restart every write
 // that got a 2xx is there.
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
-  type Credentials,
   type HostProcess,
   allTaskIds,
   jwtFor,
@@ -39,40 +37,21 @@ interface Acked {
   titles: Map<string, { acked: string | null; sent: string | null }>;
   signUps: number;
   signUpsSent: number;
-  passwordChanges: number;
-  passwordChangesSent: number;
   /** 2xx answers to task writes so far. */
   answered: number;
 }
 
-/** Better Auth writes until the host dies: sign-ups, and password changes of an account made this round. */
-async function authUntilKilled(baseUrl: string, account: Credentials, acked: Acked): Promise<void> {
-  const signUps = async (): Promise<void> => {
+/** Better Auth writes until the host dies: sign-ups, one after another (each a transaction open across awaits). */
+async function signUpsUntilKilled(baseUrl: string, acked: Acked): Promise<void> {
+  try {
     for (;;) {
       acked.signUpsSent += 1;
       await signUpOver(baseUrl);
       acked.signUps += 1;
     }
-  };
-  const passwordChanges = async (): Promise<void> => {
-    let { sessionToken } = account;
-    let password = 'crash-test password 1234';
-    for (;;) {
-      const next = `${password}!`;
-      acked.passwordChangesSent += 1;
-      const response = await fetch(`${baseUrl}/api/auth/change-password`, {
-        method: 'POST',
-        headers: { Authorization: `Bearer ${sessionToken}`, 'Content-Type': 'application/json' },
-        body: JSON.stringify({ currentPassword: password, newPassword: next, revokeOtherSessions: true }),
-      });
-      if (!response.ok) throw new Error(`change-password: ${response.status}`);
-      password = next;
-      sessionToken = ((await response.json()) as { token: string }).token;
-      acked.passwordChanges += 1;
-    }
-  };
-  // Until the host dies (or refuses more sign-ups this minute); the task writes are what is checked.
-  await Promise.allSettled([signUps(), passwordChanges()]);
+  } catch {
+    // the host died (or refused more sign-ups this minute); the task writes are what is checked
+  }
 }
 
 /** Writes until the host dies: creates, completes and deletes (to the trash). Records only 2xx answers as acked. */
@@ -82,7 +61,6 @@ async function writeUntilKilled(
   jwt: string,
   acked: Acked,
   round: number,
-  account: Credentials,
 ): Promise<void> {
   const headers = { Authorization: `Bearer ${jwt}`, 'Content-Type': 'application/json' };
   const writer = async (w: number): Promise<void> => {
@@ -153,7 +131,7 @@ async function writeUntilKilled(
       }
     }
   };
-  await Promise.all([...Array.from({ length: WRITERS }, (_, w) => writer(w)), authUntilKilled(baseUrl, account, acked)]);
+  await Promise.all([...Array.from({ length: WRITERS }, (_, w) => writer(w)), signUpsUntilKilled(baseUrl, acked)]);
 }
 
 /** Every acknowledged create, completion and delete is in the database as acknowledged. */
@@ -202,8 +180,6 @@ describe('crash durability', () => {
       titles: new Map(),
       signUps: 0,
       signUpsSent: 0,
-      passwordChanges: 0,
-      passwordChangesSent: 0,
       answered: 0,
     };
     let credentials: { userId: string; sessionToken: string } | null = null;
@@ -229,12 +205,10 @@ describe('crash durability', () => {
       // Everything acknowledged in earlier rounds survived the last kill.
       await expectAcked(baseUrl, userId, jwt, acked, `round ${round}`);
 
-      // An account for this round's password changes.
-      const account = await signUpOver(baseUrl);
-      const writing = writeUntilKilled(baseUrl, userId, jwt, acked, round, account);
+      const writing = writeUntilKilled(baseUrl, userId, jwt, acked, round);
       // Kill after a few answered writes (however loaded the machine is), at a random point after them.
       const before = acked.answered;
-      for (let waited = 0; acked.answered < before + 8 && waited < 15_000; waited += 10) {
+      for (let waited = 0; acked.answered < before + 5 && waited < 15_000; waited += 10) {
         await new Promise((resolve) => setTimeout(resolve, 10));
       }
       await new Promise((resolve) => setTimeout(resolve, Math.random() * 250));
@@ -251,10 +225,9 @@ describe('crash durability', () => {
     expect(acked.created.size).toBeGreaterThan(ROUNDS);
     expect(acked.deleted.size).toBeGreaterThan(0);
     expect([...acked.titles.values()].some((t) => t.acked !== null)).toBe(true);
-    // Better Auth's transactions really ran during the writes (and some were cut short by the kills).
+    // Sign-ups really ran during the writes (and some were cut short by the kills).
     expect(acked.signUpsSent).toBeGreaterThanOrEqual(ROUNDS - ROUNDS / 5);
-    expect(acked.passwordChangesSent).toBeGreaterThanOrEqual(ROUNDS - ROUNDS / 5);
     host.child.kill('SIGTERM');
     await host.exited;
-  }, 120_000);
+  }, 240_000); // ~40-80 s; generous for a loaded CI machine
 });

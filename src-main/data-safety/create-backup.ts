@@ -1,11 +1,12 @@
 // Online backups with SQLite's backup API (better-sqlite3 `db.backup()`), never a raw copy of a live WAL file.
 // Each copy is written as `*.partial`, verified with PRAGMA integrity_check, turned into a standalone file
 // (journal_mode=DELETE, no -wal/-shm), and only then renamed into place; older backups are pruned afterwards.
-import { chmodSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Logger } from '../core/logger.ts';
 import { silentLogger } from '../core/logger.ts';
+import { createOwnerOnlyFile } from '../db/owner-only-file.ts';
 import {
   type BackupEntry,
   type BackupReason,
@@ -94,9 +95,10 @@ export async function createBackup(
   const finalPath = join(dir, name);
   const partialPath = finalPath + PARTIAL_SUFFIX;
   try {
+    // 0600 before SQLite writes a byte (its -journal gets the same mode), not chmod-ed once complete.
+    createOwnerOnlyFile(partialPath);
     await db.backup(partialPath);
     verifyCopy(partialPath);
-    chmodSync(partialPath, 0o600);
     renameSync(partialPath, finalPath);
   } catch (error) {
     removeFile(partialPath);

@@ -6,9 +6,10 @@
 // to delete (deleting a lock file would let two processes lock two different files). Within one process a second
 // connection is refused as well (SQLite tracks its locks per file, not per process).
 // Who holds it (purpose, pid) is written next to it in `tasks.lock.owner`, for the message only.
-import { closeSync, openSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { ensureOwnerOnlyFile } from '../db/owner-only-file.ts';
 import { DataSafetyError } from './data-safety-error.ts';
 
 export const LOCK_FILE_NAME = 'tasks.lock';
@@ -93,7 +94,7 @@ function clearLegacyLock(path: string, dataDir: string): void {
  * SQLITE_BUSY at once (busy_timeout 0), never a wait.
  */
 function tryLock(path: string, dataDir: string): Database.Database | null {
-  closeSync(openSync(path, 'a', 0o600)); // an empty file is an empty SQLite database; created owner-only
+  ensureOwnerOnlyFile(path); // an empty file is an empty SQLite database
   for (let attempt = 0; ; attempt += 1) {
     const db = new Database(path, { timeout: 0 });
     try {

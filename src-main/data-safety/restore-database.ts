@@ -2,9 +2,10 @@
 // take the data-dir lock (refuse while the app or host runs), verify the source (intact, ours, not too new),
 // copy it next to the target with the backup API, back up the current file first (or move it aside untouched
 // when it is damaged), fold its -wal into the file, drop stale -wal/-shm, then atomically rename into place.
-import { chmodSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { silentLogger, type Logger } from '../core/logger.ts';
+import { createOwnerOnlyFile } from '../db/owner-only-file.ts';
 import { backupDatabaseFile } from './create-backup.ts';
 import { acquireDataDirLock } from './data-dir-lock.ts';
 import { DataSafetyError } from './data-safety-error.ts';
@@ -52,6 +53,9 @@ function verifySource(options: RestoreOptions): void {
 /** Copies the source with the backup API into a standalone file beside the target. */
 async function stageCopy(sourcePath: string, stagedPath: string): Promise<void> {
   rmSync(stagedPath, { force: true });
+  for (const suffix of ['-journal', '-wal', '-shm']) rmSync(stagedPath + suffix, { force: true });
+  // 0600 before SQLite writes a byte: the copy, and the -journal/-wal/-shm SQLite gives the same mode.
+  createOwnerOnlyFile(stagedPath);
   const source = new Database(sourcePath, { readonly: true, fileMustExist: true });
   try {
     await source.backup(stagedPath);
@@ -67,7 +71,6 @@ async function stageCopy(sourcePath: string, stagedPath: string): Promise<void> 
   } finally {
     staged.close();
   }
-  chmodSync(stagedPath, 0o600);
 }
 
 /** Folds the current file's WAL into it so the -wal can go; closing the last connection removes -wal/-shm. */

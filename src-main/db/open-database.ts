@@ -1,7 +1,7 @@
-import { closeSync, openSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import type { AppDatabase } from './app-schema.ts';
+import { ensureOwnerOnlyFile } from './owner-only-file.ts';
 
 export type SqliteDatabase = Database.Database;
 
@@ -20,7 +20,7 @@ export type SqliteDatabase = Database.Database;
  */
 export function openDatabase(file: string): SqliteDatabase {
   // Create a new file owner-only (SQLite gives its -wal and -shm files the same mode); an existing file keeps its.
-  closeSync(openSync(file, 'a', 0o600));
+  ensureOwnerOnlyFile(file);
   const db = new Database(file);
   try {
     db.pragma('journal_mode = WAL');
