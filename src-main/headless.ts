@@ -1,7 +1,10 @@
 // The headless host: the same core services as the desktop app, without Electron.
 //   npm run serve -- --data-dir DIR [--port N]
 //   npm run serve -- --data-dir DIR --restore FILE   (restores a backup, then exits; refused while DIR is in use)
-// Prints one JSON line {"event":"ready","apiBaseUrl":...} on stdout when ready; stops cleanly on SIGINT/SIGTERM.
+// Prints one JSON line {"event":"ready","apiBaseUrl":...,"pid":...} on stdout when ready.
+// Stopping: SIGINT, SIGTERM or SIGHUP (or its parent, serve.mjs, going away: the IPC channel closes) stops the core
+// and exits 0. Ctrl-C signals the whole process group, so the host gets SIGINT from the terminal and again from
+// serve.mjs: a signal during a shutdown is logged and changes nothing. A signal during start-up stops right after.
 import { parseArgs } from 'node:util';
 import type { SecretStore } from './auth/auth-types.ts';
 import { AUTH_SECRET_ENV, EnvSecretStore } from './auth/env-secret-store.ts';
@@ -10,6 +13,9 @@ import { createJsonLogger } from './core/logger.ts';
 import { startCore } from './core/start-core.ts';
 import { runRestoreCommand } from './data-safety/restore-command-run.ts';
 import { logReminders } from './schedule/reminder-log.ts';
+
+/** A stop that has not finished after this long exits 1 (the goal: a clean exit 0 well within 5 s). */
+const STOP_DEADLINE_MS = 4000;
 
 const USAGE = 'Usage: npm run serve -- --data-dir DIR [--port N] | --data-dir DIR --restore FILE';
 
@@ -67,16 +73,24 @@ async function main(): Promise<void> {
     process.stdout.write(JSON.stringify({ event: 'restored', ...result }) + '\n');
     return;
   }
-  const core = await startCore({
-    dataDir: args.dataDir,
-    port: args.port,
-    secretStore: secretStoreFor(args.dataDir),
-    logger,
-  });
-  core.reminders.subscribe(logReminders(logger));
-  const shutdown = (signal: string): void => {
-    logger.info('stopping', { signal });
-    core.stop().then(
+  let stopRequested: string | null = null;
+  let stopCore: (() => Promise<void>) | null = null;
+  const stop = (reason: string): void => {
+    if (stopRequested !== null) {
+      logger.info('already stopping', { reason });
+      return;
+    }
+    stopRequested = reason;
+    logger.info('stopping', { reason });
+    if (stopCore) finish(stopCore);
+  };
+  const finish = (stopIt: () => Promise<void>): void => {
+    // Stopping takes milliseconds; should it ever hang, leave anyway (the OS drops the data-dir lock).
+    setTimeout(() => {
+      logger.error('stop timed out');
+      process.exit(1);
+    }, STOP_DEADLINE_MS).unref();
+    stopIt().then(
       () => process.exit(0),
       (error: unknown) => {
         logger.error('stop failed', { error: String(error) });
@@ -84,9 +98,23 @@ async function main(): Promise<void> {
       },
     );
   };
-  process.once('SIGINT', () => shutdown('SIGINT'));
-  process.once('SIGTERM', () => shutdown('SIGTERM'));
-  process.stdout.write(JSON.stringify({ event: 'ready', apiBaseUrl: core.apiBaseUrl }) + '\n');
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => stop(signal));
+  // Started by serve.mjs with an IPC channel: when that parent dies (killed, or its own parent gone), stop.
+  if (process.channel) {
+    process.on('disconnect', () => stop('parent exited'));
+    process.channel.unref();
+  }
+
+  const core = await startCore({
+    dataDir: args.dataDir,
+    port: args.port,
+    secretStore: secretStoreFor(args.dataDir),
+    logger,
+  });
+  core.reminders.subscribe(logReminders(logger));
+  stopCore = () => core.stop();
+  if (stopRequested !== null) return finish(stopCore);
+  process.stdout.write(JSON.stringify({ event: 'ready', apiBaseUrl: core.apiBaseUrl, pid: process.pid }) + '\n');
 }
 
 main().catch(fail);

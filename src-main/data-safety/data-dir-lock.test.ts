@@ -2,11 +2,12 @@
 // dropped by the kernel when the holder dies. Checked in-process (two connections), against real child processes
 // racing for it, and right after a SIGKILL while the dead holder is not even reaped yet (a zombie).
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterAll, describe, expect, it } from 'vitest';
 import { acquireDataDirLock, type DataDirLock, isDataDirInUse, lockPath } from './data-dir-lock.ts';
+import { processState } from '../testing/process-state.ts';
 import { tempDataDir } from './testing/sample-database.ts';
 
 const WORKER = join(import.meta.dirname, 'testing', 'lock-worker.ts');
@@ -46,15 +47,6 @@ function deadPid(): Promise<number> {
     child.on('error', reject);
     child.on('exit', () => resolve(child.pid ?? -1));
   });
-}
-
-function processState(pid: number): string | null {
-  try {
-    // /proc/PID/stat: "pid (comm) S ..."; S is R, S, Z (zombie: dead, not reaped yet), ...
-    return readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.[0] ?? null;
-  } catch {
-    return null;
-  }
 }
 
 describe('data directory lock', () => {
