@@ -39,6 +39,8 @@ interface Acked {
   signUpsSent: number;
   /** 2xx answers to task writes so far. */
   answered: number;
+  /** Each writer's operation count, carried across rounds (short rounds still reach every kind of write). */
+  ops: number[];
 }
 
 /** Better Auth writes until the host dies: sign-ups, one after another (each a transaction open across awaits). */
@@ -65,7 +67,8 @@ async function writeUntilKilled(
   const headers = { Authorization: `Bearer ${jwt}`, 'Content-Type': 'application/json' };
   const writer = async (w: number): Promise<void> => {
     const own: string[] = [];
-    for (let i = 0; ; i += 1) {
+    for (;;) {
+      const i = (acked.ops[w] = (acked.ops[w] ?? 0) + 1);
       try {
         const last = [...acked.created].at(-1 - w);
         const victim = [...acked.created].find((id) => !acked.deleteSent.has(id));
@@ -181,6 +184,7 @@ describe('crash durability', () => {
       signUps: 0,
       signUpsSent: 0,
       answered: 0,
+      ops: [],
     };
     let credentials: { userId: string; sessionToken: string } | null = null;
 
