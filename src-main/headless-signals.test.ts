@@ -87,7 +87,12 @@ const paths: { name: string; launcher: Launcher; stop: (running: Running) => Pro
     launcher: 'serve',
     stop: async (r) => {
       for (let i = 0; i < 3; i += 1) {
-        process.kill(-r.top.pid!, 'SIGINT');
+        try {
+          process.kill(-r.top.pid!, 'SIGINT');
+        } catch (error) {
+          if ((error as NodeJS.ErrnoException).code !== 'ESRCH') throw error; // already all gone: fine
+          return;
+        }
         await new Promise((resolve) => setTimeout(resolve, 30));
       }
     },
