@@ -22,6 +22,10 @@ export interface LockOwner {
   startedAt: string;
 }
 
+/**
+ * A held lock. Keep it referenced until release(): the OS lock lives as long as its SQLite connection, and
+ * better-sqlite3 closes a garbage-collected connection, which silently drops the lock.
+ */
 export interface DataDirLock {
   readonly path: string;
   /** Gives the directory up (the OS also does when the process ends). Idempotent. */

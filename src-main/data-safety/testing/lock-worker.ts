@@ -18,8 +18,9 @@ function tryAcquire(dir: string): DataDirLock | null {
 const [mode, dir] = process.argv.slice(2);
 if (mode === 'hold' && dir) {
   const lock = tryAcquire(dir);
+  // The timer's closure keeps `lock` reachable: a collected lock's connection is closed, which drops the OS lock.
+  if (lock) setInterval(() => lock.path, 60_000);
   process.stdout.write(lock ? 'held\n' : 'in-use\n');
-  if (lock) setInterval(() => {}, 60_000);
 } else if (mode === 'serve') {
   let held: DataDirLock | null = null;
   const lines = createInterface({ input: process.stdin });
