@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXPORT_FORMAT, type ExportFile, type ImportResult } from '../../src-shared/export-schema.ts';
 import type { Task } from '../../src-shared/task-schemas.ts';
-import { signUp, startTestCore, type TestCore, type TestUser } from '../testing/test-core.ts';
+import { callAs, signUp, startTestCore, type TestCore, type TestUser } from '../testing/test-core.ts';
 
 let test: TestCore;
 let alice: TestUser;
@@ -16,8 +16,7 @@ beforeAll(async () => {
 });
 afterAll(() => test.close());
 
-const call = (user: TestUser, method: string, path: string, body?: unknown) =>
-  test.api(path, { method, headers: user.headers, body: body === undefined ? undefined : JSON.stringify(body) });
+const call = (user: TestUser, method: string, path: string, body?: unknown) => callAs(test, user, method, path, body);
 
 async function status(response: Response): Promise<{ status: number; code?: string }> {
   const text = await response.text();

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Task, TaskList } from '../../src-shared/task-schemas.ts';
-import { signUp, startTestCore, type TestCore, type TestUser } from '../testing/test-core.ts';
+import { callAs, signUp, startTestCore, type TestCore, type TestUser } from '../testing/test-core.ts';
 
 let test: TestCore;
 let alice: TestUser;
@@ -13,8 +13,7 @@ beforeAll(async () => {
 });
 afterAll(() => test.close());
 
-const call = (user: TestUser, method: string, path: string, body?: unknown) =>
-  test.api(path, { method, headers: user.headers, body: body === undefined ? undefined : JSON.stringify(body) });
+const call = (user: TestUser, method: string, path: string, body?: unknown) => callAs(test, user, method, path, body);
 
 async function create(user: TestUser, body: unknown): Promise<Task> {
   const response = await call(user, 'POST', `/api/${user.id}/tasks`, body);

@@ -1,7 +1,7 @@
 // Due dates over real HTTP: all-day vs timed, zones, the cross-field rules, and Today/Overdue in the viewer's zone.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Task, TaskCounts, TaskList } from '../../src-shared/task-schemas.ts';
-import { signUp, startTestCore, type TestCore, type TestUser } from '../testing/test-core.ts';
+import { callAs, signUp, startTestCore, type TestCore, type TestUser } from '../testing/test-core.ts';
 
 let test: TestCore;
 let alice: TestUser;
@@ -13,11 +13,7 @@ beforeAll(async () => {
 afterAll(() => test.close());
 
 const call = (user: TestUser, method: string, path: string, body?: unknown) =>
-  test.api(path, {
-    method,
-    headers: user.headers,
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
+  callAs(test, user, method, path, body);
 
 async function create(user: TestUser, body: unknown): Promise<Task> {
   const response = await call(user, 'POST', `/api/${user.id}/tasks`, body);

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CompletionList } from '../../src-shared/schedule-schemas.ts';
 import type { Task } from '../../src-shared/task-schemas.ts';
-import { signUp, startTestCore, type TestCore, type TestUser } from '../testing/test-core.ts';
+import { callAs, signUp, startTestCore, type TestCore, type TestUser } from '../testing/test-core.ts';
 
 let test: TestCore;
 let alice: TestUser;
@@ -16,11 +16,7 @@ beforeAll(async () => {
 afterAll(() => test.close());
 
 const call = (user: TestUser, method: string, path: string, body?: unknown) =>
-  test.api(path, {
-    method,
-    headers: user.headers,
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
+  callAs(test, user, method, path, body);
 
 async function ok<T>(response: Response, status = 200): Promise<T> {
   const body = (await response.json()) as T;

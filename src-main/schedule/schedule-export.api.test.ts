@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExportFile, ImportResult } from '../../src-shared/export-schema.ts';
 import type { Task } from '../../src-shared/task-schemas.ts';
-import { signUp, startTestCore, type TestCore, type TestUser } from '../testing/test-core.ts';
+import { callAs, signUp, startTestCore, type TestCore, type TestUser } from '../testing/test-core.ts';
 
 let test: TestCore;
 let alice: TestUser;
@@ -16,11 +16,7 @@ beforeAll(async () => {
 afterAll(() => test.close());
 
 const call = (user: TestUser, method: string, path: string, body?: unknown) =>
-  test.api(path, {
-    method,
-    headers: user.headers,
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
+  callAs(test, user, method, path, body);
 
 const SCHEDULE = ['dueDate', 'dueAt', 'timeZone', 'recurrence', 'reminders'] as const;
 const pick = (t: Record<string, unknown>) => [t.title, ...SCHEDULE.map((k) => t[k])];

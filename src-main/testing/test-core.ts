@@ -65,6 +65,11 @@ export interface TestUser {
   headers: Record<string, string>;
 }
 
+/** One API call as `user`: `body` (if any) is sent as JSON with the user's access JWT. */
+export function callAs(test: TestCore, user: TestUser, method: string, path: string, body?: unknown): Promise<Response> {
+  return test.api(path, { method, headers: user.headers, body: body === undefined ? undefined : JSON.stringify(body) });
+}
+
 let counter = 0;
 
 /** Signs a user up over HTTP and fetches an access JWT with the session token, as a script would. */
