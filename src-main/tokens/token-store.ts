@@ -12,6 +12,7 @@ import {
   type TokenScope,
 } from '../../src-shared/token-schemas.ts';
 import { TokenRejected } from '../auth/auth-types.ts';
+import type { PersonalTokensTable } from '../db/app-schema.ts';
 import type { WriteQueue } from '../db/write-queue.ts';
 import { generateTokenSecret, hashTokenSecret, looksLikeTokenSecret, sameHash } from './token-secret.ts';
 
@@ -19,16 +20,8 @@ import { generateTokenSecret, hashTokenSecret, looksLikeTokenSecret, sameHash } 
 export const LAST_USED_WRITE_INTERVAL_MS = 60_000;
 const DAY_MS = 24 * 3600 * 1000;
 
-interface TokenRow {
-  id: string;
-  user_id: string;
-  name: string;
-  scopes: string;
-  secret_hash: Buffer;
-  created_at: string;
-  expires_at: string | null;
-  last_used_at: string | null;
-}
+/** A row of personal_tokens, as the table type declares it. */
+type TokenRow = PersonalTokensTable;
 
 /** What a valid token grants: its user, its scopes. */
 export interface TokenGrant {
