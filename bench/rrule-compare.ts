@@ -8,7 +8,7 @@ import { appendFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import rrulePkg from 'rrule';
 import { RRuleTemporal } from 'rrule-temporal';
-import { nextOccurrence } from '../src-main/schedule/recurrence.ts';
+import { nextOccurrence } from '../src-shared/schedule/recurrence.ts';
 import { percentile } from './lib/stats.ts';
 
 const { rrulestr } = rrulePkg;

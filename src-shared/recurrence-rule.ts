@@ -1,5 +1,5 @@
 // RFC 5545 RRULE checking for task recurrence: what the API accepts, with a reason a person can act on.
-// UI-free and Node-free. The occurrence arithmetic itself lives in src-main/schedule/recurrence.ts.
+// UI-free and Node-free. The occurrence arithmetic itself lives in src-shared/schedule/recurrence.ts.
 import { RRuleTemporal } from 'rrule-temporal';
 
 export const RRULE_MAX = 300;

@@ -1,6 +1,6 @@
 // A due window [from, to) as the viewer sees it: timed tasks by instant, all-day tasks by the local days that lie
 // wholly inside the window in the viewer's zone (so "due today" is today's date, "overdue" is before today).
-import { ceilDate, localDate } from './zoned-time.ts';
+import { ceilDate, localDate } from '../../src-shared/schedule/zoned-time.ts';
 
 export interface DueWindow {
   /** Instant bounds for timed tasks. */

@@ -4,7 +4,7 @@ import type { Statement } from 'better-sqlite3';
 import type { Completion } from '../../src-shared/schedule-schemas.ts';
 import type { SqliteDatabase } from '../db/open-database.ts';
 import type { TaskTree } from '../tasks/task-tree.ts';
-import { nextOccurrence, type NextDue } from './recurrence.ts';
+import { nextOccurrence, type NextDue } from '../../src-shared/schedule/recurrence.ts';
 
 type Params = Record<string, string | number | null>;
 

@@ -1,8 +1,9 @@
 // The next occurrence of a recurring task, with rrule-temporal (RFC 5545 on Temporal: wall-clock times follow
-// the task's zone across DST changes; see bench/rrule-compare.ts for why not `rrule`).
+// the task's zone across DST changes; see bench/rrule-compare.ts for why not `rrule`). In src-shared so that the
+// window previews exactly the occurrences the server moves a task to. UI-free and Node-free.
 import { RRuleTemporal } from 'rrule-temporal';
-import { ruleParts } from '../../src-shared/recurrence-rule.ts';
-import type { RecurrenceFrom } from '../../src-shared/schedule-schemas.ts';
+import { ruleParts } from '../recurrence-rule.ts';
+import type { RecurrenceFrom } from '../schedule-schemas.ts';
 import { formatDate, localDate, localParts, zonedInstant } from './zoned-time.ts';
 
 export interface DueState {
