@@ -7,7 +7,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isDataDirInUse } from './data-safety/data-dir-lock.ts';
+import { isDataDirInUse } from './storage/data-dir-lock.ts';
 import { isRunning } from './testing/process-state.ts';
 
 const root = join(import.meta.dirname, '..');

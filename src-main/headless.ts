@@ -11,7 +11,7 @@ import { AUTH_SECRET_ENV, EnvSecretStore } from './auth/env-secret-store.ts';
 import { FileSecretStore } from './auth/file-secret-store.ts';
 import { createJsonLogger } from './core/logger.ts';
 import { startCore } from './core/start-core.ts';
-import { runRestoreCommand } from './data-safety/restore-command-run.ts';
+import { runRestoreCommand } from './storage/restore-command-run.ts';
 import { logReminders } from './schedule/reminder-log.ts';
 
 /** A stop that has not finished after this long exits 1 (the goal: a clean exit 0 well within 5 s). */

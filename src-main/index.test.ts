@@ -80,7 +80,7 @@ describe('src-main/index.ts', () => {
   });
 
   it('a damaged database offers the newest backup: Quit leaves everything as it is', async () => {
-    const { DataSafetyError } = await import('./data-safety/data-safety-error.ts');
+    const { DataSafetyError } = await import('./storage/data-safety-error.ts');
     desktop.failWith = new DataSafetyError('DATABASE_CORRUPT', 'The task database is damaged.', { newestBackup: '/data/backups/b.db' });
     fake.state.messageBoxResponse = 1;
     await import('./index.ts');
@@ -93,7 +93,7 @@ describe('src-main/index.ts', () => {
   });
 
   it('accepting the restore offer runs it; a failed restore is reported and nothing relaunches', async () => {
-    const { DataSafetyError } = await import('./data-safety/data-safety-error.ts');
+    const { DataSafetyError } = await import('./storage/data-safety-error.ts');
     const { mkdtempSync } = await import('node:fs');
     const { tmpdir } = await import('node:os');
     const dir = mkdtempSync(`${tmpdir()}/tasks-recovery-`);

@@ -9,7 +9,7 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawnHost, type HostProcess } from '../data-safety/testing/host-process.ts';
+import { spawnHost, type HostProcess } from '../storage/testing/host-process.ts';
 import { CREDENTIAL_RATE_LIMIT } from '../auth/better-auth-options.ts';
 
 const PASSWORD = 'a long enough passphrase';

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Service } from '../core/service.ts';
-import { createBackup } from '../data-safety/create-backup.ts';
+import { createBackup } from '../storage/create-backup.ts';
 import { migrateDatabase, type MigrateResult } from './migrate.ts';
 import { appMigrations } from './migrations/index.ts';
 import { closeDatabase, openDatabase, type SqliteDatabase } from './open-database.ts';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { sql, type Kysely } from 'kysely';
 import type { Migration } from 'kysely/migration';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createBackup } from '../data-safety/create-backup.ts';
+import { createBackup } from '../storage/create-backup.ts';
 import { DatabaseService } from './database-service.ts';
 import { DatabaseTooNewError, migrateDatabase, MigrationFailedError } from './migrate.ts';
 import { appMigrations } from './migrations/index.ts';

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { silentLogger } from '../core/logger.ts';
-import { isDataDirInUse } from '../data-safety/data-dir-lock.ts';
+import { isDataDirInUse } from '../storage/data-dir-lock.ts';
 import type { AccessToken, AppInfo, IpcResult, SessionInfo } from '../../src-preload/contract.ts';
 import { fakeEvent } from './test-support/fake-electron.ts';
 

@@ -1,8 +1,8 @@
 // Start-up refused the database (damaged, unreadable, too new): offer to restore the newest backup in a dialog,
-// then relaunch. The words and the restore itself live in src-main/data-safety (Electron-free, tested in Node).
+// then relaunch. The words and the restore itself live in src-main/storage (Electron-free, tested in Node).
 import { app, dialog } from 'electron';
 import type { Logger } from '../core/logger.ts';
-import { acceptRecovery, recoveryOffer } from '../data-safety/startup-recovery.ts';
+import { acceptRecovery, recoveryOffer } from '../storage/startup-recovery.ts';
 
 /** Returns false when there is nothing to offer (the caller shows its plain error box). */
 export async function offerRecovery(error: unknown, dataDir: string, logger: Logger): Promise<boolean> {

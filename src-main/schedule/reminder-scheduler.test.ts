@@ -8,7 +8,7 @@ import {
   type TaskPatchInput,
 } from '../../src-shared/task-schemas.ts';
 import { silentLogger } from '../core/logger.ts';
-import { tempDataDir } from '../data-safety/testing/sample-database.ts';
+import { tempDataDir } from '../storage/testing/sample-database.ts';
 import { DatabaseService } from '../db/database-service.ts';
 import { TaskRepository } from '../tasks/task-repository.ts';
 import type { DueReminder, MissedReminders } from './reminder-events.ts';

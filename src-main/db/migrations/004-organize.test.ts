@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createBackup } from '../../data-safety/create-backup.ts';
+import { createBackup } from '../../storage/create-backup.ts';
 import { migrateDatabase } from '../migrate.ts';
 import { openDatabase, type SqliteDatabase } from '../open-database.ts';
 import { appMigrations } from './index.ts';

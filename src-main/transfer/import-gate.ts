@@ -2,7 +2,7 @@
 // 409 IMPORT_IN_PROGRESS) and at most `maxConcurrent` in the whole server (more get 503 IMPORT_BUSY with
 // Retry-After). An import streams up to 32 MiB and writes up to 50,000 rows; bounding how many run at once bounds
 // the memory and CPU that local clients can tie up together.
-import { ApiError } from './api-error.ts';
+import { ApiError } from '../api/api-error.ts';
 
 /** Concurrent imports the server runs; the rest are refused at once rather than queued (a queue would hold sockets). */
 export const IMPORTS_MAX_CONCURRENT = 2;

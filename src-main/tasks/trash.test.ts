@@ -2,10 +2,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { taskCreate, type Task, type TaskCounts, type TaskList } from '../../src-shared/task-schemas.ts';
 import { DatabaseService } from '../db/database-service.ts';
-import { TaskRepository } from '../tasks/task-repository.ts';
+import { TaskRepository } from './task-repository.ts';
 import { signUp, startTestCore, type TestCore, type TestUser } from '../testing/test-core.ts';
 import { purgeTrash } from './trash-purge.ts';
-import { tempDataDir } from './testing/sample-database.ts';
+import { tempDataDir } from '../storage/testing/sample-database.ts';
 
 let test: TestCore;
 let alice: TestUser;
