@@ -72,6 +72,17 @@ describe('tasks api', () => {
   it('sends list filters and the cursor as query parameters', async () => {
     const http = recordingHttp(() => ({ items: [], nextCursor: null }));
     await createTasksApi(http, 'u').list({ status: 'active', q: 'milk', sort: 'due', dueTo: 'x', limit: 100, cursor: 'c2' });
-    expect(http.seen[0]?.query).toEqual({ status: 'active', q: 'milk', sort: 'due', order: undefined, dueFrom: undefined, dueTo: 'x', limit: 100, cursor: 'c2' });
+    expect(http.seen[0]?.query).toMatchObject({ status: 'active', q: 'milk', sort: 'due', dueTo: 'x', limit: 100, cursor: 'c2' });
+  });
+
+  it("sends the viewer's zone with a due window, the counts and a completion (defect 1)", async () => {
+    const http = recordingHttp((request) => (request.path.endsWith('/counts') ? { all: 0, active: 0, completed: 0, dueToday: 0, overdue: 0 } : request.method === 'PATCH' ? deleted : { items: [], nextCursor: null }));
+    const api = createTasksApi(http, 'u');
+    await api.list({ status: 'active', dueTo: '2026-12-05T11:00:00.000Z', timeZone: 'Pacific/Auckland' });
+    await api.counts({ dayStart: 'a', dayEnd: 'b', now: 'c', timeZone: 'America/Los_Angeles', today: '2026-12-04' });
+    await api.setCompleted('task-7', true, 'Europe/Berlin');
+    expect(http.seen[0]?.query).toMatchObject({ dueTo: '2026-12-05T11:00:00.000Z', timeZone: 'Pacific/Auckland' });
+    expect(http.seen[1]?.query).toEqual({ dayStart: 'a', dayEnd: 'b', now: 'c', timeZone: 'America/Los_Angeles' });
+    expect(http.seen[2]).toMatchObject({ method: 'PATCH', path: '/api/u/tasks/task-7/complete', body: { completed: true, timeZone: 'Europe/Berlin' } });
   });
 });

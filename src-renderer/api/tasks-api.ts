@@ -20,6 +20,8 @@ export interface ListParams {
   order?: 'asc' | 'desc';
   dueFrom?: string;
   dueTo?: string;
+  /** The viewer's zone: all-day tasks match dueFrom/dueTo by their date there (the server's default is UTC). */
+  timeZone?: string;
   limit?: number;
   cursor?: string;
   listId?: string;
@@ -29,10 +31,13 @@ export interface ListParams {
   parentId?: string;
 }
 
+/** The viewer's "today": its bounds as instants, its date ("YYYY-MM-DD") and zone, and the current minute. */
 export interface CountsRange {
   dayStart: string;
   dayEnd: string;
   now: string;
+  timeZone: string;
+  today: string;
 }
 
 export interface TasksApi {
@@ -40,7 +45,8 @@ export interface TasksApi {
   counts(range: CountsRange, signal?: AbortSignal): Promise<TaskCounts>;
   create(input: TaskCreateInput): Promise<OrgTask>;
   update(id: string, patch: TaskPatchInput): Promise<OrgTask>;
-  setCompleted(id: string, completed: boolean): Promise<OrgTask>;
+  /** `timeZone`: the viewer's, so a task repeating from completion moves from the viewer's today. */
+  setCompleted(id: string, completed: boolean, timeZone: string): Promise<OrgTask>;
   remove(id: string): Promise<void>;
   /** Brings a deleted task back with the same id and data (soft delete), or re-creates it if the API cannot. */
   restore(deleted: Task): Promise<OrgTask>;
@@ -53,17 +59,17 @@ export function createTasksApi(http: HttpClient, userId: string): TasksApi {
   const one = (id: string) => `${base}/${encodeURIComponent(id)}`;
   return {
     list(query, signal) {
-      const { status, q, sort, order, dueFrom, dueTo, limit, cursor, listId, tag, parentId } = query;
+      const { status, q, sort, order, dueFrom, dueTo, timeZone, limit, cursor, listId, tag, parentId } = query;
       return http.request({
         path: base,
-        query: { status, q, sort, order, dueFrom, dueTo, limit, cursor, listId, tag, parentId },
+        query: { status, q, sort, order, dueFrom, dueTo, timeZone, limit, cursor, listId, tag, parentId },
         schema: taskList,
         signal,
       });
     },
     counts(range, signal) {
-      const { dayStart, dayEnd, now } = range;
-      return http.request({ path: `${base}/counts`, query: { dayStart, dayEnd, now }, schema: taskCounts, signal });
+      const { dayStart, dayEnd, now, timeZone } = range;
+      return http.request({ path: `${base}/counts`, query: { dayStart, dayEnd, now, timeZone }, schema: taskCounts, signal });
     },
     create(input) {
       return http.request({ method: 'POST', path: base, body: input, schema: task });
@@ -71,8 +77,8 @@ export function createTasksApi(http: HttpClient, userId: string): TasksApi {
     update(id, patch) {
       return http.request({ method: 'PATCH', path: one(id), body: patch, schema: task });
     },
-    setCompleted(id, completed) {
-      return http.request({ method: 'PATCH', path: `${one(id)}/complete`, body: { completed }, schema: task });
+    setCompleted(id, completed, timeZone) {
+      return http.request({ method: 'PATCH', path: `${one(id)}/complete`, body: { completed, timeZone }, schema: task });
     },
     remove(id) {
       return http.request({ method: 'DELETE', path: one(id) });

@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Command } from 'cmdk';
 import { useEffect, useRef, useState } from 'react';
 import type { OrgTask, TagInfo, TaskListInfo } from '../api/organize-api';
-import { taskKeys } from '../tasks/query-keys';
+import { paletteKeys } from '../tasks/query-keys';
 import { useTasksContext } from '../tasks/tasks-context';
 import type { ViewKey } from '../tasks/task-view';
 import { useDebounced } from '../tasks/use-timing';
@@ -38,7 +38,7 @@ function useTaskSearch(text: string) {
   const q = useDebounced(text.trim(), 150);
   const params = { q, status: 'all' as const, limit: 8 };
   return useQuery({
-    queryKey: [...taskKeys.lists(userId), 'palette', params],
+    queryKey: paletteKeys.search(userId, params),
     queryFn: ({ signal }) => api.list(params, signal),
     enabled: q.length >= 2,
     staleTime: 5_000,

@@ -2,10 +2,7 @@
 import { useMemo } from 'react';
 import { parseQuickAdd, type QuickAddList } from '../../src-shared/quick-add/parse-quick-add';
 import type { QuickAddParsed } from '../../src-shared/quick-add/quick-add-schemas';
-
-export function viewerTimeZone(): string {
-  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
-}
+import { viewerTimeZone } from '../dates/viewer-zone';
 
 const NO_LISTS: readonly QuickAddList[] = [];
 

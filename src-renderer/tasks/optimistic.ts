@@ -2,23 +2,38 @@
 import type { QueryClient, QueryKey } from '@tanstack/react-query';
 import type { OrgTask } from '../api/organize-api';
 import type { ListParams } from '../api/tasks-api';
+import { dueInWindow } from '../dates/due-window';
 import { taskKeys } from './query-keys';
-import type { ListData } from './task-cache';
+import { isListData, type ListData } from './task-cache';
 
-export type Snapshot = [QueryKey, ListData | undefined][];
+export type Snapshot = [QueryKey, unknown][];
+
+/**
+ * The list parameters a cached query was made with (`taskKeys.list`), or null when the key is not a task list's.
+ * Anything else under the prefix (an older build's entry, another feature's) is left alone, never edited.
+ */
+function listParamsOf(key: QueryKey): ListParams | null {
+  const params = key[3];
+  return key.length === 4 && key[2] === 'list' && typeof params === 'object' && params !== null ? params : null;
+}
+
+/** Applies `edit` to every cached task list of the user that has the list shape (pages of items). */
+export function editLists(client: QueryClient, userId: string, edit: (data: ListData, params: ListParams) => ListData): Snapshot {
+  const snapshot = client.getQueriesData<unknown>({ queryKey: taskKeys.lists(userId) });
+  for (const [key, data] of snapshot) {
+    const params = listParamsOf(key);
+    if (params && isListData(data)) client.setQueryData<ListData>(key, edit(data, params));
+  }
+  return snapshot;
+}
 
 export async function applyToLists(
   client: QueryClient,
   userId: string,
   edit: (data: ListData, params: ListParams) => ListData,
 ): Promise<Snapshot> {
-  const filter = { queryKey: taskKeys.lists(userId) };
-  await client.cancelQueries(filter);
-  const snapshot = client.getQueriesData<ListData>(filter);
-  for (const [key, data] of snapshot) {
-    if (data) client.setQueryData<ListData>(key, edit(data, key[3] as ListParams));
-  }
-  return snapshot;
+  await client.cancelQueries({ queryKey: taskKeys.lists(userId) });
+  return editLists(client, userId, edit);
 }
 
 export function rollback(client: QueryClient, snapshot: Snapshot | undefined): void {
@@ -37,11 +52,7 @@ export function listMatches(params: ListParams, task: OrgTask): boolean {
   if (params.listId && task.listId !== params.listId) return false;
   if (params.tag?.some((tag) => !(task.tags ?? []).some((t) => t.toLowerCase() === tag.toLowerCase()))) return false;
   if (params.parentId === 'root' && task.parentId) return false;
-  if (params.dueFrom || params.dueTo) {
-    if (!task.dueAt) return false;
-    if (params.dueFrom && task.dueAt < params.dueFrom) return false;
-    if (params.dueTo && task.dueAt >= params.dueTo) return false;
-  }
+  if ((params.dueFrom || params.dueTo) && !dueInWindow(task, params.dueFrom, params.dueTo, params.timeZone)) return false;
   if (params.q) {
     const words = params.q.toLowerCase().split(/\s+/).filter(Boolean);
     const text = `${task.title} ${task.description} ${(task.tags ?? []).join(' ')}`.toLowerCase();

@@ -9,6 +9,11 @@ export const taskKeys = {
   countsFor: (userId: string, range: CountsRange) => ['tasks', userId, 'counts', range] as const,
 };
 
+/** The command palette's task search: its own key space, apart from the task lists the optimistic edits update. */
+export const paletteKeys = {
+  search: (userId: string, params: ListParams) => ['palette', userId, 'search', params] as const,
+};
+
 export const organizeKeys = {
   user: (userId: string) => ['organize', userId] as const,
   lists: (userId: string) => ['organize', userId, 'lists'] as const,

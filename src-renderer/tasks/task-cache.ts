@@ -5,6 +5,13 @@ import type { OrgTask } from '../api/organize-api';
 
 export type ListData = InfiniteData<TaskList, string | undefined>;
 
+/** Whether cached data has the task lists' shape (infinite pages of `{ items }`): the only shape edited here. */
+export function isListData(data: unknown): data is ListData {
+  if (typeof data !== 'object' || data === null) return false;
+  const pages = (data as { pages?: unknown }).pages;
+  return Array.isArray(pages) && pages.every((page: unknown) => typeof page === 'object' && page !== null && Array.isArray((page as { items?: unknown }).items));
+}
+
 export function mapTask(data: ListData, id: string, update: (task: OrgTask) => OrgTask): ListData {
   let changed = false;
   const pages = data.pages.map((page) => {

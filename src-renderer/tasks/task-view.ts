@@ -1,6 +1,7 @@
 // What the list shows (a view from the sidebar, search, sort, "Show completed") and how it maps to GET /tasks.
 import type { ListSort } from '../../src-shared/task-schemas';
 import type { CountsRange, ListParams } from '../api/tasks-api';
+import { dateInZone, shiftDate, startOfDate } from '../dates/zoned-day';
 
 /** A place in the sidebar. `inbox` resolves to the account's Inbox list once the lists are known. */
 export type ViewKey =
@@ -54,12 +55,20 @@ export function isManual(state: TaskView): boolean {
   return (state.view.kind === 'list' || state.view.kind === 'inbox') && state.sort === 'manual' && !state.search.trim();
 }
 
-/** Local calendar day around `now`, plus `now` itself (minute resolution, so query keys stay stable). */
-export function countsRange(now: Date): CountsRange {
-  const dayStart = new Date(now.getFullYear(), now.getMonth(), now.getDate());
-  const dayEnd = new Date(now.getFullYear(), now.getMonth(), now.getDate() + 1);
+/**
+ * The viewer's calendar day around `now` in their zone (its start and end instants, and the date itself), plus
+ * `now` (minute resolution, so query keys stay stable) and the zone, which every "today" request sends.
+ */
+export function countsRange(now: Date, timeZone: string): CountsRange {
+  const today = dateInZone(now, timeZone);
   const minute = new Date(Math.floor(now.getTime() / 60_000) * 60_000);
-  return { dayStart: dayStart.toISOString(), dayEnd: dayEnd.toISOString(), now: minute.toISOString() };
+  return {
+    dayStart: startOfDate(today, timeZone).toISOString(),
+    dayEnd: startOfDate(shiftDate(today, 1), timeZone).toISOString(),
+    now: minute.toISOString(),
+    timeZone,
+    today,
+  };
 }
 
 /**
@@ -77,8 +86,9 @@ export function viewQueries(state: TaskView, range: CountsRange, inboxId: string
     scope.listId = inboxId;
   } else if (view.kind === 'list') scope.listId = view.listId;
   else if (view.kind === 'tag') scope.tag = [view.tag];
-  else if (view.kind === 'today') scope.dueTo = range.dayEnd;
-  else if (view.kind === 'upcoming') scope.dueFrom = range.dayEnd;
+  // A due window: the server reads all-day tasks' dates in the viewer's zone (defect 1: it defaulted to UTC).
+  else if (view.kind === 'today') Object.assign(scope, { dueTo: range.dayEnd, timeZone: range.timeZone });
+  else if (view.kind === 'upcoming') Object.assign(scope, { dueFrom: range.dayEnd, timeZone: range.timeZone });
   else if (view.kind === 'trash') return { open: { status: 'deleted', q, limit: PAGE_SIZE }, done: null };
   // Manual order only means something inside one list; elsewhere fall back to the date added.
   if (sort === 'manual' && (!scope.listId || q)) {

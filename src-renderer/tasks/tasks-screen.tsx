@@ -4,6 +4,7 @@
 import { closestCenter, DndContext, PointerSensor, pointerWithin, useSensor, useSensors, type CollisionDetection } from '@dnd-kit/core';
 import { useCallback, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { OrgTask } from '../api/organize-api';
+import { viewerTimeZone } from '../dates/viewer-zone';
 import { CommandPalette } from '../organize/command-palette';
 import { LIST_DROP_PREFIX, Sidebar } from '../organize/sidebar';
 import { BulkBar } from './bulk-bar';
@@ -62,7 +63,8 @@ export function TasksScreen({ initialView, onViewChange, header }: TasksScreenPr
   const listRef = useRef<TaskListHandle>(null);
 
   const now = useMinuteClock();
-  const range = useMemo(() => countsRange(now), [now]);
+  // Read the zone again each minute: a system zone change moves "today" with it.
+  const range = useMemo(() => countsRange(now, viewerTimeZone()), [now]);
   const search = useDebounced(state.search, 200);
   const lists = useLists();
   const tags = useTags();

@@ -244,7 +244,8 @@ export function useOrganizeActions(o: Options) {
       // A #list, @tags or a date typed in quick add win over the view's defaults (tags add up).
       if (target.listId && !body.listId) body.listId = target.listId;
       if (target.tags) body.tags = [...(body.tags ?? []), ...target.tags];
-      if (target.dueToday && !body.dueAt && !body.dueDate) body.dueAt = new Date(new Date(o.range.dayEnd).getTime() - 1).toISOString();
+      // Added in Today: due today, all day, on the viewer's calendar (was 23:59:59.999, shown as a time).
+      if (target.dueToday && !body.dueAt && !body.dueDate) body.dueDate = o.range.today;
       const task = await mutations.create(body);
       if (!task) return false;
       // The view (a search, a filter) hides the new task: say where it went, with a way to see it.

@@ -5,11 +5,12 @@ import { generateKeyBetween } from 'fractional-indexing';
 import { NO_SCHEDULE } from '../../src-shared/schedule-schemas';
 import type { TaskCreateInput, TaskPatchInput } from '../../src-shared/task-schemas';
 import { describeError } from '../api/api-error';
+import { viewerTimeZone } from '../dates/viewer-zone';
 import type { MoveInput, OrgTask } from '../api/organize-api';
 import { patchChange, type Placement, type UndoEntry } from '../organize/undo-history';
-import { applyToLists, listAccepts, rollback, statusAccepts, type Snapshot } from './optimistic';
+import { applyToLists, editLists, listAccepts, rollback, statusAccepts, type Snapshot } from './optimistic';
 import { organizeKeys, taskKeys } from './query-keys';
-import { mapTask, prependTask, removeTask, replaceTask, type ListData } from './task-cache';
+import { isListData, mapTask, prependTask, removeTask, replaceTask } from './task-cache';
 import { useTasksContext } from './tasks-context';
 
 const MAX_PAGES_TO_REFETCH = 5;
@@ -56,7 +57,7 @@ export function useTaskMutations({ onError, onDone }: MutationCallbacks) {
       void client.refetchQueries({
         queryKey: taskKeys.lists(userId),
         type: 'active',
-        predicate: (query) => ((query.state.data as ListData | undefined)?.pages.length ?? 0) <= MAX_PAGES_TO_REFETCH,
+        predicate: (query) => (isListData(query.state.data) ? query.state.data.pages.length : 0) <= MAX_PAGES_TO_REFETCH,
       });
     });
   };
@@ -81,7 +82,9 @@ export function useTaskMutations({ onError, onDone }: MutationCallbacks) {
         completedAt: null,
         priority: input.priority ?? 'none',
         ...NO_SCHEDULE,
+        dueDate: input.dueDate ?? null,
         dueAt: input.dueAt ?? null,
+        timeZone: input.timeZone ?? null,
         createdAt: now,
         updatedAt: now,
         listId: input.listId ?? '',
@@ -97,9 +100,7 @@ export function useTaskMutations({ onError, onDone }: MutationCallbacks) {
       return { snapshot };
     },
     onSuccess: (task, input) => {
-      for (const [key, data] of client.getQueriesData<ListData>({ queryKey: taskKeys.lists(userId) })) {
-        if (data) client.setQueryData(key, replaceTask(data, input.tempId, task));
-      }
+      editLists(client, userId, (data) => replaceTask(data, input.tempId, task));
       onDone({ label: `Add ${quote(task)}`, op: { type: 'untrash', ids: [task.id] } });
     },
     onError: fail('add the task'),
@@ -132,7 +133,7 @@ export function useTaskMutations({ onError, onDone }: MutationCallbacks) {
 
   const complete = useMutation({
     mutationFn: ({ tasks, completed }: { tasks: readonly OrgTask[]; completed: boolean }) =>
-      Promise.all(tasks.map((task) => api.setCompleted(task.id, completed))),
+      Promise.all(tasks.map((task) => api.setCompleted(task.id, completed, viewerTimeZone()))),
     // A task that no longer matches a status-filtered list (completed in an open-tasks view) leaves it at once.
     onMutate: async ({ tasks, completed }) => ({
       snapshot: await applyToLists(client, userId, (data, params) =>

@@ -4,6 +4,7 @@
 import { generateKeyBetween } from 'fractional-indexing';
 import { NO_SCHEDULE } from '../../src-shared/schedule-schemas';
 import type { OrgTask, TaskListInfo } from '../api/organize-api';
+import { dueInWindow } from '../dates/due-window';
 
 interface Failure {
   method: string;
@@ -106,8 +107,7 @@ export function createFakeTaskServer(): FakeTaskServer {
       .filter((t) => !p.get('listId') || t.listId === p.get('listId'))
       .filter((t) => tagsWanted.every((tag) => (t.tags ?? []).some((x) => x.toLowerCase() === tag)))
       .filter((t) => !p.get('parentId') || (p.get('parentId') === 'root' ? !t.parentId : t.parentId === p.get('parentId')))
-      .filter((t) => !p.get('dueFrom') || (t.dueAt !== null && t.dueAt >= (p.get('dueFrom') ?? '')))
-      .filter((t) => !p.get('dueTo') || (t.dueAt !== null && t.dueAt < (p.get('dueTo') ?? '')))
+      .filter((t) => (!p.get('dueFrom') && !p.get('dueTo')) || dueInWindow(t, p.get('dueFrom') ?? undefined, p.get('dueTo') ?? undefined, p.get('timeZone') ?? 'UTC'))
       .filter((t) => !q || `${t.title} ${(t.tags ?? []).join(' ')}`.toLowerCase().includes(q))
       .sort((a, b) => {
         if (sort === 'title') return a.title.localeCompare(b.title);
