@@ -13,6 +13,7 @@ import {
 import { health } from '../../src-shared/api-discovery.ts';
 import { eventRoutesOpenApi } from '../events/openapi-event-routes.ts';
 import { organizeRoutesOpenApi } from '../lists/openapi-organize-routes.ts';
+import { bulkRoutesOpenApi } from '../tasks/openapi-bulk-routes.ts';
 import { quickAddRoutesOpenApi } from '../quick-add/openapi-quick-add-routes.ts';
 import { scheduleRoutesOpenApi } from '../schedule/openapi-schedule-routes.ts';
 import { tokenRoutesOpenApi } from '../tokens/openapi-token-routes.ts';
@@ -76,6 +77,7 @@ export function buildOpenApiDocument(version: string): JsonObject {
   const quickAddRoutes = quickAddRoutesOpenApi(parts);
   const organizeRoutes = organizeRoutesOpenApi(parts);
   const scheduleRoutes = scheduleRoutesOpenApi(parts);
+  const bulkRoutes = bulkRoutesOpenApi(parts);
   return {
     openapi: '3.0.3',
     info: {
@@ -112,6 +114,7 @@ export function buildOpenApiDocument(version: string): JsonObject {
         ...quickAddRoutes.schemas,
         ...organizeRoutes.schemas,
         ...scheduleRoutes.schemas,
+        ...bulkRoutes.schemas,
       },
     },
     security: [{ bearer: [] }],
@@ -199,6 +202,7 @@ export function buildOpenApiDocument(version: string): JsonObject {
       ...quickAddRoutes.paths,
       ...organizeRoutes.paths,
       ...scheduleRoutes.paths,
+      ...bulkRoutes.paths,
     },
   };
 }

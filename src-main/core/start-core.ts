@@ -16,6 +16,8 @@ import { eventRoutes } from '../events/event-routes.ts';
 import { ReminderScheduler } from '../schedule/reminder-scheduler.ts';
 import { scheduleRoutes } from '../schedule/schedule-routes.ts';
 import { SnoozeStore } from '../schedule/snooze.ts';
+import { BulkRepository } from '../tasks/bulk-repository.ts';
+import { BULK_PATH, bulkRoutes } from '../tasks/bulk-routes.ts';
 import { TaskRepository } from '../tasks/task-repository.ts';
 import { quickAddRoutes } from '../quick-add/quick-add-routes.ts';
 import { createBearerVerifier } from '../tokens/bearer-verifier.ts';
@@ -112,6 +114,7 @@ export async function startCore(options: CoreOptions): Promise<CoreServices> {
         ...dataRoutes(database.sqlite, database.writes, repo, events),
         ...scheduleRoutes(repo, new SnoozeStore(database.sqlite, database.writes), events),
         ...tokenRoutes(personalTokens),
+        ...bulkRoutes(new BulkRepository(database.sqlite, database.writes, repo, events), logger),
         ...quickAddRoutes({ repo, events, ...(options.now ? { now: options.now } : {}) }),
         ...eventRoutes({
           bus: events,
@@ -120,7 +123,7 @@ export async function startCore(options: CoreOptions): Promise<CoreServices> {
           ...(options.now ? { now: options.now } : {}),
         }),
       ],
-      bodyLimitExempt: [IMPORT_PATH],
+      bodyLimitExempt: [IMPORT_PATH, BULK_PATH],
       afterWrite: () => reminders.reschedule(),
     });
     server.attach((request) => app.fetch(request));

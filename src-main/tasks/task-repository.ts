@@ -216,7 +216,8 @@ export class TaskRepository {
     return this.writes.run(() => this.setCompletedNow(userId, id, completed, viewerZone));
   }
 
-  private setCompletedNow(userId: string, id: string, completed: boolean | undefined, viewerZone?: string): Task | null {
+  /** setCompleted() inside a write already running (bulk actions). */
+  setCompletedNow(userId: string, id: string, completed: boolean | undefined, viewerZone?: string): Task | null {
     if (this.recurring.setCompleted(userId, id, completed, this.now(), viewerZone)) return this.get(userId, id);
     return this.updateNow(userId, id, (current) => ({ ...current, completed: completed ?? !current.completed }));
   }
@@ -228,12 +229,15 @@ export class TaskRepository {
 
   /** Moves the task and its subtasks to the trash (one timestamp, so restore brings back exactly them). */
   delete(userId: string, id: string): Promise<boolean> {
-    return this.writes.run(() => {
-      if (!this.getStmt.get({ id, userId })) return false;
-      const ids = this.tree.subtree(id).map((s) => s.id);
-      this.trashStmt.run({ ids: JSON.stringify(ids), now: this.now().toISOString() });
-      return true;
-    });
+    return this.writes.run(() => this.deleteNow(userId, id) !== null);
+  }
+
+  /** delete() inside a write already running: the ids it trashed, or null when the task is not live. */
+  deleteNow(userId: string, id: string): string[] | null {
+    if (!this.getStmt.get({ id, userId })) return null;
+    const ids = this.tree.subtree(id).map((s) => s.id);
+    this.trashStmt.run({ ids: JSON.stringify(ids), now: this.now().toISOString() });
+    return ids;
   }
 
   /**
@@ -241,28 +245,31 @@ export class TaskRepository {
    * Its parent gone (trashed or purged), it comes back at the top level; its list gone, into the Inbox.
    */
   restore(userId: string, id: string): Promise<Task | null> {
-    return this.writes.run(() => {
-      const row = this.getTrashedStmt.get({ id, userId });
-      if (!row) return null;
-      const ids = this.tree.trashedWith(id, row.deleted_at!);
-      this.untrashStmt.run({ ids: JSON.stringify(ids) });
-      const parent = row.parent_id === null ? null : this.getStmt.get({ id: row.parent_id, userId });
-      const listId = parent
-        ? parent.list_id
-        : (this.lists.get(userId, row.list_id)?.id ?? this.lists.inboxId(userId));
-      if (row.parent_id !== null && !parent) {
-        const place: Place = { listId, parentId: null };
-        this.placeStmt.run({
-          id,
-          userId,
-          ...place,
-          position: this.placement.top(place, id),
-          now: row.updated_at,
-        });
-      }
-      this.relistStmt.run({ listId, ids: JSON.stringify(ids) });
-      return this.get(userId, id);
-    });
+    return this.writes.run(() => (this.restoreNow(userId, id) ? this.get(userId, id) : null));
+  }
+
+  /** restore() inside a write already running: the ids it took out of the trash, or null when none. */
+  restoreNow(userId: string, id: string): string[] | null {
+    const row = this.getTrashedStmt.get({ id, userId });
+    if (!row) return null;
+    const ids = this.tree.trashedWith(id, row.deleted_at!);
+    this.untrashStmt.run({ ids: JSON.stringify(ids) });
+    const parent = row.parent_id === null ? null : this.getStmt.get({ id: row.parent_id, userId });
+    const listId = parent
+      ? parent.list_id
+      : (this.lists.get(userId, row.list_id)?.id ?? this.lists.inboxId(userId));
+    if (row.parent_id !== null && !parent) {
+      const place: Place = { listId, parentId: null };
+      this.placeStmt.run({
+        id,
+        userId,
+        ...place,
+        position: this.placement.top(place, id),
+        now: row.updated_at,
+      });
+    }
+    this.relistStmt.run({ listId, ids: JSON.stringify(ids) });
+    return ids;
   }
 
   /** Moves a task (with its subtree) to another place and/or between two siblings. null when it is not found. */
@@ -270,8 +277,8 @@ export class TaskRepository {
     return this.writes.run(() => this.moveNow(userId, id, move));
   }
 
-  /** move() inside a write already running. */
-  private moveNow(userId: string, id: string, move: TaskMove): Task | null {
+  /** move() inside a write already running (bulk actions too). */
+  moveNow(userId: string, id: string, move: TaskMove): Task | null {
     const row = this.getStmt.get({ id, userId });
     if (!row) return null;
     const before = move.beforeId === undefined ? null : this.neighbour(userId, id, move.beforeId, 'beforeId');
@@ -316,6 +323,33 @@ export class TaskRepository {
       this.relistStmt.run({ listId: place.listId, ids: JSON.stringify(ids) });
     }
     return this.get(userId, id);
+  }
+
+  /** The task and its live descendants (for writes that reach a subtree). */
+  subtreeIds(id: string): string[] {
+    return this.tree.subtree(id).map((s) => s.id);
+  }
+
+  /**
+   * Puts a task (with its subtree) exactly at `place` (the undo of a bulk move), inside a write already running.
+   * False when the task is not live; the list must be live and the parent a live task in it (nesting rules apply).
+   */
+  placeNow(userId: string, id: string, place: Place & { position: string }): boolean {
+    const row = this.getStmt.get({ id, userId });
+    if (!row) return false;
+    this.lists.requireLive(userId, place.listId);
+    if (place.parentId !== null) {
+      if (this.requireTask(userId, place.parentId, 'parentId').list_id !== place.listId) {
+        throw conflict('listId', "A subtask lives in its parent's list: listId differs from it.");
+      }
+      this.tree.assertCanNest(userId, id, place.parentId);
+    }
+    this.placeStmt.run({ id, userId, ...place, now: this.now().toISOString() });
+    if (place.listId !== row.list_id) {
+      const ids = this.tree.subtree(id).map((s) => s.id);
+      this.relistStmt.run({ listId: place.listId, ids: JSON.stringify(ids) });
+    }
+    return true;
   }
 
   list(userId: string, query: ListQuery): TaskList {
