@@ -6,6 +6,7 @@ import {
   type Task,
   type TaskCounts,
   type TaskCreateInput,
+  type SnoozeInput,
   type TaskPatchInput,
 } from '../../src-shared/task-schemas';
 import { isApiError } from './api-error';
@@ -52,6 +53,8 @@ export interface TasksApi {
   restore(deleted: Task): Promise<OrgTask>;
   /** Takes a task (with its subtasks) out of the trash. */
   untrash(id: string): Promise<OrgTask>;
+  /** Snoozes the task's reminder (`POST .../snooze`), or with null cancels the snooze (`DELETE`). */
+  snooze(id: string, input: SnoozeInput | null): Promise<OrgTask>;
 }
 
 export function createTasksApi(http: HttpClient, userId: string): TasksApi {
@@ -85,6 +88,10 @@ export function createTasksApi(http: HttpClient, userId: string): TasksApi {
     },
     untrash(id) {
       return http.request({ method: 'POST', path: `${one(id)}/restore`, schema: task });
+    },
+    snooze(id, input) {
+      const path = `${one(id)}/snooze`;
+      return input ? http.request({ method: 'POST', path, body: input, schema: task }) : http.request({ method: 'DELETE', path, schema: task });
     },
     async restore(deleted) {
       try {

@@ -5,7 +5,6 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { taskInputFromParsed } from '../../src-shared/quick-add/parsed-task';
 import type { TaskCreateInput } from '../../src-shared/task-schemas';
 import { backspaceAt, unparseSpan } from './chip-edit';
-import { ruleInWords } from './chip-labels';
 import { QuickAddInput } from './quick-add-input';
 import { useQuickAddParse } from './use-quick-add-parse';
 
@@ -109,13 +108,5 @@ describe('chip edits', () => {
   it('removes both quotes with the last literal character', () => {
     expect(backspaceAt('x "a"', [span('literal', 2, 5, '"a"')], 5)).toEqual({ text: 'x ', caret: 2 });
     expect(backspaceAt('x tomorrow', [span('date', 2, 10, 'tomorrow')], 9)).toBeNull();
-  });
-
-  it('puts rules in words', () => {
-    expect(ruleInWords('FREQ=WEEKLY;INTERVAL=2;BYDAY=MO,WE')).toBe('Every 2 weeks on Mon and Wed');
-    expect(ruleInWords('FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR')).toBe('Every weekday');
-    expect(ruleInWords('FREQ=MONTHLY;BYMONTHDAY=-1')).toBe('Every month on the last day');
-    expect(ruleInWords('FREQ=MONTHLY;BYDAY=1MO')).toBe('Every month on the first Mon');
-    expect(ruleInWords('FREQ=DAILY;INTERVAL=3', 'completion')).toBe('Every 3 days after completion');
   });
 });

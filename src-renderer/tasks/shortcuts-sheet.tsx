@@ -10,6 +10,8 @@ const SHORTCUTS: readonly [string, string][] = [
   ['Space', 'Complete or reopen the selected tasks'],
   ['Enter', 'Rename the selected task'],
   ['E', 'Open details (notes, list, tags, priority, due date, subtasks)'],
+  ['R', 'Repeat the selected task (daily, weekly, custom…)'],
+  ['Shift + R', 'Reminders of the selected task (snooze: Ctrl/⌘ + K, “Snooze”)'],
   ['Delete', 'Delete the selected tasks (to the Trash)'],
   ['Alt + ↑ ↓', 'Move the task up or down (in My order)'],
   ['Alt + → ←  or  Tab / Shift + Tab', 'Nest under the task above / move out of its parent'],

@@ -7,6 +7,7 @@ import type { OrgTask } from '../api/organize-api';
 import { viewerTimeZone } from '../dates/viewer-zone';
 import { CommandPalette } from '../organize/command-palette';
 import { LIST_DROP_PREFIX, Sidebar } from '../organize/sidebar';
+import { useScheduleUi } from '../schedule/use-schedule-ui';
 import { BulkBar } from './bulk-bar';
 import { ListToolbar } from './list-toolbar';
 import { ListEmpty, ListError, ListLoading } from './list-states';
@@ -140,6 +141,7 @@ export function TasksScreen({ initialView, onViewChange, header }: TasksScreenPr
   const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 6 } }));
   const cursorTask = visible.find((t) => t.id === sel.selection.cursorId) ?? null;
   const selectedTasks = visible.filter((t) => sel.selection.ids.has(t.id));
+  const schedule = useScheduleUi({ visible, cursorTask: trash ? null : cursorTask, now, update: org.mutations.update, showToast, keysEnabled: !sheetOpen && !paletteOpen });
   const title = org.viewTitle(state.view);
 
   let body: ReactNode;
@@ -265,18 +267,20 @@ export function TasksScreen({ initialView, onViewChange, header }: TasksScreenPr
             }}
             onAddSubtask={(subtitle) => org.addSubtask(cursorTask, subtitle)}
             onOpenTask={(task: OrgTask) => org.openTask(task)}
+            sections={schedule.sections(cursorTask)}
           />
         ) : null}
         <div className="visually-hidden" role="status" aria-live="assertive">
           {announcement}
         </div>
         {sheetOpen ? <ShortcutsSheet onClose={() => setSheetOpen(false)} /> : null}
+        {schedule.dialog}
         <CommandPalette
           open={paletteOpen}
           onOpenChange={setPaletteOpen}
           lists={lists.data ?? []}
           tags={tags.data ?? []}
-          commands={org.commands}
+          commands={[...org.commands, ...schedule.commands]}
           onView={org.goTo}
           onTask={org.openTask}
         />

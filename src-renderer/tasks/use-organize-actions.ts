@@ -10,6 +10,7 @@ import type { DragEndEvent } from '@dnd-kit/core';
 import type { PaletteCommand } from '../organize/command-palette';
 import { LIST_DROP_PREFIX, LIST_SORT_PREFIX } from '../organize/sidebar';
 import { useUndo } from '../organize/use-undo';
+import { advancedToast, animateAdvanced } from '../schedule/recurring-feedback';
 import { listMatches } from './optimistic';
 import { organizeKeys } from './query-keys';
 import type { ListKeyActions, TaskListHandle } from './task-list';
@@ -72,6 +73,10 @@ export function useOrganizeActions(o: Options) {
   const mutations = useTaskMutations({
     onError: (message) => showToast({ message, tone: 'error' }),
     onDone: (entry) => undoRef.current?.record(entry),
+    onAdvanced: (tasks) => {
+      animateAdvanced(tasks);
+      showToast(advancedToast(tasks, () => void undoRef.current?.undo().then(() => listRef.current?.focus())));
+    },
   });
   const firstSibling = useCallback(
     (to: { listId: string | null; parentId: string | null }) => siblingsOf(o.visible, to.parentId, to.listId ?? undefined)[0]?.id ?? null,

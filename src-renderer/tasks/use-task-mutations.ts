@@ -19,6 +19,8 @@ export interface MutationCallbacks {
   onError: (message: string) => void;
   /** A finished action, as an undo step. */
   onDone: (entry: UndoEntry) => void;
+  /** Recurring tasks that a completion moved to their next occurrence (they stay open), as they are now. */
+  onAdvanced?: (tasks: OrgTask[]) => void;
 }
 
 export type NewTask = TaskCreateInput & { listId?: string; tags?: string[]; parentId?: string | null };
@@ -43,7 +45,7 @@ export function positionBetween(before: string | null | undefined, after: string
   }
 }
 
-export function useTaskMutations({ onError, onDone }: MutationCallbacks) {
+export function useTaskMutations({ onError, onDone, onAdvanced }: MutationCallbacks) {
   const { api, organize, userId } = useTasksContext();
   const client = useQueryClient();
   const settle = (refetchLists: boolean) => {
@@ -135,19 +137,24 @@ export function useTaskMutations({ onError, onDone }: MutationCallbacks) {
     mutationFn: ({ tasks, completed }: { tasks: readonly OrgTask[]; completed: boolean }) =>
       Promise.all(tasks.map((task) => api.setCompleted(task.id, completed, viewerTimeZone()))),
     // A task that no longer matches a status-filtered list (completed in an open-tasks view) leaves it at once.
+    // A recurring one stays: the server moves it to its next occurrence and it stays open.
     onMutate: async ({ tasks, completed }) => ({
       snapshot: await applyToLists(client, userId, (data, params) =>
         tasks.reduce(
-          (acc, { id }) =>
-            statusAccepts(params, completed)
-              ? mapTask(acc, id, (task) => ({ ...task, completed, completedAt: completed ? new Date().toISOString() : null }))
-              : removeTask(acc, id),
+          (acc, { id, recurrence }) =>
+            completed && recurrence
+              ? acc
+              : statusAccepts(params, completed)
+                ? mapTask(acc, id, (task) => ({ ...task, completed, completedAt: completed ? new Date().toISOString() : null }))
+                : removeTask(acc, id),
           data,
         ),
       ),
     }),
     onSuccess: (saved, { tasks, completed }) => {
       void applyToLists(client, userId, (data) => saved.reduce((acc, task) => replaceTask(acc, task.id, task), data));
+      const advanced = completed ? saved.filter((task) => task.recurrence && !task.completed) : [];
+      if (advanced.length) onAdvanced?.(advanced);
       onDone({
         label: `${completed ? 'Complete' : 'Reopen'} ${many(tasks)}`,
         op: { type: 'patch', changes: tasks.map((t) => ({ id: t.id, before: { completed: t.completed }, after: { completed } })) },

@@ -1,8 +1,10 @@
 // A small in-memory stand-in for the local HTTP task API, used as `fetch` in component tests. It checks the
 // Bearer token's owner against the path, pages with a cursor, keeps lists (with an Inbox), tags, subtasks,
-// manual order (fractional positions), the trash, and can be told to fail the next matching call.
+// manual order (fractional positions), the trash, recurring completion (the API's own nextOccurrence) and
+// snooze, records each write's body, and can be told to fail the next matching call.
 import { generateKeyBetween } from 'fractional-indexing';
 import { NO_SCHEDULE } from '../../src-shared/schedule-schemas';
+import { nextOccurrence, type NextDue } from '../../src-shared/schedule/recurrence';
 import type { OrgTask, TaskListInfo } from '../api/organize-api';
 import { dueInWindow } from '../dates/due-window';
 
@@ -21,6 +23,7 @@ export interface FakeTaskServer {
   deleted: Map<string, OrgTask>;
   lists: Map<string, TaskListInfo & { userId: string; deleted?: boolean }>;
   requests: string[];
+  writes: { method: string; path: string; body: Record<string, unknown> }[];
   failNext: (failure: Failure) => void;
   seed: (userId: string, titles: string[], extra?: Partial<OrgTask>) => OrgTask[];
   inboxOf: (userId: string) => string;
@@ -37,7 +40,10 @@ export function createFakeTaskServer(): FakeTaskServer {
   const deleted = new Map<string, OrgTask>();
   const lists = new Map<string, TaskListInfo & { userId: string; deleted?: boolean }>();
   const requests: string[] = [];
+  /** The body of each write, in order (method, path, JSON body). */
+  const writes: { method: string; path: string; body: Record<string, unknown> }[] = [];
   const failures: Failure[] = [];
+  const advanced = new Map<string, { from: NextDue; to: NextDue }>();
   let counter = 0;
   const stamp = () => new Date(Date.UTC(2026, 0, 1, 0, 0, counter++)).toISOString();
 
@@ -212,6 +218,12 @@ export function createFakeTaskServer(): FakeTaskServer {
     }
     const task = id ? tasks.get(id) : undefined;
     if (!task || task.userId !== userId) return error(404, 'NOT_FOUND');
+    if (action === 'snooze' && (method === 'POST' || method === 'DELETE')) {
+      const until = method === 'DELETE' ? null : ((body.until as string | undefined) ?? new Date(Date.now() + Number(body.minutes) * 60_000).toISOString());
+      const next = { ...task, snoozedUntil: until, updatedAt: stamp() };
+      tasks.set(task.id, next);
+      return json(200, withCounts(next));
+    }
     if (method === 'DELETE') {
       for (const tid of subtree(task.id)) {
         const t = tasks.get(tid);
@@ -243,6 +255,24 @@ export function createFakeTaskServer(): FakeTaskServer {
     }
     if (method === 'PATCH') {
       const completed = action === 'complete' ? ((body.completed as boolean | undefined) ?? !task.completed) : ((body.completed as boolean | undefined) ?? task.completed);
+      // Like the API: completing a recurring task moves it to its next occurrence; reopening right after moves it back.
+      const recurrence = (body.recurrence as OrgTask['recurrence'] | undefined) ?? task.recurrence;
+      if (recurrence && completed && !task.completed) {
+        const due = nextOccurrence({ rrule: recurrence.rrule, from: recurrence.from, due: task, completedAt: new Date(), done: 0 });
+        if (due) {
+          advanced.set(task.id, { from: { dueDate: task.dueDate, dueAt: task.dueAt }, to: due });
+          const next = { ...task, ...due, updatedAt: stamp() };
+          tasks.set(task.id, next);
+          return json(200, withCounts(next));
+        }
+      }
+      const back = advanced.get(task.id);
+      if (back && !completed && !task.completed && back.to.dueDate === task.dueDate && back.to.dueAt === task.dueAt) {
+        advanced.delete(task.id);
+        const next = { ...task, ...back.from, updatedAt: stamp() };
+        tasks.set(task.id, next);
+        return json(200, withCounts(next));
+      }
       const next: OrgTask = { ...task, ...body, completed, completedAt: completed ? (task.completedAt ?? stamp()) : null, updatedAt: stamp() };
       tasks.set(task.id, next);
       if (completed && !task.completed) for (const tid of subtree(task.id).slice(1)) {
@@ -264,6 +294,7 @@ export function createFakeTaskServer(): FakeTaskServer {
     if (failure) return error(failure.status, failure.code);
     const auth = new Headers(init?.headers).get('Authorization') ?? '';
     const body = (typeof init?.body === 'string' ? JSON.parse(init.body) : {}) as Record<string, unknown>;
+    if (method !== 'GET') writes.push({ method, path: url.pathname, body });
     return handle(method, url, body, auth);
   };
 
@@ -273,6 +304,7 @@ export function createFakeTaskServer(): FakeTaskServer {
     deleted,
     lists,
     requests,
+    writes,
     failNext: (failure) => failures.push(failure),
     // Seeded tasks keep the given order (each after the previous), like tasks added one by one at the end.
     seed: (userId, titles, extra = {}) =>

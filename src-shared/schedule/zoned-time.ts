@@ -65,6 +65,13 @@ export function nextDate(date: string): string {
   return d.toISOString().slice(0, 10);
 }
 
+/** The date before `date` ("YYYY-MM-DD"). */
+export function previousDate(date: string): string {
+  const d = new Date(`${date}T00:00:00.000Z`);
+  d.setUTCDate(d.getUTCDate() - 1);
+  return d.toISOString().slice(0, 10);
+}
+
 /** The first local day that starts at or after the instant. */
 export function ceilDate(instant: Date, timeZone: string): string {
   const p = localParts(instant, timeZone);
