@@ -82,6 +82,14 @@ export const bulkResult = z.object({
 });
 export type BulkResult = z.infer<typeof bulkResult>;
 
+/** GET /api/{userId}/tasks/bulk/count?<filter>: how many tasks a bulk action by that filter would match. */
+export const bulkCount = z.object({
+  count: z.number().int(),
+  /** True when the filter matches more than BULK_MAX tasks (count is then BULK_MAX + 1). */
+  overLimit: z.boolean(),
+});
+export type BulkCount = z.infer<typeof bulkCount>;
+
 /** One line of an `Accept: application/x-ndjson` answer: progress lines, then the result (or an error). */
 export const bulkProgressLine = z.object({ progress: z.object({ done: z.number().int(), total: z.number().int() }) });
 export type BulkProgress = z.infer<typeof bulkProgressLine>['progress'];

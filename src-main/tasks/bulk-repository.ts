@@ -107,6 +107,19 @@ export class BulkRepository {
     return { userId, action, ids, matched: found.length };
   }
 
+  /** How many tasks the filter matches, all pages (what "select all" in a view selects); at most BULK_MAX + 1. */
+  async count(userId: string, filter: BulkFilter): Promise<number> {
+    let count = 0;
+    let cursor: string | undefined;
+    do {
+      const page = this.repo.list(userId, { ...filter, limit: LIST_LIMIT_MAX, ...(cursor ? { cursor } : {}) });
+      count += page.items.length;
+      cursor = count > BULK_MAX ? undefined : (page.nextCursor ?? undefined);
+      if (cursor) await nextTurn();
+    } while (cursor);
+    return count;
+  }
+
   /** Runs a plan chunk by chunk; `onProgress` hears after each committed chunk. */
   async run(plan: BulkPlan, onProgress?: (progress: BulkProgress) => void): Promise<BulkResult> {
     const changed: string[] = [];

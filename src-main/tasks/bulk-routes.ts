@@ -5,13 +5,13 @@
 // the line says so); otherwise it is one JSON result.
 import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { BULK_BODY_MAX_BYTES, bulkRequest, NDJSON, type BulkResult } from '../../src-shared/bulk-schemas.ts';
+import { BULK_BODY_MAX_BYTES, BULK_MAX, bulkFilter, bulkRequest, NDJSON, type BulkResult } from '../../src-shared/bulk-schemas.ts';
 import type { AccessClaims } from '../auth/auth-types.ts';
 import { RuleError } from '../core/rule-error.ts';
 import type { Logger } from '../core/logger.ts';
 import type { ApiEnv } from '../api/api-env.ts';
 import { ApiError, errorBody, sendError } from '../api/api-error.ts';
-import { readValidBody } from '../api/request-body.ts';
+import { readValidBody, validate } from '../api/request-body.ts';
 import { ownUserId } from '../api/require-auth.ts';
 import type { Route } from '../api/route-table.ts';
 import type { BulkRepository } from './bulk-repository.ts';
@@ -62,6 +62,19 @@ export function bulkRoutes(bulk: BulkRepository, logger: Logger): Route[] {
   };
 
   return [
+    {
+      method: 'GET',
+      path: `${BULK_PATH}/count`,
+      auth: true,
+      handler: async (c, claims) => {
+        const userId = ownUserId(c, claims);
+        // `tag` may repeat (all must match), as on the list route.
+        const tags = c.req.queries('tag');
+        const raw = { ...c.req.query(), ...(tags ? { tag: tags.length === 1 ? tags[0] : tags } : {}) };
+        const count = await bulk.count(userId, validate(bulkFilter, raw, 'query'));
+        return c.json({ count, overLimit: count > BULK_MAX });
+      },
+    },
     {
       method: 'POST',
       path: BULK_PATH,

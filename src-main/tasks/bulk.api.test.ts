@@ -125,6 +125,10 @@ describe('bulk actions', () => {
     for (let i = 0; i < count; i += 50) {
       await Promise.all(Array.from({ length: Math.min(50, count - i) }, (_, j) => create(`Many ${i + j}`, { listId: list.id })));
     }
+    // "Select all" in that view: the count of every page, before anything is written.
+    expect(await as.json('GET', `${base(ada)}/tasks/bulk/count?listId=${list.id}&status=active`, undefined, 200)).toEqual({ count, overLimit: false });
+    expect((await as.error('GET', `${base(ada)}/tasks/bulk/count?sort=due`, undefined, 422)).code).toBe('VALIDATION_FAILED');
+    expect(await asBo.json('GET', `${base(bo)}/tasks/bulk/count?listId=${list.id}`, undefined, 200)).toEqual({ count: 0, overLimit: false });
     const response = await as.call('POST', `${base(ada)}/tasks/bulk`, { filter: { listId: list.id, status: 'active' }, action: { type: 'complete' } });
     // (NDJSON is asked for below; this one answers plain JSON.)
     expect(response.status).toBe(200);
@@ -237,10 +241,20 @@ describe('bulk actions', () => {
       }),
       { numRuns: 200 },
     );
+    const query = fc.dictionary(fc.constantFrom('listId', 'q', 'status', 'tag', 'parentId', 'dueFrom', 'timeZone', 'limit', 'x'), fc.string({ maxLength: 12 }), { maxKeys: 4 });
+    await fc.assert(
+      fc.asyncProperty(query, async (q) => {
+        const response = await as.call('GET', `${base(ada)}/tasks/bulk/count?${new URLSearchParams(q).toString()}`);
+        expect(response.status, JSON.stringify(q)).toBeLessThan(500);
+        await response.arrayBuffer();
+      }),
+      { numRuns: 100 },
+    );
   });
 
   it('is in the OpenAPI document', async () => {
     const doc = (await (await test.api('/api/openapi.json')).json()) as { paths: Record<string, Record<string, unknown>> };
     expect(doc.paths['/api/{userId}/tasks/bulk']?.post).toBeDefined();
+    expect(doc.paths['/api/{userId}/tasks/bulk/count']?.get).toBeDefined();
   });
 });
