@@ -6,6 +6,7 @@ import { authEndpointPaths, createBetterAuth } from './better-auth-options.ts';
 import { TEST_BASE_URL, tempDatabase } from './auth-test-kit.ts';
 import { silentLogger } from '../core/logger.ts';
 import { WriteGate } from '../db/write-gate.ts';
+import { SessionTokenHasher } from './session-token-hash.ts';
 
 describe('auth HTTP wrapper', () => {
   it('keeps unknown and disabled paths away from Better Auth, and passes its own routes on', async () => {
@@ -18,6 +19,7 @@ describe('auth HTTP wrapper', () => {
         trustedOrigins: [],
         logger: silentLogger,
         onSessionEnding: () => {},
+        sessionTokens: new SessionTokenHasher('x'.repeat(43)),
         writeGate: new WriteGate(),
       });
       const seen: string[] = [];
@@ -29,6 +31,7 @@ describe('auth HTTP wrapper', () => {
         baseURL: TEST_BASE_URL,
         trustedOrigins: [],
         endpointPaths: authEndpointPaths(auth),
+        sessionTokens: new SessionTokenHasher('x'.repeat(43)),
       });
       const unknown = [
         '/api/auth/nope',

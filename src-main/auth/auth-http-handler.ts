@@ -6,10 +6,14 @@
 // - Paths: only Better Auth's own endpoints (less the disabled ones) reach it; anything else is a 404 here, before
 //   Better Auth's rate limiter keeps a bucket per path (20,000 random paths would be 20,000 entries).
 // - Authorization: the scheme is case-insensitive (RFC 9110): `bearer x` is passed on as `Bearer x`.
+// - Session tokens: Better Auth knows them only by their stored hash (session-token-hash.ts). A bearer token
+//   without a signature ('.') is replaced by its hash; the answer that created a session carries the raw token
+//   (body `token`, `set-auth-token`), and `get-session` shows the caller's own raw token back.
 // - Errors: Better Auth's error responses (`{ code?, message }`, a plain-text 404, its 429 with X-Retry-After) are
 //   rewritten into the API's one shape `{ error: { code, message } }`, and every 429 carries Retry-After.
 import { pathPatternToRegExp } from '../api/body-size-guard.ts';
 import { AUTH_BASE_PATH, CLIENT_IP_HEADER } from './better-auth-options.ts';
+import type { SessionTokenHasher } from './session-token-hash.ts';
 
 /** The error shape of /api/auth/* answers: the API's, with Better Auth's own codes where it gives one. */
 export interface AuthRouteErrorBody {
@@ -75,13 +79,81 @@ async function reshapeError(response: Response): Promise<Response> {
   return errorResponse(status, code, message, headers);
 }
 
+const SET_AUTH_TOKEN = 'set-auth-token';
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Puts raw tokens back where Better Auth's answer carries a stored (hashed) one: see the header comment. */
+async function revealRawTokens(
+  response: Response,
+  hasher: SessionTokenHasher,
+  presented: { inner: string; outer: string } | null,
+): Promise<Response> {
+  const known = new Map<string, string>();
+  if (presented) known.set(presented.inner, presented.outer);
+  const raw = (inner: string): string | undefined => {
+    const found = known.get(inner) ?? hasher.takeOuter(inner);
+    if (found !== undefined) known.set(inner, found);
+    return found;
+  };
+  const headers = new Headers(response.headers);
+  let body: string | null = null;
+  if ((headers.get('content-type') ?? '').includes('application/json')) {
+    const text = await response.text();
+    body = text;
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(text) as unknown;
+    } catch {
+      parsed = null;
+    }
+    if (isRecord(parsed)) {
+      let changed = false;
+      const swap = (holder: Record<string, unknown>) => {
+        const value = holder.token;
+        const outer = typeof value === 'string' && hasher.isHashed(value) ? raw(value) : undefined;
+        if (outer !== undefined) {
+          holder.token = outer;
+          changed = true;
+        }
+      };
+      swap(parsed);
+      if (isRecord(parsed.session)) swap(parsed.session);
+      if (changed) {
+        body = JSON.stringify(parsed);
+        headers.delete('content-length');
+      }
+    }
+  }
+  const exposed = headers.get(SET_AUTH_TOKEN);
+  if (exposed !== null) {
+    // The session cookie's value: `<stored token>.<signature>`, maybe URL-encoded.
+    let decoded = exposed;
+    try {
+      decoded = decodeURIComponent(exposed);
+    } catch {
+      // not URL-encoded
+    }
+    const inner = decoded.split('.')[0] ?? '';
+    const outer = raw(inner);
+    if (outer !== undefined) headers.set(SET_AUTH_TOKEN, outer);
+    else headers.delete(SET_AUTH_TOKEN); // never hand out a stored value as if it were a token
+  }
+  if (body === null && exposed === null) return response;
+  return new Response(body ?? response.body, { status: response.status, statusText: response.statusText, headers });
+}
+
 export function createAuthHttpHandler(options: {
   betterAuthHandler: (request: Request) => Promise<Response>;
   baseURL: string;
   trustedOrigins: readonly string[];
   /** Better Auth's endpoint paths (relative to /api/auth, `:param` segments allowed), the disabled ones left out. */
   endpointPaths?: readonly string[];
+  sessionTokens: SessionTokenHasher;
 }): (request: Request) => Promise<Response> {
+  const hasher = options.sessionTokens;
   const allowed = new Set([new URL(options.baseURL).origin, ...options.trustedOrigins]);
   const exact = new Set<string>();
   const patterns: RegExp[] = [];
@@ -110,8 +182,14 @@ export function createAuthHttpHandler(options: {
     // Origin this is a script, so its fetch metadata means nothing.
     if (origin === null) for (const name of ['sec-fetch-site', 'sec-fetch-mode', 'sec-fetch-dest']) headers.delete(name);
     const authorization = /^bearer[ \t]+(\S+)[ \t]*$/i.exec(headers.get('authorization') ?? '');
-    if (authorization) headers.set('authorization', `Bearer ${authorization[1]}`);
+    let presented: { inner: string; outer: string } | null = null;
+    if (authorization) {
+      const token = authorization[1] ?? '';
+      // A signed value (`<stored>.<signature>`) needs the auth secret to make; anything else is a raw token.
+      if (!token.includes('.')) presented = { inner: hasher.inner(token), outer: token };
+      headers.set('authorization', `Bearer ${presented ? presented.inner : token}`);
+    }
     const response = await options.betterAuthHandler(new Request(request, { headers }));
-    return response.status >= 400 ? reshapeError(response) : response;
+    return response.status >= 400 ? reshapeError(response) : revealRawTokens(response, hasher, presented);
   };
 }

@@ -12,13 +12,15 @@ import {
 } from './auth-input.ts';
 import type { ActiveSession, AuthService, SignedInSession } from './auth-types.ts';
 import type { BetterAuthInstance } from './better-auth-options.ts';
+import type { SessionTokenHasher } from './session-token-hash.ts';
 
 /** Failed sign-ins per email, and all credential attempts together, per minute. */
 export const SIGN_IN_FAILURES_PER_EMAIL = { max: 5, windowMs: 60_000 } as const;
 export const CREDENTIAL_ATTEMPTS_TOTAL = { max: 30, windowMs: 60_000 } as const;
 
-export function bearerHeaders(sessionToken: string): Headers {
-  return new Headers({ authorization: `Bearer ${sessionToken}` });
+/** Headers that present a client's session token to Better Auth, which knows it only by its stored hash. */
+export function bearerHeaders(hasher: SessionTokenHasher, sessionToken: string): Headers {
+  return new Headers({ authorization: `Bearer ${hasher.inner(sessionToken)}` });
 }
 
 export class BetterAuthService implements AuthService {
@@ -27,6 +29,7 @@ export class BetterAuthService implements AuthService {
 
   constructor(
     private readonly auth: BetterAuthInstance,
+    private readonly hasher: SessionTokenHasher,
     private readonly logger: Logger,
     private readonly onSignedOut: (sessionToken: string, sessionId: string | null) => void,
     now: () => number = Date.now,
@@ -70,7 +73,7 @@ export class BetterAuthService implements AuthService {
     if (!isPlausibleSessionToken(sessionToken)) return;
     let sessionId: string | null = null;
     try {
-      const headers = bearerHeaders(sessionToken);
+      const headers = bearerHeaders(this.hasher, sessionToken);
       const current = await this.auth.api.getSession({ headers, query: { disableRefresh: true } });
       sessionId = current?.session.id ?? null;
       if (!current) return;
@@ -91,7 +94,7 @@ export class BetterAuthService implements AuthService {
   async getSession(sessionToken: string): Promise<ActiveSession | null> {
     if (!isPlausibleSessionToken(sessionToken)) return null;
     try {
-      const found = await this.auth.api.getSession({ headers: bearerHeaders(sessionToken) });
+      const found = await this.auth.api.getSession({ headers: bearerHeaders(this.hasher, sessionToken) });
       if (!found) return null;
       const { user, session } = found;
       return {
@@ -112,7 +115,13 @@ export class BetterAuthService implements AuthService {
     this.attemptsTotal.hit('all');
   }
 
-  private async signedIn(sessionToken: string): Promise<SignedInSession> {
+  /** `storedToken` is the created session's token as Better Auth returns it: its hash. */
+  private async signedIn(storedToken: string): Promise<SignedInSession> {
+    const sessionToken = this.hasher.takeOuter(storedToken);
+    if (sessionToken === undefined) {
+      this.logger.error('a new session has no raw token to hand out');
+      throw authError('INTERNAL');
+    }
     const session = await this.getSession(sessionToken);
     if (!session) throw authError('INTERNAL');
     return { ...session, sessionToken };

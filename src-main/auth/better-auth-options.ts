@@ -8,6 +8,7 @@ import type { Logger } from '../core/logger.ts';
 import type { WriteGate } from '../db/write-gate.ts';
 import { LazyBeginSqliteDialect } from './lazy-begin-sqlite-dialect.ts';
 import { nameGuard } from './name-guard.ts';
+import type { SessionTokenHasher } from './session-token-hash.ts';
 import {
   ACCESS_TOKEN_TTL_SECONDS,
   JWT_AUDIENCE,
@@ -64,6 +65,8 @@ export interface BetterAuthDeps {
    * sign-out), the session's JWTs are refused anyway.
    */
   onSessionEnding: (sessionId: string) => void;
+  /** Session tokens are stored as their keyed hash only (session-token-hash.ts). */
+  sessionTokens: SessionTokenHasher;
   /**
    * The user's personal access tokens must go: called before the user row is deleted, and after a successful
    * password change with "sign out everywhere" (`revokeOtherSessions: true`). Plain sign-out does not call it.
@@ -144,6 +147,10 @@ export function createBetterAuth(deps: BetterAuthDeps) {
         },
       },
       session: {
+        create: {
+          // Only the keyed hash reaches the database; the raw token goes back to the client in this answer only.
+          before: (session) => Promise.resolve({ data: { ...session, token: deps.sessionTokens.seal(session.token) } }),
+        },
         delete: {
           before: (session) => {
             deps.onSessionEnding(session.id);

@@ -15,6 +15,8 @@ import { LocalJwtVerifier, type RevocableJwtVerifier } from './jwt-verifier.ts';
 import { LocalKeySet } from './local-key-set.ts';
 import { RevocationList } from './revocation-list.ts';
 import { resolveAuthSecret } from './secret-guard.ts';
+import { SessionTokenHasher } from './session-token-hash.ts';
+import { endUnhashedSessions } from './session-token-migration.ts';
 import { CachingTokenService } from './token-service.ts';
 
 export interface AuthModule {
@@ -67,6 +69,7 @@ export async function createAuth(options: CreateAuthOptions): Promise<AuthModule
   const { sqlite, logger } = options;
   const secret = await resolveAuthSecret({ sqlite, store: options.secretStore, logger });
   const revocations = new RevocationList(sqlite);
+  const sessionTokens = new SessionTokenHasher(secret);
 
   const auth = createBetterAuth({
     sqlite,
@@ -76,9 +79,11 @@ export async function createAuth(options: CreateAuthOptions): Promise<AuthModule
     trustedOrigins: options.trustedOrigins,
     logger,
     onSessionEnding: (sessionId) => revocations.revoke(sessionId),
+    sessionTokens,
     ...(options.onUserCredentialsReset ? { onUserCredentialsReset: options.onUserCredentialsReset } : {}),
   });
   await migrateAuthTables(auth, logger);
+  endUnhashedSessions(sqlite, revocations, logger);
   await ensureSigningKey(auth);
 
   const keySet = new LocalKeySet(() => auth.api.getJwks(), logger);
@@ -88,7 +93,7 @@ export async function createAuth(options: CreateAuthOptions): Promise<AuthModule
   const tokens = new CachingTokenService(async (sessionToken) => {
     if (!isPlausibleSessionToken(sessionToken)) return null;
     try {
-      const { token } = await auth.api.getToken({ headers: bearerHeaders(sessionToken) });
+      const { token } = await auth.api.getToken({ headers: bearerHeaders(sessionTokens, sessionToken) });
       return token;
     } catch (error) {
       if (isAPIError(error) && error.statusCode === 401) return null;
@@ -97,7 +102,7 @@ export async function createAuth(options: CreateAuthOptions): Promise<AuthModule
     }
   }, revocations);
 
-  const service = new BetterAuthService(auth, logger, (sessionToken, sessionId) => {
+  const service = new BetterAuthService(auth, sessionTokens, logger, (sessionToken, sessionId) => {
     tokens.forget(sessionToken);
     if (sessionId) verifier.revokeSession(sessionId);
   });
@@ -109,6 +114,7 @@ export async function createAuth(options: CreateAuthOptions): Promise<AuthModule
       baseURL: options.baseURL,
       trustedOrigins: options.trustedOrigins,
       endpointPaths: authEndpointPaths(auth),
+      sessionTokens,
     }),
     service,
     tokens,

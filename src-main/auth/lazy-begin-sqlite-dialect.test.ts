@@ -14,6 +14,7 @@ import {
 } from './auth-test-kit.ts';
 import { createBetterAuth } from './better-auth-options.ts';
 import { LazyBeginSqliteDialect } from './lazy-begin-sqlite-dialect.ts';
+import { SessionTokenHasher } from './session-token-hash.ts';
 
 interface ProbeDb {
   probe: { id: number; note: string };
@@ -114,6 +115,7 @@ describe('Better Auth on the app’s connection', () => {
       trustedOrigins: [],
       logger: silentLogger,
       onSessionEnding: () => {},
+      sessionTokens: new SessionTokenHasher('unused-for-planning-'.repeat(3)),
     });
     const plan = await getMigrations(auth.options);
     expect([plan.toBeCreated.length, plan.toBeAdded.length, plan.toBeAddedIndexes.length]).toEqual([0, 0, 0]);

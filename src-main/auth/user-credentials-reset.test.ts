@@ -7,6 +7,7 @@ import { WriteGate } from '../db/write-gate.ts';
 import { migrateAuthTables } from './auth-migrations.ts';
 import { TEST_BASE_URL, TEST_PASSWORD, tempDatabase, uniqueEmail } from './auth-test-kit.ts';
 import { createBetterAuth } from './better-auth-options.ts';
+import { SessionTokenHasher } from './session-token-hash.ts';
 
 describe('onUserCredentialsReset', () => {
   it('runs before a user is deleted, with the user id, and not on sign-out', async () => {
@@ -21,6 +22,7 @@ describe('onUserCredentialsReset', () => {
         trustedOrigins: [],
         logger: silentLogger,
         onSessionEnding: () => {},
+        sessionTokens: new SessionTokenHasher('a'.repeat(64)),
         onUserCredentialsReset: (userId) => {
           reset.push(userId);
         },
