@@ -106,7 +106,7 @@ describe('natural-language quick add in Chromium', () => {
     await page.getByRole('heading', { name: 'Your Inbox is empty' }).waitFor();
     await page.keyboard.press('n');
     await page.keyboard.type('Team sync every mon, wed 9am p2 @work remind 10m before');
-    await chip(h, /^Repeats: Every week on Mon and Wed/).waitFor();
+    await chip(h, /^Repeats: Every week on Monday and Wednesday/).waitFor();
     await chip(h, /^Reminder: 10 min before/).waitFor();
     await h.screenshot('quick-add-chips-dark');
     expect(h.problems).toEqual([]);

@@ -42,7 +42,7 @@ describe('QuickAddInput', () => {
       'Priority: High',
       'List: Home',
       'Tag: @bills',
-      'Repeats: Every week on Mon',
+      'Repeats: Every week on Monday',
     ]);
     expect(chipNames()[0]).toMatch(/^Due: /);
     const marks = [...document.querySelectorAll('.qa-mirror mark')].map((m) => m.textContent);

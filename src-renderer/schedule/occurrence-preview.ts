@@ -3,15 +3,11 @@
 import type { Recurrence } from '../../src-shared/schedule-schemas';
 import { nextOccurrence, type DueState, type NextDue } from '../../src-shared/schedule/recurrence';
 import { localDate, previousDate, zonedInstant } from '../../src-shared/schedule/zoned-time';
+import { viewerTimeZone } from '../dates/viewer-zone';
 import { formatDue } from './format-due';
 
-/** The viewer's IANA zone (the browser's, which Chromium takes from the system or the test's `timezoneId`). */
-export function viewerZone(): string {
-  return Intl.DateTimeFormat().resolvedOptions().timeZone;
-}
-
 /** The calendar date a due falls on: its date, or its instant's date in its zone (else the viewer's). */
-export function anchorDate(due: DueState, now: Date, zone = viewerZone()): string {
+export function anchorDate(due: DueState, now: Date, zone = viewerTimeZone()): string {
   if (due.dueDate) return due.dueDate;
   if (due.dueAt) return localDate(new Date(due.dueAt), due.timeZone ?? zone);
   return localDate(now, zone);
@@ -21,7 +17,7 @@ export function anchorDate(due: DueState, now: Date, zone = viewerZone()): strin
  * The due a task without one gets when a rule is set on it: the rule's first date on or after today (a weekly
  * rule on Monday set on a Friday starts on Monday), all day. Null when the rule has no date from today on.
  */
-export function firstDueFor(recurrence: Recurrence, now: Date, zone = viewerZone()): string | null {
+export function firstDueFor(recurrence: Recurrence, now: Date, zone = viewerTimeZone()): string | null {
   const today = localDate(now, zone);
   const yesterday = previousDate(today);
   // COUNT counts completions, not this first date: leave it out here.
@@ -37,7 +33,7 @@ export function firstDueFor(recurrence: Recurrence, now: Date, zone = viewerZone
  * The dues completing the task would move it through, `count` at most (fewer when the rule ends). From
  * completion: the first as if completed now, the next ones as if each was completed on its due day.
  */
-export function previewOccurrences(due: DueState, recurrence: Recurrence, now: Date, count = 3, zone = viewerZone()): NextDue[] {
+export function previewOccurrences(due: DueState, recurrence: Recurrence, now: Date, count = 3, zone = viewerTimeZone()): NextDue[] {
   const out: NextDue[] = [];
   let current = due;
   let completedAt = now;
@@ -52,6 +48,6 @@ export function previewOccurrences(due: DueState, recurrence: Recurrence, now: D
 }
 
 /** How an occurrence reads, its time in the viewer's zone. */
-export function formatOccurrence(due: NextDue, zone = viewerZone()): string {
+export function formatOccurrence(due: NextDue, zone = viewerTimeZone()): string {
   return formatDue(due, zone);
 }

@@ -3,10 +3,10 @@
 import type { OrgTask } from '../api/organize-api';
 import type { ToastState } from '../tasks/toast';
 import { formatDue } from './format-due';
-import { viewerZone } from './occurrence-preview';
+import { viewerTimeZone } from '../dates/viewer-zone';
 
 /** The toast for tasks that moved to their next occurrence. */
-export function advancedToast(tasks: readonly OrgTask[], undo: () => void, zone = viewerZone()): Omit<ToastState, 'id'> {
+export function advancedToast(tasks: readonly OrgTask[], undo: () => void, zone = viewerTimeZone()): Omit<ToastState, 'id'> {
   const first = tasks[0];
   const message =
     tasks.length === 1 && first

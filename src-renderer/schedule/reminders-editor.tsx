@@ -5,7 +5,7 @@ import { BEFORE_MINUTES_MAX, REMINDERS_MAX } from '../../src-shared/schedule-sch
 import { zonedInstant } from '../../src-shared/schedule/zoned-time';
 import type { Reminder } from '../../src-shared/task-schemas';
 import type { OrgTask } from '../api/organize-api';
-import { viewerZone } from './occurrence-preview';
+import { viewerTimeZone } from '../dates/viewer-zone';
 import { describeReminder, MINUTES_PER, sameReminder, type ReminderUnit } from './reminder-words';
 import { ScheduleDialog } from './schedule-dialog';
 
@@ -18,14 +18,14 @@ interface RemindersEditorProps {
 }
 
 /** The instant a `datetime-local` value ("2026-12-04T09:00") names in the viewer's zone, as ISO. */
-export function instantFromLocalInput(value: string, zone = viewerZone()): string | null {
+export function instantFromLocalInput(value: string, zone = viewerTimeZone()): string | null {
   const match = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})$/.exec(value);
   if (!match) return null;
   return zonedInstant(match[1]!, { hour: Number(match[2]), minute: Number(match[3]) }, zone).toISOString();
 }
 
 export function RemindersEditor({ task, onSave, onCancel }: RemindersEditorProps) {
-  const zone = viewerZone();
+  const zone = viewerTimeZone();
   const timed = task.dueAt !== null;
   const [items, setItems] = useState<Reminder[]>(task.reminders);
   const [kind, setKind] = useState<Kind>(timed ? 'before' : 'at');

@@ -6,9 +6,9 @@ import { rruleProblem } from '../../src-shared/recurrence-rule';
 import type { Recurrence } from '../../src-shared/schedule-schemas';
 import type { OrgTask } from '../api/organize-api';
 import { anchorDate, firstDueFor, formatOccurrence, previewOccurrences } from './occurrence-preview';
-import { draftOf, presetDraft, PRESETS, ruleOf, WEEKDAYS, type Freq, type Nth, type Preset, type RepeatDraft, type RepeatEnd, type Weekday } from './repeat-rule';
+import { dayName, draftOf, presetDraft, PRESETS, ruleOf, WEEKDAYS, weekdayOf, type Freq, type Nth, type Preset, type RepeatDraft, type RepeatEnd, type Weekday } from './repeat-rule';
 import { ScheduleDialog } from './schedule-dialog';
-import { dayName, describeRule, ordinal } from './rule-words';
+import { describeRule, ordinal } from '../dates/describe-rule';
 
 export interface RepeatChange {
   recurrence: Recurrence | null;
@@ -34,7 +34,7 @@ function presetLabel(preset: Preset, anchor: string): string {
     case 'weekdays':
       return 'Weekdays (Mon–Fri)';
     case 'weekly':
-      return `Weekly on ${describeWeekday(anchor)}`;
+      return `Weekly on ${dayName(weekdayOf(anchor))}`;
     case 'monthly':
       return `Monthly on the ${ordinal(Number(anchor.slice(8, 10)))}`;
     case 'yearly':
@@ -44,9 +44,6 @@ function presetLabel(preset: Preset, anchor: string): string {
   }
 }
 
-function describeWeekday(anchor: string): string {
-  return dayName(WEEKDAYS[(new Date(`${anchor}T00:00:00.000Z`).getUTCDay() + 6) % 7]!);
-}
 
 export function RepeatPicker({ task, now, onSave, onCancel }: RepeatPickerProps) {
   const anchor = anchorDate(task, now);
@@ -71,7 +68,7 @@ export function RepeatPicker({ task, now, onSave, onCancel }: RepeatPickerProps)
     <ScheduleDialog title={`Repeat “${task.title}”`} onCancel={onCancel}>
       {foreign ? (
         <p className="schedule-note" dir="auto">
-          Repeats now: {describeRule(stored.rrule, stored.from, anchor)} (set elsewhere). A choice here replaces it.
+          Repeats now: {describeRule(stored.rrule, { from: stored.from })} (set elsewhere). A choice here replaces it.
         </p>
       ) : null}
       <fieldset className="schedule-fieldset">
@@ -112,7 +109,7 @@ export function RepeatPicker({ task, now, onSave, onCancel }: RepeatPickerProps)
         ) : (
           <>
             <p className="repeat-words" data-testid="repeat-words">
-              {describeRule(rule, draft.from, anchor)}
+              {describeRule(rule, { from: draft.from })}
             </p>
             {!hasDue && firstDue ? <p className="field-hint">The task has no due date: it will be due {formatOccurrence({ dueDate: firstDue, dueAt: null })}.</p> : null}
             {preview.length > 0 ? (

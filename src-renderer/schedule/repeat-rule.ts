@@ -26,6 +26,21 @@ export interface RepeatDraft {
   from: RecurrenceFrom;
 }
 
+const DAY_NAMES: Record<Weekday, string> = {
+  MO: 'Monday',
+  TU: 'Tuesday',
+  WE: 'Wednesday',
+  TH: 'Thursday',
+  FR: 'Friday',
+  SA: 'Saturday',
+  SU: 'Sunday',
+};
+
+/** A weekday's name, for the picker's controls. */
+export function dayName(day: Weekday): string {
+  return DAY_NAMES[day];
+}
+
 /** The weekday of a calendar date "YYYY-MM-DD". */
 export function weekdayOf(date: string): Weekday {
   const day = new Date(`${date}T00:00:00.000Z`).getUTCDay();

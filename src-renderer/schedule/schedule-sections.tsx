@@ -3,9 +3,9 @@
 import type { SnoozeInput } from '../../src-shared/task-schemas';
 import type { OrgTask } from '../api/organize-api';
 import { formatInstant } from './format-due';
-import { anchorDate, viewerZone } from './occurrence-preview';
+import { viewerTimeZone } from '../dates/viewer-zone';
 import { describeReminder } from './reminder-words';
-import { describeRule } from './rule-words';
+import { describeRule } from '../dates/describe-rule';
 import { pendingSnooze, reminderFired, snoozeChoices } from './snooze-choices';
 import './schedule.css';
 
@@ -18,8 +18,8 @@ interface ScheduleSectionsProps {
 }
 
 export function ScheduleSections({ task, now, onEditRepeat, onEditReminders, onSnooze }: ScheduleSectionsProps) {
-  const zone = viewerZone();
-  const repeat = task.recurrence ? describeRule(task.recurrence.rrule, task.recurrence.from, anchorDate(task, now)) : null;
+  const zone = viewerTimeZone();
+  const repeat = task.recurrence ? describeRule(task.recurrence.rrule, { from: task.recurrence.from }) : null;
   const reminders = task.reminders.map((r) => describeReminder(r, zone));
   const snoozed = pendingSnooze(task, now);
   const fired = reminderFired(task, now);

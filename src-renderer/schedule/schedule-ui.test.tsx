@@ -33,7 +33,7 @@ describe('repeat picker', () => {
     await user.keyboard('r');
     const dialog = await screen.findByRole('dialog', { name: 'Repeat “Water plants”' });
     await user.click(within(dialog).getByRole('radio', { name: 'Weekly on Monday' }));
-    expect(within(dialog).getByTestId('repeat-words').textContent).toBe('Every week on Mon');
+    expect(within(dialog).getByTestId('repeat-words').textContent).toBe('Every week on Monday');
     const next = within(within(dialog).getByRole('list', { name: 'Next' })).getAllByRole('listitem').map((li) => li.textContent);
     expect(next).toEqual(['2030-01-14', '2030-01-21', '2030-01-28'].map(formatDay));
     await user.click(within(dialog).getByRole('button', { name: 'Save' }));
@@ -41,7 +41,7 @@ describe('repeat picker', () => {
     expect(screen.queryByRole('dialog')).toBeNull();
     // The details show the rule in words.
     await user.keyboard('e');
-    expect((await screen.findByTestId('details-repeat')).textContent).toBe('Every week on Mon');
+    expect((await screen.findByTestId('details-repeat')).textContent).toBe('Every week on Monday');
   });
 
   it('builds a custom rule: every 2 weeks on Mon and Wed, 5 times, from completion', async () => {
@@ -60,7 +60,7 @@ describe('repeat picker', () => {
     await user.clear(times);
     await user.type(times, '5');
     await user.click(within(dialog).getByRole('radio', { name: 'The day it is completed' }));
-    expect(within(dialog).getByTestId('repeat-words').textContent).toBe('Every 2 weeks on Mon and Wed, 5 times after completion');
+    expect(within(dialog).getByTestId('repeat-words').textContent).toBe('Every 2 weeks on Monday and Wednesday, 5 times after completion');
     await user.click(within(dialog).getByRole('button', { name: 'Save' }));
     await waitFor(() =>
       expect(writesTo(server, /\/tasks\/task-\d+$/).at(-1)?.body).toEqual({ recurrence: { rrule: 'FREQ=WEEKLY;INTERVAL=2;BYDAY=MO,WE;COUNT=5', from: 'completion' } }),
@@ -75,7 +75,7 @@ describe('repeat picker', () => {
     await user.click(within(dialog).getByRole('radio', { name: 'Custom…' }));
     await user.selectOptions(within(dialog).getByRole('combobox', { name: 'Unit' }), 'MONTHLY');
     await user.click(within(dialog).getByRole('radio', { name: 'On a weekday of the month' }));
-    expect(within(dialog).getByTestId('repeat-words').textContent).toBe('Every month on the first Mon');
+    expect(within(dialog).getByTestId('repeat-words').textContent).toBe('Every month on the first Monday');
     const next = within(within(dialog).getByRole('list', { name: 'Next' })).getAllByRole('listitem').map((li) => li.textContent);
     expect(next).toEqual(['2030-02-04', '2030-03-04', '2030-04-01'].map(formatDay));
     await user.clear(within(dialog).getByRole('spinbutton', { name: 'Interval' }));

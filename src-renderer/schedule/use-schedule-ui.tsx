@@ -11,7 +11,7 @@ import { replaceTask } from '../tasks/task-cache';
 import { useTasksContext } from '../tasks/tasks-context';
 import type { ToastState } from '../tasks/toast';
 import { formatInstant } from './format-due';
-import { viewerZone } from './occurrence-preview';
+import { viewerTimeZone } from '../dates/viewer-zone';
 import { RemindersEditor } from './reminders-editor';
 import { RepeatPicker, type RepeatChange } from './repeat-picker';
 import { ScheduleSections } from './schedule-sections';
@@ -52,7 +52,7 @@ export function useScheduleUi({ visible, cursorTask, now, update, showToast, key
         .snooze(t.id, input)
         .then(async (saved) => {
           await applyToLists(client, userId, (data) => replaceTask(data, saved.id, saved));
-          showToast({ message: saved.snoozedUntil ? `Snoozed “${t.title}” until ${formatInstant(saved.snoozedUntil, viewerZone())}` : `Snooze of “${t.title}” cancelled`, tone: 'info' });
+          showToast({ message: saved.snoozedUntil ? `Snoozed “${t.title}” until ${formatInstant(saved.snoozedUntil, viewerTimeZone())}` : `Snooze of “${t.title}” cancelled`, tone: 'info' });
         })
         .catch((error: unknown) => showToast({ message: `Could not snooze: ${describeError(error)}`, tone: 'error' }));
     },
@@ -92,7 +92,7 @@ export function useScheduleUi({ visible, cursorTask, now, update, showToast, key
     ? [
         { id: 'repeat', label: `Repeat “${cursorTask.title}”…`, shortcut: 'R', run: () => openRepeat(cursorTask) },
         { id: 'reminders', label: `Reminders of “${cursorTask.title}”…`, shortcut: 'Shift+R', run: () => openReminders(cursorTask) },
-        ...snoozeChoices(now, viewerZone()).map((choice, i) => ({
+        ...snoozeChoices(now, viewerTimeZone()).map((choice, i) => ({
           id: `snooze-${i}`,
           label: `${choice.label.startsWith('Snooze') ? choice.label : `Snooze until ${choice.label.toLowerCase()}`}: “${cursorTask.title}”`,
           run: () => snooze(cursorTask, choice.input),
