@@ -29,6 +29,8 @@ export const exportTask = z
     completed: z.boolean(),
     completedAt: instant.nullable(),
     priority,
+    /** Absent in files written before the start date (migration 007), meaning none. */
+    startDate: isoDate.nullable().default(null),
     dueAt: instant.nullable(),
     /** Schedule fields (issue 11); absent in older files, meaning none. */
     dueDate: isoDate.nullable().default(null),

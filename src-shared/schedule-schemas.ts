@@ -111,12 +111,13 @@ export type Completion = z.infer<typeof completion>;
 export const completionList = z.object({ items: z.array(completion) });
 export type CompletionList = z.infer<typeof completionList>;
 
-/** A task's schedule fields when it has none (defaults of a new task). */
+/** A task's schedule fields when it has none (defaults of a new task), its start date included. */
 export const NO_SCHEDULE = {
+  startDate: null,
   dueDate: null,
   dueAt: null,
   timeZone: null,
   recurrence: null,
   reminders: [],
   snoozedUntil: null,
-} as const satisfies ScheduleFields & { snoozedUntil: null };
+} as const satisfies ScheduleFields & { snoozedUntil: null; startDate: null };

@@ -136,6 +136,8 @@ export const taskCreate = z
     title,
     description: description.default(''),
     priority: priority.default('none'),
+    /** The day the task becomes workable (it shows in Today from then on); independent of the due date. */
+    startDate: isoDate.nullable().default(null),
     /** All-day due: a calendar date, the same wherever the user is. */
     dueDate: isoDate.nullable().default(null),
     /** Timed due: one instant; `timeZone` says the zone it was meant in (recurrence follows that zone's DST). */
@@ -158,6 +160,7 @@ export const taskPatch = z
     title: title.optional(),
     description: description.optional(),
     priority: priority.optional(),
+    startDate: isoDate.nullable().optional(),
     dueDate: isoDate.nullable().optional(),
     dueAt: isoInstant.nullable().optional(),
     timeZone: timeZone.nullable().optional(),
@@ -212,6 +215,8 @@ export const task = z.object({
   completed: z.boolean(),
   completedAt: z.string().nullable(),
   priority,
+  /** "YYYY-MM-DD": the day the task becomes workable; null when it always is. */
+  startDate: z.string().nullable(),
   dueDate: z.string().nullable(),
   dueAt: z.string().nullable(),
   timeZone: z.string().nullable(),
@@ -238,7 +243,7 @@ export const task = z.object({
 export type Task = z.infer<typeof task>;
 
 export const LIST_STATUSES = ['all', 'active', 'completed', 'deleted'] as const;
-export const LIST_SORTS = ['created', 'due', 'priority', 'title', 'manual', 'completed'] as const;
+export const LIST_SORTS = ['created', 'due', 'priority', 'title', 'manual', 'completed', 'start'] as const;
 export type ListStatus = (typeof LIST_STATUSES)[number];
 export type ListSort = (typeof LIST_SORTS)[number];
 
@@ -252,11 +257,16 @@ export const ROOT_PARENT = 'root';
  * - listId: only this list's tasks (subtasks included unless parentId says otherwise)
  * - tag: only tasks with this tag; repeat it (`tag=a&tag=b`) for tasks that have all of them
  * - parentId: a task id (its direct subtasks), or `root` (top-level tasks only)
- * - sort: created | due | priority | title | manual (position) | completed (completion time); default manual when
- *   listId or parentId is given, created otherwise. order: asc | desc (default per sort: created desc, due asc (no
- *   due date last), priority desc (high first), title asc, manual asc, completed desc (not completed last))
+ * - sort: created | due | priority | title | manual (position) | completed (completion time) | start (start date);
+ *   default manual when listId or parentId is given, created otherwise. order: asc | desc (default per sort:
+ *   created desc, due asc (no due date last), priority desc (high first), title asc, manual asc, completed desc
+ *   (not completed last), start asc (no start date last))
  * - dueFrom / dueTo: only tasks due in [dueFrom, dueTo) ("due today", "overdue"): timed ones by dueAt, all-day
  *   ones when their whole date lies in the window in `timeZone` (the viewer's zone, default UTC)
+ * - startFrom / startTo: only tasks whose start date lies in [startFrom, startTo] (dates, both inclusive)
+ * - available=true: only tasks that can be worked on: no start date, or one on or before today in `timeZone`
+ * - view=today: what Today shows: tasks due before the end of today (overdue included) or whose start date is on
+ *   or before today, both in `timeZone`; combines with every other filter (status=active for the open ones)
  * - limit: 1..200 (default 50); cursor: the previous page's nextCursor; offset: plain offset paging
  */
 export const listQuery = z.strictObject({
@@ -272,7 +282,18 @@ export const listQuery = z.strictObject({
   order: z.enum(['asc', 'desc']).optional(),
   dueFrom: isoInstant.optional(),
   dueTo: isoInstant.optional(),
-  /** The viewer's zone: all-day tasks match a due window by their local date there (default UTC). */
+  /** Start dates from this date on (inclusive). */
+  startFrom: isoDate.optional(),
+  /** Start dates up to this date (inclusive). */
+  startTo: isoDate.optional(),
+  /** `true`: only tasks with no start date or one on or before today (in `timeZone`); `false`: no filter. */
+  available: z
+    .enum(['true', 'false'])
+    .transform((value) => value === 'true')
+    .optional(),
+  /** `today`: due before the end of today or started by today, in `timeZone` (what the Today view shows). */
+  view: z.enum(['today']).optional(),
+  /** The viewer's zone: all-day due dates and "today" are read there (default UTC). */
   timeZone: timeZone.optional(),
   limit: z.coerce.number().int().min(1).max(LIST_LIMIT_MAX).default(LIST_LIMIT_DEFAULT),
   cursor: z.string().max(1000).optional(),
@@ -305,6 +326,11 @@ export const taskCounts = z.object({
   dueToday: z.number().int(),
   /** Active tasks with dueAt before `now` (default: the server's clock). */
   overdue: z.number().int(),
+  /**
+   * Active tasks the Today view shows: due before `dayEnd` (overdue included) or with a start date on or before
+   * the day of `dayStart` in `timeZone`. Each task counted once.
+   */
+  today: z.number().int(),
 });
 export type TaskCounts = z.infer<typeof taskCounts>;
 

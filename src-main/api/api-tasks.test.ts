@@ -73,7 +73,7 @@ describe('task CRUD over HTTP', () => {
     expect(second.items.map((t) => t.id)).not.toContain(first.items[0]!.id);
     expect((await get('?limit=50&offset=0')).items).toHaveLength(13); // the shared bench harness's query
     const counts = await call(user, 'GET', `/api/${user.id}/tasks/counts?dayStart=2026-01-01&dayEnd=2026-01-02`);
-    expect(await counts.json()).toEqual({ all: 13, active: 9, completed: 4, dueToday: 0, overdue: 0 });
+    expect(await counts.json()).toEqual({ all: 13, active: 9, completed: 4, dueToday: 0, overdue: 0, today: 0 });
   });
 });
 

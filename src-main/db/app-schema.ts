@@ -29,6 +29,8 @@ export interface TasksTable {
   /** The API's reminders array as JSON; task_reminders is derived from it by triggers. */
   reminders: Generated<string>;
   snoozed_until: string | null;
+  /** Migration 007: the day the task becomes workable, "YYYY-MM-DD", or null. */
+  start_date: string | null;
   /** Generated: coalesce(due_at, due_date), the due sort/window key. */
   due_key?: string | null;
   /** Migration 004: the task's list (a subtask: its root's list). */

@@ -15,6 +15,8 @@ export const SORT_KEYS: Record<ListSort, { exprs: string[]; values: (row: TaskRo
   title: { exprs: ['title COLLATE NOCASE', 'id'], values: (r) => [r.title, r.id] },
   manual: { exprs: ['position', 'id'], values: (r) => [r.position, r.id] },
   completed: { exprs: [`ifnull(completed_at, '')`, 'id'], values: (r) => [r.completed_at ?? '', r.id] },
+  // start_date (migration 007, tasks_user_start); no start date sorts last ('~').
+  start: { exprs: [`ifnull(start_date, '~')`, 'id'], values: (r) => [r.start_date ?? '~', r.id] },
 };
 
 export const DEFAULT_ORDER: Record<ListSort, SortOrder> = {
@@ -24,6 +26,7 @@ export const DEFAULT_ORDER: Record<ListSort, SortOrder> = {
   title: 'asc',
   manual: 'asc',
   completed: 'desc',
+  start: 'asc',
 };
 
 /** Which optional clauses a list query has. Each distinct shape compiles to one cached prepared statement. */
@@ -39,6 +42,13 @@ export interface ListShape {
   textFirst: boolean;
   dueFrom: boolean;
   dueTo: boolean;
+  /** startFrom / startTo bounds (inclusive dates). */
+  startFrom: boolean;
+  startTo: boolean;
+  /** available=true: no start date, or one on or before @today. */
+  available: boolean;
+  /** view=today: due before the end of today (@today_keyTo @today_dueTo @today_dateTo) or started by @today. */
+  today: boolean;
   cursor: boolean;
   offset: boolean;
   /** listId filter. */
@@ -65,6 +75,10 @@ export function shapeKey(shape: ListShape): string {
     +shape.textFirst,
     +shape.dueFrom,
     +shape.dueTo,
+    +shape.startFrom,
+    +shape.startTo,
+    +shape.available,
+    +shape.today,
     +shape.cursor,
     +shape.offset,
     +shape.list,
@@ -76,8 +90,8 @@ export function shapeKey(shape: ListShape): string {
 }
 
 /**
- * SQL with named parameters: @userId @limit [@text] [@dueFrom] [@dueTo] [@listId] [@parentId] [@t0..@tN]
- * [@c0..@cN] [@offset].
+ * SQL with named parameters: @userId @limit [@text] [@dueFrom] [@dueTo] [@startFrom] [@startTo] [@today] [@listId]
+ * [@parentId] [@t0..@tN] [@c0..@cN] [@offset].
  */
 export function buildListSql(shape: ListShape): string {
   const { exprs } = SORT_KEYS[shape.sort];
@@ -97,6 +111,23 @@ export function buildListSql(shape: ListShape): string {
   // an index range, not a walk past every earlier task (100,000 tasks: 265 ms -> under 1 ms). A missing due date
   // sorts as '~', above every ISO date. All-day tasks match by local date in the viewer's zone (due-window.ts).
   where.push(...dueWindowSql(shape.dueFrom, shape.dueTo));
+  // Start-date bounds. A task without a start date matches neither bound. Sorted by start, they are written on the
+  // expression tasks_user_start indexes, so they are a range of it; in any other sort the column is prefixed with
+  // `+` so the bound does not pull the query off the sort's index (onto a start index, then a sort).
+  const startKey = shape.sort === 'start';
+  if (shape.startFrom) {
+    where.push(startKey ? `ifnull(start_date, '~') >= @startFrom AND start_date >= @startFrom` : '+start_date >= @startFrom');
+  }
+  if (shape.startTo) where.push(startKey ? `ifnull(start_date, '~') <= @startTo` : '+start_date <= @startTo');
+  if (shape.available) where.push('(start_date IS NULL OR start_date <= @today)');
+  // Today: one walk of the sort's index; rows are tested against either condition (no range bound, so no second
+  // pass and no sort). In due order (the window's order) the due rows come first.
+  if (shape.today) {
+    const dueByTonight = dueWindowSql(false, true)
+      .join(' AND ')
+      .replace(/@(keyTo|dueTo|dateTo)\b/g, '@today_$1');
+    where.push(`((${dueByTonight}) OR start_date <= @today)`);
+  }
   if (shape.text) where.push('tasks.rowid IN (SELECT rowid FROM tasks_fts WHERE tasks_fts MATCH @text)');
   for (let i = shape.tagFirst ? 1 : 0; i < shape.tags; i++) {
     where.push(`EXISTS (SELECT 1 FROM task_tags WHERE tag_id = @t${i} AND task_id = tasks.id)`);

@@ -160,6 +160,8 @@ describe('TaskRepository', () => {
       completed: 1,
       dueToday: 1,
       overdue: 2,
+      // Today's view counts each task once ("today" is due today and overdue at 13:00).
+      today: 2,
     });
     expect(repo.counts('nobody', window)).toEqual({
       all: 0,
@@ -167,6 +169,7 @@ describe('TaskRepository', () => {
       completed: 0,
       dueToday: 0,
       overdue: 0,
+      today: 0,
     });
   });
 

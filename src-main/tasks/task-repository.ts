@@ -16,10 +16,12 @@ import type { SqliteDatabase } from '../db/open-database.ts';
 import type { WriteQueue } from '../db/write-queue.ts';
 import { ListRepository } from '../lists/list-repository.ts';
 import { TagRepository } from '../tags/tag-repository.ts';
+import { countsParams, countsSql } from './counts-sql.ts';
 import { toFtsQuery } from './fts-query.ts';
-import { dueWindow, dueWindowParams, dueWindowSql } from '../schedule/due-window.ts';
+import { dueWindow, dueWindowParams } from '../schedule/due-window.ts';
 import { RecurringCompletion } from '../schedule/recurring-completion.ts';
 import { mergeSchedule } from '../schedule/schedule-fields.ts';
+import { todayIn, todayParams } from '../schedule/today-window.ts';
 import { decodeCursor, encodeCursor } from './list-cursor.ts';
 import { buildListSql, DEFAULT_ORDER, shapeKey, SORT_KEYS, type ListShape } from './list-sql.ts';
 import { TaskPlacement, type Place } from './task-placement.ts';
@@ -85,9 +87,11 @@ export class TaskRepository {
       .pluck();
     this.insertStmt = db.prepare(
       `INSERT INTO tasks (id, user_id, title, description, completed, completed_at, priority, due_at, created_at,
-         updated_at, due_date, time_zone, recurrence_rule, recurrence_from, reminders, list_id, parent_id, position)
+         updated_at, due_date, time_zone, recurrence_rule, recurrence_from, reminders, list_id, parent_id, position,
+         start_date)
        VALUES (@id, @userId, @title, @description, @completed, @completedAt, @priority, @dueAt, @now, @now,
-         @dueDate, @timeZone, @recurrenceRule, @recurrenceFrom, @reminders, @listId, @parentId, @position)
+         @dueDate, @timeZone, @recurrenceRule, @recurrenceFrom, @reminders, @listId, @parentId, @position,
+         @startDate)
        RETURNING ${TASK_COLUMNS}`,
     );
     this.getStmt = db.prepare(
@@ -99,7 +103,7 @@ export class TaskRepository {
     this.updateStmt = db.prepare(
       `UPDATE tasks SET title = @title, description = @description, completed = @completed,
          completed_at = @completedAt, priority = @priority, due_at = @dueAt, updated_at = @now,
-         due_date = @dueDate, time_zone = @timeZone, reminders = @reminders,
+         due_date = @dueDate, time_zone = @timeZone, reminders = @reminders, start_date = @startDate,
          recurrence_done = CASE WHEN recurrence_rule IS @recurrenceRule THEN recurrence_done ELSE 0 END,
          recurrence_rule = @recurrenceRule, recurrence_from = @recurrenceFrom
        WHERE id = @id AND user_id = @userId AND deleted_at IS NULL
@@ -123,20 +127,7 @@ export class TaskRepository {
     this.untrashStmt = db.prepare(
       `UPDATE tasks SET deleted_at = NULL WHERE id IN (SELECT value FROM json_each(@ids)) AND deleted_at IS NOT NULL`,
     );
-    // Each count is an index-only range of tasks_user_live_counts (migration 003); one pass over every row
-    // with sum(...) read each row from the table and took ~0.2 s at 100,000 tasks.
-    // The due counts are ranges of (user_id, completed, due_key) (migration 005), all-day tasks by local date.
-    const live = 'FROM tasks WHERE user_id = @userId AND deleted_at IS NULL';
-    const today = dueWindowSql(true, true, 'due_key').join(' AND ');
-    const overdue = dueWindowSql(false, true, 'due_key')
-      .join(' AND ')
-      .replace(/@(keyTo|dueTo|dateTo)\b/g, '@o_$1');
-    this.countsStmt = db.prepare(
-      `SELECT (SELECT count(*) ${live}) AS "all",
-              (SELECT count(*) ${live} AND completed = 1) AS completed,
-              (SELECT count(*) ${live} AND completed = 0 AND ${today}) AS dueToday,
-              (SELECT count(*) ${live} AND completed = 0 AND ${overdue}) AS overdue`,
-    );
+    this.countsStmt = db.prepare(countsSql());
     // Index-only over tasks_children (migration 004).
     this.subtaskCountsStmt = db.prepare(
       `SELECT parent_id, count(*) AS total, sum(completed) AS done FROM tasks
@@ -197,6 +188,7 @@ export class TaskRepository {
         title: patch.title ?? current.title,
         description: patch.description ?? current.description,
         priority: patch.priority ?? current.priority,
+        startDate: patch.startDate === undefined ? current.startDate : patch.startDate,
         ...mergeSchedule(current, patch),
           completed: current.completed,
         }),
@@ -375,6 +367,10 @@ export class TaskRepository {
       textFirst: text !== null && this.ftsMatchesStmt.get({ text })! <= SPARSE_SEARCH_MAX,
       dueFrom: query.dueFrom !== undefined,
       dueTo: query.dueTo !== undefined,
+      startFrom: query.startFrom !== undefined,
+      startTo: query.startTo !== undefined,
+      available: query.available === true,
+      today: query.view === 'today',
       cursor: query.cursor !== undefined,
       offset: query.cursor === undefined && query.offset !== undefined && query.offset > 0,
       list,
@@ -389,7 +385,11 @@ export class TaskRepository {
     if (shape.textFirst && shape.tagFirst) shape.tagFirst = false;
     const keys = SORT_KEYS[sort];
     if (text !== null) params.text = text;
-    Object.assign(params, dueWindowParams(dueWindow(query.dueFrom, query.dueTo, query.timeZone ?? 'UTC')));
+    const zone = query.timeZone ?? 'UTC';
+    Object.assign(params, dueWindowParams(dueWindow(query.dueFrom, query.dueTo, zone)));
+    if (query.startFrom !== undefined) params.startFrom = query.startFrom;
+    if (query.startTo !== undefined) params.startTo = query.startTo;
+    if (shape.available || shape.today) Object.assign(params, todayParams(todayIn(this.now(), zone), zone));
     if (query.listId !== undefined) params.listId = query.listId;
     if (shape.parent === 'task') params.parentId = query.parentId!;
     if (shape.offset) params.offset = query.offset ?? 0;
@@ -413,16 +413,14 @@ export class TaskRepository {
     userId: string,
     window: { dayStart: string; dayEnd: string; now?: string; timeZone?: string },
   ): TaskCounts {
-    const now = window.now ?? this.now().toISOString();
-    const zone = window.timeZone ?? 'UTC';
-    const overdue: Params = {};
-    for (const [k, v] of Object.entries(dueWindowParams(dueWindow(undefined, now, zone))))
-      overdue[`o_${k}`] = v;
-    const counts = this.countsStmt.get({
-      userId,
-      ...dueWindowParams(dueWindow(window.dayStart, window.dayEnd, zone)),
-      ...overdue,
-    })!;
+    const counts = this.countsStmt.get(
+      countsParams(userId, {
+        dayStart: window.dayStart,
+        dayEnd: window.dayEnd,
+        now: window.now ?? this.now().toISOString(),
+        timeZone: window.timeZone ?? 'UTC',
+      }),
+    )!;
     return { ...counts, active: counts.all - counts.completed };
   }
 
@@ -513,6 +511,7 @@ export class TaskRepository {
       priority: priorityToNumber(fields.priority),
       dueAt: fields.dueAt,
       dueDate: fields.dueDate,
+      startDate: fields.startDate,
       timeZone: fields.timeZone,
       recurrenceRule: fields.recurrence?.rrule ?? null,
       recurrenceFrom: fields.recurrence?.from ?? null,

@@ -7,7 +7,7 @@ export type TaskRow = Selectable<Omit<TasksTable, 'rowid' | 'tag_names'>>;
 
 export const TASK_COLUMNS =
   'id, user_id, title, description, completed, completed_at, priority, due_at, created_at, updated_at, deleted_at, ' +
-  'due_date, time_zone, recurrence_rule, recurrence_from, recurrence_done, reminders, snoozed_until, due_key, ' +
+  'due_date, time_zone, recurrence_rule, recurrence_from, recurrence_done, reminders, snoozed_until, due_key, start_date, ' +
   'list_id, parent_id, position';
 
 /** What a task answer carries besides its row: its tags and its direct subtasks' progress. */
@@ -32,6 +32,7 @@ export function toTask(row: TaskRow, extras: TaskExtras = NO_EXTRAS): Task {
     completed: row.completed === 1,
     completedAt: row.completed_at,
     priority: PRIORITIES[row.priority] ?? 'none',
+    startDate: row.start_date,
     dueDate: row.due_date,
     dueAt: row.due_at,
     timeZone: row.time_zone,

@@ -12,6 +12,7 @@ const base: ExportTask = {
   dueAt: null,
   dueDate: null,
   timeZone: null,
+  startDate: null,
   recurrence: null,
   reminders: [],
   createdAt: '2026-01-01T00:00:00.000Z',
@@ -53,7 +54,7 @@ describe('tasksToCsv', () => {
       { ...base, completed: true, completedAt: '2026-01-02T00:00:00.000Z', priority: 'high' },
     ]);
     expect(csv).toBe(
-      `${CSV_COLUMNS.join(',')}\r\n${base.id},Plain,,true,2026-01-02T00:00:00.000Z,high,,,,2026-01-01T00:00:00.000Z,2026-01-01T00:00:00.000Z\r\n`,
+      `${CSV_COLUMNS.join(',')}\r\n${base.id},Plain,,true,2026-01-02T00:00:00.000Z,high,,,,,2026-01-01T00:00:00.000Z,2026-01-01T00:00:00.000Z\r\n`,
     );
   });
 

@@ -13,6 +13,7 @@ export const CSV_COLUMNS = [
   'dueAt',
   'dueDate',
   'timeZone',
+  'startDate',
   'createdAt',
   'updatedAt',
 ] as const satisfies ReadonlyArray<keyof ExportTask>;

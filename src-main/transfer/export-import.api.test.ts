@@ -81,7 +81,7 @@ describe('export', () => {
     expect(response.headers.get('content-type')).toMatch(/^text\/csv/);
     const csv = await response.text();
     expect(csv.split('\r\n')[0]).toBe(
-      'id,title,description,completed,completedAt,priority,dueAt,dueDate,timeZone,createdAt,updatedAt',
+      'id,title,description,completed,completedAt,priority,dueAt,dueDate,timeZone,startDate,createdAt,updatedAt',
     );
     expect(csv).toContain(`,'=cmd|calc,`);
     expect(csv).toContain('"Done, with ""quotes""","line 1\nline 2",true,');

@@ -24,9 +24,9 @@ export function applyImport(
   // reported as already there rather than failing the whole import.
   const insert = db.prepare(
     `INSERT INTO tasks (id, user_id, title, description, completed, completed_at, priority, due_at, created_at, updated_at,
-       due_date, time_zone, recurrence_rule, recurrence_from, reminders, list_id, position)
+       due_date, time_zone, recurrence_rule, recurrence_from, reminders, list_id, position, start_date)
      VALUES (@id, @userId, @title, @description, @completed, @completedAt, @priority, @dueAt, @createdAt, @updatedAt,
-       @dueDate, @timeZone, @recurrenceRule, @recurrenceFrom, @reminders, @listId, @position)
+       @dueDate, @timeZone, @recurrenceRule, @recurrenceFrom, @reminders, @listId, @position, @startDate)
      ON CONFLICT (id) DO NOTHING`,
   );
   const lastRoot = db
@@ -66,6 +66,7 @@ export function applyImport(
         priority: priorityToNumber(task.priority),
         dueAt: task.dueAt,
         dueDate: task.dueDate,
+        startDate: task.startDate,
         timeZone: task.timeZone,
         recurrenceRule: task.recurrence?.rrule ?? null,
         recurrenceFrom: task.recurrence?.from ?? null,

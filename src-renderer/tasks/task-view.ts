@@ -25,7 +25,7 @@ export const SORTS: readonly { key: SortKey; label: string }[] = [
 ];
 
 /** Each sort's natural direction (the API's default when `order` is left out). */
-export const DEFAULT_ORDER: Record<SortKey, SortOrder> = { manual: 'asc', created: 'desc', due: 'asc', priority: 'desc', title: 'asc', completed: 'desc' };
+export const DEFAULT_ORDER: Record<SortKey, SortOrder> = { manual: 'asc', created: 'desc', due: 'asc', priority: 'desc', title: 'asc', completed: 'desc', start: 'asc' };
 
 export interface TaskView {
   view: ViewKey;

@@ -6,6 +6,7 @@ import { countsIndex } from './003-counts-index.ts';
 import { organize } from './004-organize.ts';
 import { schedule } from './005-schedule.ts';
 import { personalTokens } from './006-tokens.ts';
+import { startDate } from './007-start-date.ts';
 
 export const appMigrations: Readonly<Record<string, Migration>> = {
   '001-create-tasks': createTasks,
@@ -14,4 +15,5 @@ export const appMigrations: Readonly<Record<string, Migration>> = {
   '004-organize': organize,
   '005-schedule': schedule,
   '006-tokens': personalTokens,
+  '007-start-date': startDate,
 };
