@@ -10,6 +10,7 @@ const SHORTCUTS: readonly [string, string][] = [
   ['Space', 'Complete or reopen the selected tasks'],
   ['Enter', 'Rename the selected task'],
   ['E', 'Open details (notes, list, tags, priority, due date, subtasks)'],
+  ['D', 'Set the due date and time of the selected task'],
   ['R', 'Repeat the selected task (daily, weekly, custom…)'],
   ['Shift + R', 'Reminders of the selected task (snooze: Ctrl/⌘ + K, “Snooze”)'],
   ['Delete', 'Delete the selected tasks (to the Trash)'],

@@ -4,9 +4,10 @@
 import { useState, type KeyboardEvent, type ReactNode } from 'react';
 import { DESCRIPTION_MAX, TITLE_MAX, type Priority, type TaskPatchInput } from '../../src-shared/task-schemas';
 import type { OrgTask, TaskListInfo } from '../api/organize-api';
+import { DueField } from '../dates/due-field';
+import type { DueFormat } from '../dates/due-format';
 import { CloseIcon, TrashIcon } from './icons';
 import { PriorityOptions } from './priority-options';
-import { dateInputFromDueAt, dueAtFromDateInput } from './task-view';
 import { SubtasksSection } from './subtasks-section';
 import { TagsField } from './tags-field';
 
@@ -24,9 +25,16 @@ interface TaskDetailsProps {
   onOpenTask: (task: OrgTask) => void;
   /** More sections from other features (schedule, reminders), shown under the built-in fields. */
   sections?: ReactNode;
+  /** The viewer's date formats and clock, for the Due field. */
+  dueFormat: DueFormat;
+  now: Date;
+  /** The date picker is open (D from the list opens it). */
+  pickingDate: boolean;
+  onPickingDate: (open: boolean) => void;
 }
 
-export function TaskDetails({ task, lists, onSave, onMoveToList, onToggle, onDelete, onClose, onAddSubtask, onOpenTask, sections }: TaskDetailsProps) {
+export function TaskDetails(props: TaskDetailsProps) {
+  const { task, lists, onSave, onMoveToList, onToggle, onDelete, onClose, onAddSubtask, onOpenTask, sections } = props;
   const [title, setTitle] = useState(task.title);
   const [description, setDescription] = useState(task.description);
   // Another edit (the list, the server's answer) changed the task: show the new text.
@@ -138,15 +146,7 @@ export function TaskDetails({ task, lists, onSave, onMoveToList, onToggle, onDel
             <PriorityOptions />
           </select>
         </label>
-        <label className="field">
-          <span className="field-label">Due date</span>
-          <input
-            type="date"
-            className="input"
-            value={dateInputFromDueAt(task.dueAt)}
-            onChange={(e) => onSave({ dueAt: e.target.value ? dueAtFromDateInput(e.target.value) : null })}
-          />
-        </label>
+        <DueField task={task} format={props.dueFormat} now={props.now} onSave={onSave} open={props.pickingDate} onOpenChange={props.onPickingDate} />
       </div>
       <TagsField tags={task.tags ?? []} onChange={(tags) => onSave({ tags })} />
       {sections}

@@ -4,6 +4,7 @@
 import { closestCenter, DndContext, PointerSensor, pointerWithin, useSensor, useSensors, type CollisionDetection } from '@dnd-kit/core';
 import { useCallback, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { OrgTask } from '../api/organize-api';
+import { createDueFormat } from '../dates/due-format';
 import { viewerTimeZone } from '../dates/viewer-zone';
 import { CommandPalette } from '../organize/command-palette';
 import { LIST_DROP_PREFIX, Sidebar } from '../organize/sidebar';
@@ -13,6 +14,7 @@ import { ListToolbar } from './list-toolbar';
 import { ListEmpty, ListError, ListLoading } from './list-states';
 import { QuickAdd } from './quick-add';
 import { ShortcutsSheet } from './shortcuts-sheet';
+import { isPending } from './task-format';
 import { TaskDetails } from './task-details';
 import { buildEntries, taskEntries } from './task-entries';
 import { TaskList, type TaskListHandle } from './task-list';
@@ -66,6 +68,8 @@ export function TasksScreen({ initialView, onViewChange, header }: TasksScreenPr
   const now = useMinuteClock();
   // Read the zone again each minute: a system zone change moves "today" with it.
   const range = useMemo(() => countsRange(now, viewerTimeZone()), [now]);
+  const dueFormat = useMemo(() => createDueFormat(range.timeZone), [range.timeZone]);
+  const [pickingDate, setPickingDate] = useState(false);
   const search = useDebounced(state.search, 200);
   const lists = useLists();
   const tags = useTags();
@@ -134,8 +138,13 @@ export function TasksScreen({ initialView, onViewChange, header }: TasksScreenPr
       openPalette: () => setPaletteOpen(true),
       undo: () => void org.undo.undo().then(() => listRef.current?.focus()),
       redo: () => void org.undo.redo().then(() => listRef.current?.focus()),
+      pickDate: () => {
+        if (!cursorTask || trash || isPending(cursorTask)) return;
+        setDetailsOpen(true);
+        setPickingDate(true);
+      },
     },
-    !sheetOpen && !paletteOpen,
+    !sheetOpen && !paletteOpen && !pickingDate,
   );
 
   const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 6 } }));
@@ -263,11 +272,16 @@ export function TasksScreen({ initialView, onViewChange, header }: TasksScreenPr
             }}
             onClose={() => {
               setDetailsOpen(false);
+              setPickingDate(false);
               listRef.current?.focus();
             }}
             onAddSubtask={(subtitle) => org.addSubtask(cursorTask, subtitle)}
             onOpenTask={(task: OrgTask) => org.openTask(task)}
             sections={schedule.sections(cursorTask)}
+            dueFormat={dueFormat}
+            now={now}
+            pickingDate={pickingDate}
+            onPickingDate={setPickingDate}
           />
         ) : null}
         <div className="visually-hidden" role="status" aria-live="assertive">

@@ -1,5 +1,5 @@
 // Shortcuts that work anywhere on the task screen unless the person is typing: N / Ctrl+N, /, ?, Ctrl+K,
-// Ctrl+Z (undo), Ctrl+Shift+Z or Ctrl+Y (redo).
+// Ctrl+Z (undo), Ctrl+Shift+Z or Ctrl+Y (redo), D (the selected task's date picker).
 import { useEffect, useRef } from 'react';
 
 export interface GlobalShortcuts {
@@ -9,6 +9,8 @@ export interface GlobalShortcuts {
   openPalette: () => void;
   undo: () => void;
   redo: () => void;
+  /** D: open the date + time picker of the selected task. */
+  pickDate?: () => void;
 }
 
 function isTyping(target: EventTarget | null): boolean {
@@ -52,6 +54,7 @@ export function useGlobalShortcuts(handlers: GlobalShortcuts, enabled: boolean):
       if (key === 'n') ref.current.focusQuickAdd();
       else if (event.key === '/') ref.current.focusSearch();
       else if (event.key === '?') ref.current.showShortcuts();
+      else if (key === 'd' && !event.shiftKey && ref.current.pickDate) ref.current.pickDate();
       else return;
       event.preventDefault();
     };

@@ -273,7 +273,8 @@ export function createFakeTaskServer(): FakeTaskServer {
         tasks.set(task.id, next);
         return json(200, withCounts(next));
       }
-      const next: OrgTask = { ...task, ...body, completed, completedAt: completed ? (task.completedAt ?? stamp()) : null, updatedAt: stamp() };
+      // PATCH .../complete takes { completed, timeZone } (the viewer's zone, not the task's): only `completed` applies.
+      const next: OrgTask = { ...task, ...(action === 'complete' ? {} : body), completed, completedAt: completed ? (task.completedAt ?? stamp()) : null, updatedAt: stamp() };
       tasks.set(task.id, next);
       if (completed && !task.completed) for (const tid of subtree(task.id).slice(1)) {
         const t = tasks.get(tid);
