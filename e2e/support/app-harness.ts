@@ -64,6 +64,12 @@ export interface HarnessOptions {
   /** CSS pixels; with deviceScaleFactor 2, 600×400 is a 1200×800 window at 200% zoom. */
   viewport?: { width: number; height: number };
   deviceScaleFactor?: number;
+  /** The browser's IANA zone (Chromium's `timezoneId`): what the window reads as the viewer's zone. */
+  timezoneId?: string;
+  /** The browser's locale (date and time formats), e.g. 'en-GB'. */
+  locale?: string;
+  /** The page's clock starts at this instant and runs on from there (Playwright's clock); the server keeps its own. */
+  now?: Date;
 }
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
@@ -112,7 +118,10 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       viewport: options.viewport ?? { width: 1200, height: 800 },
       deviceScaleFactor: options.deviceScaleFactor ?? 1,
       colorScheme: options.colorScheme ?? 'light',
+      ...(options.timezoneId ? { timezoneId: options.timezoneId } : {}),
+      ...(options.locale ? { locale: options.locale } : {}),
     });
+    if (options.now) await context.clock.install({ time: options.now });
     const ipcCalls: IpcCall[] = [];
     const issuedTokens = new Set<string>();
     await context.exposeBinding(INVOKE_BINDING, async (source, channel: unknown, payload: unknown) => {
