@@ -43,6 +43,7 @@ export interface CountsRange {
 
 export interface TasksApi {
   list(query: ListParams, signal?: AbortSignal): Promise<{ items: OrgTask[]; nextCursor: string | null }>;
+  get(id: string): Promise<OrgTask>;
   counts(range: CountsRange, signal?: AbortSignal): Promise<TaskCounts>;
   create(input: TaskCreateInput): Promise<OrgTask>;
   update(id: string, patch: TaskPatchInput): Promise<OrgTask>;
@@ -69,6 +70,9 @@ export function createTasksApi(http: HttpClient, userId: string): TasksApi {
         schema: taskList,
         signal,
       });
+    },
+    get(id) {
+      return http.request({ path: one(id), schema: task });
     },
     counts(range, signal) {
       const { dayStart, dayEnd, now, timeZone } = range;

@@ -73,6 +73,7 @@ function Screens({ bridge }: { bridge: TasksBridge }) {
         key={userId}
         initialView={initialView}
         onViewChange={onViewChange}
+        reminders={bridge.reminders}
         header={(controls) => (
           <AppHeader
             user={user}

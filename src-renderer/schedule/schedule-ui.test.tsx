@@ -1,7 +1,7 @@
 // The schedule pickers on the real task screen (fake API): R opens the repeat picker on the selected task, the
 // rule shows in words with its next dates and is saved as { rrule, from }; Shift+R edits reminders; a fired
 // reminder offers snoozes; completing a recurring task keeps it, moved, with "Next: …" and Undo.
-import { cleanup, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { renderApp } from '../test/render-app';
 import { ada, grid, rowOf } from '../test/screen-helpers';
@@ -178,5 +178,27 @@ describe('reminders editor and snooze', () => {
     const sheet = await screen.findByRole('dialog', { name: 'Keyboard shortcuts' });
     expect(within(sheet).getByText('R')).toBeTruthy();
     expect(within(sheet).getByText('Shift + R')).toBeTruthy();
+  });
+});
+
+describe('a reminder notification’s click (reminder:open-task)', () => {
+  it('opens the task in the details panel, switching to its list', async () => {
+    const { fake, server } = renderApp({ signedInAs: ada, seed: ['In the Inbox'] });
+    const garden = server.addList(ada.id, 'Garden');
+    const [task] = server.seed(ada.id, ['Water the roses'], { listId: garden.id });
+    await screen.findByText('In the Inbox', { selector: '.row-title' });
+    act(() => fake.openTask({ taskId: task!.id }));
+    expect(await screen.findByRole('heading', { name: 'Garden', level: 1 })).toBeTruthy();
+    const details = await screen.findByRole('complementary', { name: 'Task details' });
+    expect(within(details).getByDisplayValue('Water the roses')).toBeTruthy();
+    expect(rowOf('Water the roses').getAttribute('aria-selected')).toBe('true');
+  });
+
+  it('says so when the task is gone', async () => {
+    const { fake } = renderApp({ signedInAs: ada, seed: ['Something'] });
+    await screen.findByText('Something', { selector: '.row-title' });
+    act(() => fake.openTask({ taskId: 'task-deleted-meanwhile' }));
+    expect(await screen.findByText(/no longer there/)).toBeTruthy();
+    expect(screen.queryByRole('complementary', { name: 'Task details' })).toBeNull();
   });
 });

@@ -3,11 +3,13 @@
 // reported upward so that after a session expiry the same user comes back to where they were.
 import { closestCenter, DndContext, PointerSensor, pointerWithin, useSensor, useSensors, type CollisionDetection } from '@dnd-kit/core';
 import { useCallback, useMemo, useRef, useState, type ReactNode } from 'react';
+import type { TasksBridge } from '../../src-preload/contract';
 import type { OrgTask } from '../api/organize-api';
 import { createDueFormat } from '../dates/due-format';
 import { viewerTimeZone } from '../dates/viewer-zone';
 import { CommandPalette } from '../organize/command-palette';
 import { LIST_DROP_PREFIX, Sidebar } from '../organize/sidebar';
+import { useReminderOpen } from '../schedule/use-reminder-open';
 import { useScheduleUi } from '../schedule/use-schedule-ui';
 import { BulkBar } from './bulk-bar';
 import { ListToolbar } from './list-toolbar';
@@ -47,9 +49,11 @@ interface TasksScreenProps {
   initialView: RememberedView;
   onViewChange: (view: RememberedView) => void;
   header: (controls: HeaderControls) => ReactNode;
+  /** The bridge's reminders (`reminder:open-task`): a clicked notification opens its task here. */
+  reminders?: TasksBridge['reminders'];
 }
 
-export function TasksScreen({ initialView, onViewChange, header }: TasksScreenProps) {
+export function TasksScreen({ initialView, onViewChange, header, reminders }: TasksScreenProps) {
   const { selectedId: initialSelected, ...initialState } = initialView;
   const [state, setState] = useState<TaskView>(initialState);
   const sel = useSelection(initialSelected);
@@ -150,6 +154,7 @@ export function TasksScreen({ initialView, onViewChange, header }: TasksScreenPr
   const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 6 } }));
   const cursorTask = visible.find((t) => t.id === sel.selection.cursorId) ?? null;
   const selectedTasks = visible.filter((t) => sel.selection.ids.has(t.id));
+  useReminderOpen({ reminders, open: org.openTask, showToast });
   const schedule = useScheduleUi({ visible, cursorTask: trash ? null : cursorTask, now, update: org.mutations.update, showToast, keysEnabled: !sheetOpen && !paletteOpen });
   const title = org.viewTitle(state.view);
 

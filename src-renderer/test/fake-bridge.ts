@@ -1,7 +1,7 @@
 // An in-memory window.tasks for component tests: accounts, one current session, session-change events.
 // Calls are recorded so tests can assert what reached "main". Failures can be queued per channel.
 import { vi, type Mock } from 'vitest';
-import type { IpcError, IpcResult, SessionChangedEvent, SessionInfo, TasksBridge, User } from '../../src-preload/contract';
+import type { IpcError, IpcResult, OpenTaskEvent, SessionChangedEvent, SessionInfo, TasksBridge, User } from '../../src-preload/contract';
 
 export const API_BASE = 'http://127.0.0.1:4555';
 
@@ -16,6 +16,8 @@ export interface FakeBridge {
   /** Holds sign-in/sign-up until release() (to see the busy state). */
   hold: () => { release: () => void };
   emit: (event: SessionChangedEvent) => void;
+  /** As main does when a reminder notification is clicked (`reminder:open-task`). */
+  openTask: (event: OpenTaskEvent) => void;
   signedInAs: (user: User) => void;
   endSession: () => void;
   tokenRequests: { forceRefresh: boolean }[];
@@ -29,6 +31,7 @@ export function createFakeBridge(): FakeBridge {
   const listeners = new Set<(event: SessionChangedEvent) => void>();
   let gate: Promise<void> | null = null;
   const tokenRequests: { forceRefresh: boolean }[] = [];
+  const openTaskListeners = new Set<(event: OpenTaskEvent) => void>();
   const ok = <T>(value: T): IpcResult<T> => ({ ok: true, value });
   const fail = (code: IpcError['code'], message: string): IpcResult<never> => ({ ok: false, error: { code, message } });
   const takeFailure = (channel: string): IpcResult<never> | null => {
@@ -67,7 +70,12 @@ export function createFakeBridge(): FakeBridge {
   };
 
   const bridge: TasksBridge = {
-    reminders: { onOpenTask: () => () => undefined },
+    reminders: {
+      onOpenTask: (callback) => {
+        openTaskListeners.add(callback);
+        return () => openTaskListeners.delete(callback);
+      },
+    },
     auth: {
       ...calls,
       getSession: () => Promise.resolve(ok(current)),
@@ -113,6 +121,7 @@ export function createFakeBridge(): FakeBridge {
       return { release: () => (gate = null, release()) };
     },
     emit: (event) => listeners.forEach((listener) => listener(event)),
+    openTask: (event) => openTaskListeners.forEach((listener) => listener(event)),
     signedInAs: (user) => {
       accounts.set(user.email, { user, password: 'correct-horse-battery' });
       current = { user, persisted: true };

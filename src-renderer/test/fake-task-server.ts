@@ -218,6 +218,7 @@ export function createFakeTaskServer(): FakeTaskServer {
     }
     const task = id ? tasks.get(id) : undefined;
     if (!task || task.userId !== userId) return error(404, 'NOT_FOUND');
+    if (method === 'GET' && !action) return json(200, withCounts(task));
     if (action === 'snooze' && (method === 'POST' || method === 'DELETE')) {
       const until = method === 'DELETE' ? null : ((body.until as string | undefined) ?? new Date(Date.now() + Number(body.minutes) * 60_000).toISOString());
       const next = { ...task, snoozedUntil: until, updatedAt: stamp() };
