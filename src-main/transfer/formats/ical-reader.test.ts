@@ -52,6 +52,7 @@ describe('format=ical reader', () => {
     const series = result.rows.filter((r) => r.key === '3f1c9a20-7d41-c84b-9e0f-5a2b8c6d1e77');
     expect(series).toHaveLength(1);
     expect(series[0]!.task.completions).toHaveLength(1);
+    expect(series[0]!.task.startDate).toBe('2026-12-01');
     expect(result.skipped).toEqual([]);
   });
 

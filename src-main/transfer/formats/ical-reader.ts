@@ -42,6 +42,7 @@ function rowOf(task: IcalTask): ImportRow {
       dueDate: task.dueDate,
       dueAt: task.dueAt,
       timeZone: task.timeZone,
+      startDate: task.startDate,
       recurrence: task.recurrence,
       reminders: task.reminders,
       tags: task.tags,
