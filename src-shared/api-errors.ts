@@ -31,6 +31,11 @@ export const API_ERROR_CODES = {
   INBOX_PROTECTED: 409,
   UNSUPPORTED_MEDIA_TYPE: 415,
   VALIDATION_FAILED: 422,
+  /**
+   * Recurrence: the rule can match, but finding its next date after the due takes more work than one expansion may
+   * spend (docs/schedule.md, "Rules the API refuses"); a simpler rule will do.
+   */
+  RECURRENCE_TOO_COMPLEX: 422,
   /** Subtasks: the new parent is the task itself or one of its subtasks. */
   NESTING_CYCLE: 422,
   /** Subtasks: the move would put a task (or its deepest subtask) below the fourth level. */

@@ -1,6 +1,7 @@
 // RFC 5545 RRULE checking for task recurrence: what the API accepts, with a reason a person can act on.
 // UI-free and Node-free. The occurrence arithmetic itself lives in src-shared/schedule/recurrence.ts.
 import { RRuleTemporal } from 'rrule-temporal';
+import { ruleNeverMatches } from './schedule/rule-feasibility.ts';
 
 export const RRULE_MAX = 300;
 /** Frequencies a task may repeat at (a task repeating every minute is a timer, not a task). */
@@ -89,26 +90,48 @@ export function rruleProblem(text: string): string | null {
     return 'UNTIL must be a date (YYYYMMDD) or a UTC time (YYYYMMDDTHHMMSSZ).';
   }
   if (until !== undefined && until.slice(0, 4) === '0000') return 'UNTIL must be in the years 0001-9999.';
-  let parsed: RRuleTemporal;
+  const placement = placementProblem(parts, freq);
+  if (placement !== null) return placement;
   try {
-    // The library checks every part's values (weekday names, ranges); a fixed start stands in for the due date.
-    parsed = new RRuleTemporal({ rruleString: `DTSTART:20000101T000000Z\nRRULE:${rule}` });
+    // The library checks every part's values (weekday names, ranges) without expanding the rule; a fixed start
+    // stands in for the due date.
+    new RRuleTemporal({ rruleString: `DTSTART:20000101T000000Z\nRRULE:${rule}` });
   } catch (error) {
     return error instanceof Error ? `Invalid rule: ${error.message}` : 'Invalid rule.';
   }
-  if (count === undefined && until === undefined && !hasOccurrence(parsed)) {
-    return 'The rule never matches a date (e.g. February 30).';
+  // Decided by calendar arithmetic, never by expanding the rule (rule-feasibility.ts); whether a rule that can
+  // match finds its next date within the work budget is checked against the task's due (scheduleProblems).
+  if (ruleNeverMatches(parts)) return NEVER_MATCHES;
+  return null;
+}
+
+/**
+ * RFC 5545 §3.3.10's rules on which parts go with which FREQ. Besides being the standard, they keep out the
+ * combinations rrule-temporal can only settle by scanning centuries (BYYEARDAY with BYWEEKNO in a MONTHLY rule).
+ */
+function placementProblem(parts: Map<string, string>, freq: string): string | null {
+  if (parts.has('BYWEEKNO') && freq !== 'YEARLY') return 'BYWEEKNO goes with FREQ=YEARLY only.';
+  if (parts.has('BYYEARDAY') && freq !== 'YEARLY') return 'BYYEARDAY goes with FREQ=YEARLY only.';
+  if (parts.has('BYYEARDAY') && parts.has('BYWEEKNO')) return 'Give BYYEARDAY or BYWEEKNO, not both.';
+  if (parts.has('BYMONTHDAY') && freq === 'WEEKLY') return 'BYMONTHDAY does not go with FREQ=WEEKLY.';
+  const ordinal = (parts.get('BYDAY') ?? '').split(',').some((day) => /^[+-]?\d/.test(day));
+  if (ordinal && freq !== 'MONTHLY' && freq !== 'YEARLY') {
+    return 'A numbered BYDAY (e.g. 1MO) goes with FREQ=MONTHLY or YEARLY only.';
+  }
+  if (ordinal && parts.has('BYWEEKNO')) return 'A numbered BYDAY (e.g. 1MO) does not go with BYWEEKNO.';
+  const setPos = parts.get('BYSETPOS');
+  if (setPos !== undefined) {
+    if (![...parts.keys()].some((name) => name.startsWith('BY') && name !== 'BYSETPOS')) {
+      return 'BYSETPOS needs another BY... part to pick from (e.g. BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-1).';
+    }
+    // A period holds at most this many dates (a task rule has no BYHOUR): a position past it never matches.
+    const most = { DAILY: 1, WEEKLY: 7, MONTHLY: 31, YEARLY: 366 }[freq as RecurrenceFreq];
+    if (setPos.split(',').every((v) => Math.abs(Number(v)) > most)) return NEVER_MATCHES;
   }
   return null;
 }
 
-function hasOccurrence(rule: RRuleTemporal): boolean {
-  try {
-    return rule.next(new Date('2000-01-01T00:00:00Z')) !== null;
-  } catch {
-    return false;
-  }
-}
+export const NEVER_MATCHES = 'The rule never matches a date (e.g. February 30).';
 
 function isIntIn(value: string, min: number, max: number): boolean {
   if (!/^\d{1,6}$/.test(value)) return false;

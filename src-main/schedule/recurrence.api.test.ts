@@ -66,6 +66,44 @@ describe('recurrence rules', () => {
   });
 });
 
+describe('bounded rules (#16 item 1)', () => {
+  const hostile = `FREQ=YEARLY;BYMONTH=12;BYYEARDAY=${Array.from({ length: 80 }, (_, i) => i + 1).join(',')}`;
+
+  it('refuses a never-matching rule with COUNT, and checks the missing due with it', async () => {
+    const post = (body: object) => call(alice, 'POST', `/api/${alice.id}/tasks`, { title: 'h', ...body });
+    expect(
+      await problem(await post({ dueDate: '2026-12-04', recurrence: { rrule: `${hostile};COUNT=5` } })),
+    ).toEqual(['recurrence.rrule: The rule never matches a date (e.g. February 30).']);
+    expect(await problem(await post({ recurrence: { rrule: hostile } }))).toEqual([
+      'recurrence.rrule: The rule never matches a date (e.g. February 30).',
+    ]);
+  });
+
+  it('answers 422 RECURRENCE_TOO_COMPLEX for a rule that cannot find its next date from the due in budget', async () => {
+    // From 2026 every fourth year is a common year: February 29th never comes, which only expanding shows.
+    const rrule = 'FREQ=YEARLY;INTERVAL=4;BYMONTH=2;BYMONTHDAY=29';
+    const refused = await call(alice, 'POST', `/api/${alice.id}/tasks`, {
+      title: 'leap',
+      dueDate: '2026-12-04',
+      recurrence: { rrule },
+    });
+    expect(refused.status).toBe(422);
+    const { error } = (await refused.json()) as { error: { code: string; details: { path: string }[] } };
+    expect(error.code).toBe('RECURRENCE_TOO_COMPLEX');
+    expect(error.details.map((d) => d.path)).toEqual(['recurrence.rrule']);
+
+    // From a leap day the rule works; moving the due off the cycle is refused and changes nothing.
+    const task = await create(alice, { title: 'leap', dueDate: '2024-02-29', recurrence: { rrule } });
+    const path = `/api/${alice.id}/tasks/${task.id}`;
+    const patched = await call(alice, 'PATCH', path, { dueDate: '2026-12-04' });
+    expect(patched.status).toBe(422);
+    expect(((await patched.json()) as { error: { code: string } }).error.code).toBe('RECURRENCE_TOO_COMPLEX');
+    expect((await ok<Task>(await call(alice, 'GET', path))).dueDate).toBe('2024-02-29');
+    const done = await ok<Task>(await call(alice, 'PATCH', `${path}/complete`, { completed: true }));
+    expect(done.dueDate).toBe('2028-02-29');
+  });
+});
+
 describe('completing a recurring task', () => {
   it('keeps the same task open at its next occurrence, records the completion, and undo restores it exactly', async () => {
     const task = await create(alice, {

@@ -1,6 +1,8 @@
 // How a write's schedule fields combine with the task's current ones, and the cross-field rules on the result.
 import { scheduleProblems, type ScheduleFields } from '../../src-shared/schedule-schemas.ts';
 import type { TaskPatch } from '../../src-shared/task-schemas.ts';
+import { recurrenceBudgetProblem, type RecurringDue } from '../../src-shared/schedule/recurrence.ts';
+import { RuleError } from '../core/rule-error.ts';
 
 /** A write whose schedule fields break a cross-field rule: answered as 422 VALIDATION_FAILED with the details. */
 export class ScheduleRuleError extends Error {
@@ -44,4 +46,26 @@ export function mergeSchedule(current: ScheduleFields, patch: TaskPatch): Schedu
   };
   assertSchedule(merged);
   return merged;
+}
+
+/**
+ * Throws RuleError RECURRENCE_TOO_COMPLEX when the rule would be written with a due it cannot expand from within
+ * the budget (src-shared/schedule/recurrence-budget.ts). Only when the rule or the due changes: an edit of the
+ * title re-checks nothing.
+ */
+export function assertRecurrenceExpands(fields: RecurringDue, current: RecurringDue | null, now: Date): void {
+  if (fields.recurrence === null) return;
+  if (
+    current !== null &&
+    current.recurrence?.rrule === fields.recurrence.rrule &&
+    current.dueDate === fields.dueDate &&
+    current.dueAt === fields.dueAt &&
+    current.timeZone === fields.timeZone
+  ) {
+    return;
+  }
+  const problem = recurrenceBudgetProblem(fields, now);
+  if (problem !== null) {
+    throw new RuleError('RECURRENCE_TOO_COMPLEX', problem, [{ path: 'recurrence.rrule', message: problem }]);
+  }
 }

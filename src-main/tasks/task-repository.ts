@@ -20,7 +20,7 @@ import { countsParams, countsSql } from './counts-sql.ts';
 import { toFtsQuery } from './fts-query.ts';
 import { dueWindow, dueWindowParams } from '../schedule/due-window.ts';
 import { RecurringCompletion } from '../schedule/recurring-completion.ts';
-import { mergeSchedule } from '../schedule/schedule-fields.ts';
+import { assertRecurrenceExpands, mergeSchedule } from '../schedule/schedule-fields.ts';
 import { todayIn, todayParams } from '../schedule/today-window.ts';
 import { decodeCursor, encodeCursor } from './list-cursor.ts';
 import { buildListSql, DEFAULT_ORDER, shapeKey, SORT_KEYS, type ListShape } from './list-sql.ts';
@@ -502,6 +502,7 @@ export class TaskRepository {
 
   /** Column values for a write; completedAt is kept while a task stays completed. */
   private columns(fields: TaskFields, current: Task | null, now: string): Params {
+    assertRecurrenceExpands(fields, current, new Date(now));
     const completedAt = fields.completed ? (current?.completed ? current.completedAt : now) : null;
     return {
       title: fields.title,
