@@ -19,6 +19,7 @@ describe('auth HTTP wrapper', () => {
         trustedOrigins: [],
         logger: silentLogger,
         onSessionEnding: () => {},
+        onUserSessionsEnded: () => {},
         sessionTokens: new SessionTokenHasher('x'.repeat(43)),
         writeGate: new WriteGate(),
       });

@@ -94,6 +94,8 @@ export interface AccessClaims {
   /** Empty for a personal access token. */
   email: string;
   sid: string | null;
+  /** When the JWT's session was created (epoch ms, the `sat` claim): "sign out everywhere" cuts off by it. */
+  sessionCreatedAt?: number;
   /** Epoch seconds; 0 for a personal access token (see token.expiresAt). */
   exp: number;
   /** Set when a personal access token (src-main/tokens), not a session's JWT, authenticated the request. */

@@ -72,10 +72,19 @@ export interface BetterAuthDeps {
    * password change with "sign out everywhere" (`revokeOtherSessions: true`). Plain sign-out does not call it.
    */
   onUserCredentialsReset?: (userId: string) => void | Promise<void>;
+  /**
+   * Every session of the user created before `createdBefore` (epoch ms) has ended: a password change with "sign
+   * out everywhere" (cut-off: the new session's creation), a deleted user (cut-off: forever). By user, because
+   * Better Auth runs the per-session delete hook (onSessionEnding) for the first 100 rows only.
+   */
+  onUserSessionsEnded: (userId: string, createdBefore: number) => void;
 }
 
-/** After-hook: a password change that signed out everywhere also revokes the user's personal access tokens. */
-function revokeTokensAfterPasswordReset(onReset: (userId: string) => void | Promise<void>) {
+/**
+ * After-hook: a password change that signed out everywhere ends all the user's other sessions (by user: see
+ * onUserSessionsEnded) and revokes the user's personal access tokens.
+ */
+function afterPasswordReset(deps: Pick<BetterAuthDeps, 'onUserCredentialsReset' | 'onUserSessionsEnded'>) {
   return createAuthMiddleware(async (ctx) => {
     if (ctx.path !== '/change-password') return;
     const body: unknown = ctx.body;
@@ -84,8 +93,14 @@ function revokeTokensAfterPasswordReset(onReset: (userId: string) => void | Prom
     const returned: unknown = ctx.context.returned;
     if (returned === undefined || returned === null || isAPIError(returned) || returned instanceof Response) return;
     const userId = ctx.context.session?.user.id;
+    if (typeof userId !== 'string') return;
+    // The new session was created right after the old ones were deleted, in the same write: its creation time
+    // separates them from it. Without one (not expected), everything until now ends.
+    const created = ctx.context.newSession?.session.createdAt;
+    const cutoff = created === undefined ? Date.now() : new Date(created).getTime();
+    deps.onUserSessionsEnded(userId, Number.isFinite(cutoff) ? cutoff : Date.now());
     // Awaited: the response (and so the caller's next request) comes after the tokens are gone.
-    if (typeof userId === 'string') await onReset(userId);
+    await deps.onUserCredentialsReset?.(userId);
   });
 }
 
@@ -134,12 +149,13 @@ export function createBetterAuth(deps: BetterAuthDeps) {
     },
     hooks: {
       before: nameGuard,
-      ...(deps.onUserCredentialsReset ? { after: revokeTokensAfterPasswordReset(deps.onUserCredentialsReset) } : {}),
+      after: afterPasswordReset(deps),
     },
     databaseHooks: {
       user: {
         delete: {
           before: (user) => {
+            deps.onUserSessionsEnded(user.id, Number.MAX_SAFE_INTEGER);
             // Not awaited: the user's delete may hold the database's write lock; the revocation is queued behind it.
             void deps.onUserCredentialsReset?.(user.id);
             return Promise.resolve();
@@ -167,7 +183,12 @@ export function createBetterAuth(deps: BetterAuthDeps) {
           issuer: JWT_ISSUER,
           audience: JWT_AUDIENCE,
           expirationTime: `${ACCESS_TOKEN_TTL_SECONDS}s`,
-          definePayload: ({ user, session }) => ({ email: user.email, sid: session.id }),
+          // sat: the session's creation time (ms), which "sign out everywhere" cuts off by (revocation-list.ts).
+          definePayload: ({ user, session }) => ({
+            email: user.email,
+            sid: session.id,
+            sat: new Date(session.createdAt).getTime(),
+          }),
         },
         // Otherwise every getSession signs a fresh JWT into a `set-auth-jwt` header.
         disableSettingJwtHeader: true,

@@ -79,6 +79,7 @@ export async function createAuth(options: CreateAuthOptions): Promise<AuthModule
     trustedOrigins: options.trustedOrigins,
     logger,
     onSessionEnding: (sessionId) => revocations.revoke(sessionId),
+    onUserSessionsEnded: (userId, createdBefore) => revocations.revokeUserSessions(userId, createdBefore),
     sessionTokens,
     ...(options.onUserCredentialsReset ? { onUserCredentialsReset: options.onUserCredentialsReset } : {}),
   });

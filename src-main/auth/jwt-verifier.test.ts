@@ -59,8 +59,10 @@ describe('JwtVerifier against Better Auth tokens', () => {
       sub: session.user.id,
       email: session.user.email,
       sid: session.sessionId,
+      sessionCreatedAt: decode(segments(token)[1]).sat,
       exp: decode(segments(token)[1]).exp,
     });
+    expect(decode(segments(token)[1]).sat).toBeGreaterThan(Date.now() - 60_000);
     const payload = decode(segments(token)[1]);
     expect(payload).toMatchObject({ iss: JWT_ISSUER, aud: JWT_AUDIENCE });
     expect((payload.exp as number) - (payload.iat as number)).toBe(15 * 60);

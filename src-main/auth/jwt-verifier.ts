@@ -39,7 +39,9 @@ function toClaims(payload: JWTPayload): AccessClaims {
   if (typeof exp !== 'number') reject('AUTH_INVALID', 'The access token has no expiry.');
   if (typeof email !== 'string') reject('AUTH_INVALID', 'The access token has no email.');
   if (typeof sid !== 'string' || sid.length === 0) reject('AUTH_INVALID', 'The access token has no session.');
-  return { sub, email, sid, exp };
+  // Tokens minted before the claim existed have none: 0, so a user-wide revocation refuses them.
+  const sat: unknown = payload.sat;
+  return { sub, email, sid, exp, sessionCreatedAt: typeof sat === 'number' && Number.isFinite(sat) ? sat : 0 };
 }
 
 function mapJoseError(error: unknown): never {
@@ -113,7 +115,7 @@ export class LocalJwtVerifier implements RevocableJwtVerifier {
   }
 
   private notRevoked(claims: AccessClaims): AccessClaims {
-    if (claims.sid !== null && this.revocations.isRevoked(claims.sid)) {
+    if (this.revocations.refuses(claims)) {
       reject('AUTH_INVALID', 'The session of this access token has ended.');
     }
     return claims;

@@ -115,6 +115,7 @@ describe('Better Auth on the app’s connection', () => {
       trustedOrigins: [],
       logger: silentLogger,
       onSessionEnding: () => {},
+      onUserSessionsEnded: () => {},
       sessionTokens: new SessionTokenHasher('unused-for-planning-'.repeat(3)),
     });
     const plan = await getMigrations(auth.options);

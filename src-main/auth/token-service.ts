@@ -14,6 +14,8 @@ export type AccessTokenMinter = (sessionToken: string) => Promise<string | null>
 interface CachedGrant {
   grant: AccessTokenGrant;
   sessionId: string;
+  userId: string;
+  sessionCreatedAt: number;
 }
 
 function sessionExpired(): AuthError {
@@ -21,11 +23,12 @@ function sessionExpired(): AuthError {
 }
 
 function readGrant(token: string): CachedGrant {
-  const { exp, sid } = decodeJwt(token);
+  const { exp, sid, sub, sat } = decodeJwt(token);
   if (typeof exp !== 'number' || typeof sid !== 'string') {
     throw new AuthError('INTERNAL', 'The access token could not be issued.');
   }
-  return { grant: { token, expiresAt: exp * 1000 }, sessionId: sid };
+  const sessionCreatedAt = typeof sat === 'number' ? sat : 0;
+  return { grant: { token, expiresAt: exp * 1000 }, sessionId: sid, userId: sub ?? '', sessionCreatedAt };
 }
 
 export class CachingTokenService implements TokenService {
@@ -40,6 +43,10 @@ export class CachingTokenService implements TokenService {
     revocations.onRevoke((sessionId) => {
       for (const [sessionToken, cached] of this.cache)
         if (cached.sessionId === sessionId) this.forget(sessionToken);
+    });
+    revocations.onRevokeUser((userId, createdBefore) => {
+      for (const [sessionToken, cached] of this.cache)
+        if (cached.userId === userId && cached.sessionCreatedAt < createdBefore) this.forget(sessionToken);
     });
   }
 

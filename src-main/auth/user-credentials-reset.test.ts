@@ -22,6 +22,7 @@ describe('onUserCredentialsReset', () => {
         trustedOrigins: [],
         logger: silentLogger,
         onSessionEnding: () => {},
+        onUserSessionsEnded: () => {},
         sessionTokens: new SessionTokenHasher('a'.repeat(64)),
         onUserCredentialsReset: (userId) => {
           reset.push(userId);

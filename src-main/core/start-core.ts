@@ -119,6 +119,7 @@ export async function startCore(options: CoreOptions): Promise<CoreServices> {
         ...eventRoutes({
           bus: events,
           onSessionRevoked: (listener) => auth.revocations.onRevoke(listener),
+          onUserSessionsRevoked: (listener) => auth.revocations.onRevokeUser(listener),
           onTokenRevoked: (listener) => personalTokens.onRevoke(listener),
           ...(options.now ? { now: options.now } : {}),
         }),

@@ -16,6 +16,8 @@ export interface EventRouteDeps {
   bus: EventBus;
   /** Session revocations (sign-out, revoked sessions). */
   onSessionRevoked: (listener: (sessionId: string) => void) => () => void;
+  /** All of a user's sessions created before a moment ended ("sign out everywhere", account deleted). */
+  onUserSessionsRevoked?: (listener: (userId: string, createdBefore: number) => void) => () => void;
   /** Personal access token revocations. */
   onTokenRevoked: (listener: (tokenId: string) => void) => () => void;
   /** The clock personal access token expiry is measured with. */
@@ -39,9 +41,16 @@ function endWatcher(deps: EventRouteDeps, claims: AccessClaims) {
     const unwatch = token
       ? deps.onTokenRevoked((tokenId) => tokenId === token.id && end('revoked'))
       : deps.onSessionRevoked((sessionId) => sessionId === claims.sid && end('revoked'));
+    const unwatchUser = token
+      ? undefined
+      : deps.onUserSessionsRevoked?.(
+          (userId, createdBefore) =>
+            userId === claims.sub && (claims.sessionCreatedAt ?? 0) < createdBefore && end('revoked'),
+        );
     return () => {
       if (timer) clearTimeout(timer);
       unwatch();
+      unwatchUser?.();
     };
   };
 }
