@@ -3,6 +3,7 @@ import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PASSWORD } from '../src-main/testing/test-core.ts';
+import { localDate } from './due-input.ts';
 import { type CliHarness, startCliHarness, startServeHost } from './testing/cli-harness.ts';
 
 // eslint-disable-next-line no-control-regex
@@ -250,6 +251,41 @@ describe('tasks CLI against a real host', () => {
     expect((await h.cli(['ls'], { env: { TASKS_TOKEN: token.token } })).code).toBe(0);
     expect((await h.cli(['token', 'revoke', token.id], { env })).code).toBe(0);
     expect((await h.cli(['ls'], { env: { TASKS_TOKEN: token.token } })).code).toBe(4);
+  });
+
+  it('start dates: add/edit --start, ls --today shows started tasks, ls --available hides later ones', async () => {
+    const env = { TASKS_TOKEN: h.user.jwt };
+    const day = (offset: number) => {
+      const now = new Date();
+      return localDate(new Date(now.getFullYear(), now.getMonth(), now.getDate() + offset));
+    };
+    const started = json<Task & { startDate: string | null }>(
+      (await h.cli(['add', 'Startcheck begun', '--start', 'today', '--plain', '--json'], { env })).stdout,
+    );
+    expect(started.startDate).toBe(day(0));
+    const later = json<Task & { startDate: string | null }>(
+      (await h.cli(['add', 'Startcheck later', '--start', day(3), '--plain', '--json'], { env })).stdout,
+    );
+    expect(later.startDate).toBe(day(3));
+    const quick = json<Task & { startDate: string | null }>(
+      (await h.cli(['add', 'Startcheck quick start tomorrow', '--json'], { env })).stdout,
+    );
+    expect(quick).toMatchObject({ title: 'Startcheck quick', startDate: day(1), dueDate: null });
+    const titles = async (...args: string[]) =>
+      json<Task[]>((await h.cli(['ls', '--q', 'startcheck', '--json', ...args], { env })).stdout)
+        .map((t) => t.title)
+        .sort();
+    expect(await titles('--today')).toEqual(['Startcheck begun']);
+    expect(await titles('--available')).toEqual(['Startcheck begun']);
+    expect(await titles('--sort', 'start')).toHaveLength(3);
+    const shown = await h.cli(['show', started.id], { env });
+    expect(shown.stdout).toMatch(new RegExp(`Starts\\s+${day(0)}`));
+    const cleared = await h.cli(['edit', later.id, '--start', 'none', '--json'], { env });
+    expect(json<{ startDate: string | null }>(cleared.stdout).startDate).toBeNull();
+    expect(await titles('--available')).toEqual(['Startcheck begun', 'Startcheck later']);
+    const bad = await h.cli(['edit', later.id, '--start', 'someday'], { env });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--start must be a date');
   });
 });
 

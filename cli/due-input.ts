@@ -47,6 +47,21 @@ export function parseDue(value: string, now = new Date()): DueFields {
   );
 }
 
+/** --start values: a date (2026-12-01), today, tomorrow, or none to clear it. Throws a usage error otherwise. */
+export function parseStart(value: string, now = new Date()): string | null {
+  const text = value.trim().toLowerCase();
+  if (text === 'none' || text === 'clear' || text === '') return null;
+  if (text === 'today') return localDate(dayFromToday(0, now));
+  if (text === 'tomorrow') return localDate(dayFromToday(1, now));
+  const date = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (date) {
+    const [year, month, day] = [Number(date[1]), Number(date[2]), Number(date[3])];
+    const result = new Date(year, month - 1, day);
+    if (result.getMonth() === month - 1 && result.getDate() === day) return text;
+  }
+  throw usageError(`--start must be a date (2026-12-01), today, tomorrow or none; got "${value}".`);
+}
+
 /** [start of today, start of tomorrow) in local time, as ISO instants. */
 export function todayRange(now = new Date()): { start: string; end: string } {
   return { start: dayFromToday(0, now).toISOString(), end: dayFromToday(1, now).toISOString() };

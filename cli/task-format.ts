@@ -81,6 +81,7 @@ export function printTask(out: Output, task: ApiTask, listNames: Map<string, str
     ['Priority', task.priority],
     ['Due', formatDue(task) || '-'],
   ];
+  if (task.startDate) fields.push(['Starts', task.startDate]);
   const listId = typeof task.listId === 'string' ? task.listId : null;
   if (listId) fields.push(['List', listNames.get(listId) ?? listId]);
   const tags = extras(task);

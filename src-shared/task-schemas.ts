@@ -288,8 +288,10 @@ export const listQuery = z.strictObject({
   startTo: isoDate.optional(),
   /** `true`: only tasks with no start date or one on or before today (in `timeZone`); `false`: no filter. */
   available: z
-    .enum(['true', 'false'])
-    .transform((value) => value === 'true')
+    .union([
+      z.boolean(),
+      z.enum(['true', 'false']).transform((value) => value === 'true'),
+    ])
     .optional(),
   /** `today`: due before the end of today or started by today, in `timeZone` (what the Today view shows). */
   view: z.enum(['today']).optional(),

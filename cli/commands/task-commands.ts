@@ -3,7 +3,7 @@ import { type Command, Option } from 'commander';
 import { LIST_LIMIT_MAX, LIST_STATUSES, PRIORITIES, type TaskList } from '../../src-shared/task-schemas.ts';
 import { CliError, EXIT, usageError } from '../cli-error.ts';
 import type { Caller, CliContext } from '../context.ts';
-import { localTimeZone, parseDue, todayRange } from '../due-input.ts';
+import { localTimeZone, parseDue, parseStart, todayRange } from '../due-input.ts';
 import { listNames, resolveListId } from '../organize-lookup.ts';
 import { type ApiTask, formatDue, printTask, printTaskTable } from '../task-format.ts';
 import { action, collect, type ContextFactory, positiveInt } from './command-kit.ts';
@@ -15,6 +15,7 @@ function taskPath(caller: Caller, id: string): string {
 interface EditOptions {
   title?: string;
   due?: string;
+  start?: string;
   priority?: string;
   description?: string;
   list?: string;
@@ -28,6 +29,7 @@ async function changes(caller: Caller, options: EditOptions): Promise<Record<str
   if (options.description !== undefined) body.description = options.description;
   if (options.priority !== undefined) body.priority = options.priority;
   if (options.due !== undefined) Object.assign(body, parseDue(options.due));
+  if (options.start !== undefined) body.startDate = parseStart(options.start);
   if (options.list !== undefined) body.listId = await resolveListId(caller, options.list);
   if (options.tag !== undefined) body.tags = options.tag; // names: the API creates unknown ones
   return body;
@@ -62,6 +64,7 @@ const editOptions = (command: Command) =>
   command
     .option('--title <title>', 'new title')
     .option('--due <when>', 'due date: 2026-12-01, an ISO date-time, today, tomorrow, or none')
+    .option('--start <when>', 'start date (shows in Today from then on): 2026-12-01, today, tomorrow, or none')
     .addOption(priorityOption())
     .option('--description <text>', 'notes')
     .option('--list <name>', 'move to this list (by name)')
@@ -92,8 +95,9 @@ export function registerTaskCommands(program: Command, contextFor: ContextFactor
       }
       if (ctx.out.json) return ctx.out.printJson(task);
       const due = formatDue(task);
+      const when = [due ? `due ${due}` : '', task.startDate ? `starts ${task.startDate}` : ''].filter(Boolean);
       ctx.out.line(
-        `Added ${ctx.out.paint('bold', task.title)}${due ? ` (due ${due})` : ''} ${ctx.out.paint('dim', task.id)}`,
+        `Added ${ctx.out.paint('bold', task.title)}${when.length ? ` (${when.join(', ')})` : ''} ${ctx.out.paint('dim', task.id)}`,
       );
     }),
   );
@@ -104,11 +108,14 @@ export function registerTaskCommands(program: Command, contextFor: ContextFactor
     .description('list tasks (open ones unless --status says otherwise)')
     .option('--list <name>', 'only tasks in this list')
     .option('--tag <name>', 'only tasks with this tag')
-    .option('--today', 'open tasks due today or overdue')
+    .option('--today', 'open tasks due today or overdue, or whose start date has come')
+    .option('--available', 'only tasks that have started (no start date, or one today or earlier)')
     .option('--upcoming', 'open tasks due after today, soonest first')
     .addOption(new Option('--status <status>', 'which tasks').choices(LIST_STATUSES).default('active'))
     .option('--q <text>', 'search titles and notes')
-    .addOption(new Option('--sort <field>', 'sort order').choices(['created', 'due', 'priority', 'title']))
+    .addOption(
+      new Option('--sort <field>', 'sort order').choices(['created', 'due', 'priority', 'title', 'start']),
+    )
     .option('--limit <n>', `at most this many (1-${LIST_LIMIT_MAX})`, positiveInt(LIST_LIMIT_MAX), 50)
     .option('--all', 'every matching task (follows the pages)')
     .action(
@@ -120,6 +127,7 @@ export function registerTaskCommands(program: Command, contextFor: ContextFactor
             list?: string;
             tag?: string;
             today?: boolean;
+            available?: boolean;
             upcoming?: boolean;
             status: string;
             q?: string;
@@ -136,10 +144,11 @@ export function registerTaskCommands(program: Command, contextFor: ContextFactor
             q: options.q,
             sort: options.sort ?? (options.today || options.upcoming ? 'due' : undefined),
             limit: options.limit,
-            dueTo: options.today ? end : undefined,
+            view: options.today ? 'today' : undefined,
             dueFrom: options.upcoming ? end : undefined,
-            // All-day tasks match the window by their date in this zone.
-            timeZone: options.today || options.upcoming ? localTimeZone() : undefined,
+            available: options.available ? 'true' : undefined,
+            // All-day tasks match the window, and start dates "today", by their date in this zone.
+            timeZone: options.today || options.upcoming || options.available ? localTimeZone() : undefined,
           };
           if (options.list !== undefined) query.listId = await resolveListId(caller, options.list);
           if (options.tag !== undefined) query.tag = options.tag;
@@ -227,7 +236,7 @@ export function registerTaskCommands(program: Command, contextFor: ContextFactor
   editOptions(program.command('edit').description('change a task').argument('<id>', 'task id')).action(
     action(contextFor, async (ctx, id: string, options: EditOptions) => {
       if (Object.values(options).every((value) => value === undefined)) {
-        throw usageError('Give at least one of --title --due --priority --description --list --tag.');
+        throw usageError('Give at least one of --title --due --start --priority --description --list --tag.');
       }
       const caller = await ctx.caller();
       const task = await caller.client.json<ApiTask>('PATCH', taskPath(caller, id), {

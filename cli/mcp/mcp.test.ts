@@ -133,4 +133,31 @@ describe('tasks mcp', () => {
     const invalid = await client.callTool({ name: 'create_task', arguments: { title: '' } });
     expect(invalid.isError).toBe(true);
   });
+
+  it('start dates: create and update take startDate; list_tasks filters with available and view', async () => {
+    const client = await connect(await h.token(['tasks:read', 'tasks:write']));
+    const later = value<{ id: string; startDate: string | null }>(
+      await client.callTool({ name: 'create_task', arguments: { title: 'Mcpstart later', startDate: '2999-01-01' } }),
+    );
+    expect(later.startDate).toBe('2999-01-01');
+    const begun = value<{ id: string }>(
+      await client.callTool({ name: 'create_task', arguments: { title: 'Mcpstart begun', startDate: '2001-01-01' } }),
+    );
+    const titles = async (args: Record<string, unknown>) =>
+      value<{ items: { title: string }[] }>(
+        await client.callTool({ name: 'list_tasks', arguments: { q: 'mcpstart', ...args } }),
+      )
+        .items.map((t) => t.title)
+        .sort();
+    expect(await titles({ available: true })).toEqual(['Mcpstart begun']);
+    expect(await titles({ available: 'true', view: 'today', timeZone: 'UTC' })).toEqual(['Mcpstart begun']);
+    expect(await titles({ startFrom: '2999-01-01', startTo: '2999-01-01' })).toEqual(['Mcpstart later']);
+    const updated = await client.callTool({ name: 'update_task', arguments: { id: begun.id, startDate: null } });
+    expect(value<{ startDate: string | null }>(updated).startDate).toBeNull();
+    expect(text(updated)).toContain(`"startDate":"2001-01-01"`);
+    const bad = await client.callTool({ name: 'update_task', arguments: { id: later.id, startDate: '2026-02-30' } });
+    expect(bad.isError).toBe(true);
+    const quick = await client.callTool({ name: 'quick_add', arguments: { text: 'Mcpstart quick starts tomorrow' } });
+    expect(value<{ task: { startDate: string | null } }>(quick).task.startDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  });
 });

@@ -61,7 +61,9 @@ export const TOOL_DEFINITIONS: ToolDefinition[] = [
     title: 'List tasks',
     description:
       "List the user's tasks, newest first by default. status: all | active | completed | deleted (the trash). " +
-      'q searches titles and notes; dueFrom/dueTo select by due date; follow nextCursor for more.',
+      'q searches titles and notes; dueFrom/dueTo select by due date, startFrom/startTo by start date; ' +
+      'view=today is what Today shows (due by tonight or started); available=true hides tasks not started yet; ' +
+      'follow nextCursor for more.',
     write: false,
     inputSchema: listQuery,
     run: async (caller, args) => ({
@@ -81,7 +83,9 @@ export const TOOL_DEFINITIONS: ToolDefinition[] = [
   {
     name: 'create_task',
     title: 'Create a task',
-    description: 'Create a task. dueAt is ISO 8601 (a date, or a date-time with offset).',
+    description:
+      'Create a task. dueAt is ISO 8601 (a date, or a date-time with offset); dueDate an all-day date; ' +
+      'startDate (YYYY-MM-DD) the day it becomes workable.',
     write: true,
     inputSchema: taskCreate,
     run: async (caller, args) => {
@@ -118,7 +122,8 @@ export const TOOL_DEFINITIONS: ToolDefinition[] = [
     name: 'update_task',
     title: 'Update a task',
     description:
-      'Change some fields of a task (title, description, priority, dueAt, completed); others stay.',
+      'Change some fields of a task (title, description, priority, startDate, dueDate, dueAt, completed); ' +
+      'others stay.',
     write: true,
     inputSchema: updateInput,
     run: async (caller, args) => {

@@ -106,6 +106,7 @@ describe('POST /api/{userId}/tasks/quick-add', () => {
 
   it('stores all-day dues, time zones, repeat rules and reminders', async () => {
     const cases: Array<[string, Partial<Task>]> = [
+      ['Essay start fri due dec 10', { title: 'Essay', startDate: '2026-12-04', dueDate: '2026-12-10' }],
       [
         'Water plants every! 3 days',
         {

@@ -13,6 +13,8 @@ export function chipLabel(span: QuickAddSpan, timeZone: string): string | null {
     case 'date':
       if (span.value.dueAt) return formatInstant(span.value.dueAt, timeZone);
       return span.value.dueDate ? formatDay(span.value.dueDate) : null;
+    case 'start':
+      return formatDay(span.value.startDate);
     case 'recurrence':
       return describeRule(span.value.rrule, { from: span.value.from });
     case 'list':

@@ -28,6 +28,7 @@ export interface QuickAddInputProps {
 
 const KIND_NAMES: Record<QuickAddSpan['kind'], string> = {
   date: 'Due',
+  start: 'Starts',
   recurrence: 'Repeats',
   list: 'List',
   tag: 'Tag',

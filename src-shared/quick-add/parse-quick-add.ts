@@ -1,12 +1,14 @@
 // The natural-language quick-add parser: one pure function used by the renderer (chips), the API
 // (POST .../quick-add, .../quick-add/parse) and any CLI. No Node or DOM APIs; the time zone is an input and
 // the machine's zone is never read. The passes run in this order, each masking what it understood:
-//   quoted lists #"..." -> "literal text" -> #List -> @tag -> priority -> every ... -> remind ... -> dates.
+//   quoted lists #"..." -> "literal text" -> #List -> @tag -> priority -> every ... -> remind ... -> start ...
+//   -> dates.
 import { findDatePhrases, type DateOrder, type DatePhrase } from './date-phrases.ts';
 import type { QuickAddParsed, QuickAddSpan, QuickAddWarning, ReminderValue } from './quick-add-schemas.ts';
 import { REMINDERS_MAX } from '../schedule-schemas.ts';
 import { findRecurrences, type RecurrenceMatch } from './recurrence-phrases.ts';
 import { findReminders } from './reminder-phrases.ts';
+import { findStartPhrases } from './start-phrases.ts';
 import { TextScan } from './text-scan.ts';
 import { scanLists, scanLiterals, scanPriority, scanQuotedLists, scanTags } from './token-rules.ts';
 import { addDays, formatDate, ZoneClock, type CalendarDate } from './zoned-time.ts';
@@ -28,7 +30,7 @@ export interface QuickAddContext {
 }
 
 const DEFAULT_REMINDER_MINUTES = 9 * 60;
-const NOTHING = { dueDate: null, dueAt: null, recurrence: null, list: null, priority: null } as const;
+const NOTHING = { startDate: null, dueDate: null, dueAt: null, recurrence: null, list: null, priority: null } as const;
 
 function epoch(now: QuickAddContext['now']): number {
   const ms = now instanceof Date ? now.getTime() : typeof now === 'number' ? now : Date.parse(now);
@@ -147,6 +149,20 @@ export function parseQuickAdd(text: string, context: QuickAddContext): QuickAddP
   const reminderPhrases = findReminders(scan, now, clock, order);
   for (const r of reminderPhrases) scan.mask(r.start, r.end);
 
+  // Before the due: "start fri" is the start date, not a due on Friday. A second one stays text (masked so the
+  // due pass does not read it either).
+  const [startPhrase, ...otherStarts] = findStartPhrases(scan, now, clock, order);
+  for (const extra of [startPhrase, ...otherStarts]) if (extra) scan.mask(extra.start, extra.end);
+  for (const extra of otherStarts) duplicate(extra.start, extra.end, 'start date');
+  if (startPhrase)
+    emit({
+      kind: 'start',
+      start: startPhrase.start,
+      end: startPhrase.end,
+      text: text.slice(startPhrase.start, startPhrase.end),
+      value: { startDate: startPhrase.startDate },
+    });
+
   const [phrase, ...otherPhrases] = findDatePhrases(scan, now, clock, order);
   for (const extra of otherPhrases) duplicate(extra.start, extra.end, 'date');
   if (phrase) scan.mask(phrase.start, phrase.end);
@@ -200,6 +216,7 @@ export function parseQuickAdd(text: string, context: QuickAddContext): QuickAddP
   warnings.sort((a, b) => a.start - b.start);
   return {
     title: titleOf(text, spans),
+    startDate: startPhrase?.startDate ?? null,
     dueDate: due.dueDate,
     dueAt: due.dueAt,
     timeZone: context.timeZone,

@@ -15,6 +15,7 @@ import {
 function expected(c: CorpusCase): CorpusExpectation {
   return {
     title: c.text,
+    startDate: null,
     dueDate: null,
     dueAt: null,
     recurrence: null,
@@ -39,6 +40,7 @@ function actual(c: CorpusCase): CorpusExpectation {
   for (const r of parsed.reminders) reminderValue.parse(r);
   return {
     title: parsed.title,
+    startDate: parsed.startDate,
     dueDate: parsed.dueDate,
     dueAt: parsed.dueAt,
     recurrence: parsed.recurrence,

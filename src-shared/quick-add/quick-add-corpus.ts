@@ -7,6 +7,7 @@ import type { RecurrenceValue, ReminderValue } from './quick-add-schemas.ts';
 
 export interface CorpusExpectation {
   title: string;
+  startDate: string | null;
   dueDate: string | null;
   dueAt: string | null;
   recurrence: RecurrenceValue | null;
@@ -24,6 +25,7 @@ export interface CorpusCase {
   group:
     | 'plain'
     | 'date'
+    | 'start'
     | 'time zone'
     | 'recurrence'
     | 'list'
@@ -666,6 +668,49 @@ export const CORPUS: CorpusCase[] = [
   },
   { group: 'literal', text: 'Email "#home" owner', expect: { title: 'Email #home owner' } },
   { group: 'literal', text: 'Print \u201cMay 5\u201d flyer', expect: { title: 'Print May 5 flyer' } },
+
+  // Start dates (issue 15 §3): "start"/"starts" [on] and a day; the due stays its own phrase.
+  { group: 'start', text: 'Plan trip start fri', expect: { title: 'Plan trip', startDate: '2026-12-04' } },
+  {
+    group: 'start',
+    text: 'Write report starts monday',
+    expect: { title: 'Write report', startDate: '2026-11-30' },
+    note: 'today is a Monday: the start is today',
+  },
+  { group: 'start', text: 'Paint fence start tomorrow', expect: { title: 'Paint fence', startDate: '2026-12-01' } },
+  {
+    group: 'start',
+    text: 'Essay start dec 3 due dec 10',
+    expect: { title: 'Essay', startDate: '2026-12-03', dueDate: '2026-12-10' },
+  },
+  {
+    group: 'start',
+    text: 'Taxes starts on jan 5 2027 !high',
+    expect: { title: 'Taxes', startDate: '2027-01-05', priority: 'high' },
+  },
+  { group: 'start', text: 'Course starts in 2 weeks', expect: { title: 'Course', startDate: '2026-12-14' } },
+  { group: 'start', text: 'start thursday: draft slides', expect: { title: 'draft slides', startDate: '2026-12-03' } },
+  {
+    group: 'start',
+    text: 'Knit scarf start fri 9am',
+    expect: { title: 'Knit scarf', startDate: '2026-12-04' },
+    note: 'a start date has no time: the time is part of the start phrase',
+  },
+  {
+    group: 'start',
+    text: 'Gym start mon start tue',
+    expect: { title: 'Gym start tue', startDate: '2026-11-30', warnings: ['DUPLICATE'] },
+    note: 'the first start counts; the second stays text and is not read as a due either',
+  },
+  {
+    group: 'start',
+    text: 'Start the car tomorrow',
+    expect: { title: 'Start the car', dueDate: '2026-12-01' },
+    note: '"start" not followed by a day is a word of the title',
+  },
+  plain('Restart server fri', '"start" inside a word, and a weekday abbreviation without a date word'),
+  plain('Start up meeting'),
+  plain('Starts last friday', 'a start in the past is not a start date'),
 
   // Everything together.
   {

@@ -39,6 +39,8 @@ const offsets = { start: z.number().int(), end: z.number().int(), text: z.string
 /** What one part of the text became; start/end are UTF-16 offsets into the text, end exclusive. */
 export const quickAddSpan = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('date'), ...offsets, value: dueValue }),
+  /** "start fri", "starts monday": the start date ("YYYY-MM-DD"). */
+  z.object({ kind: z.literal('start'), ...offsets, value: z.object({ startDate: z.string() }) }),
   z.object({ kind: z.literal('recurrence'), ...offsets, value: recurrenceValue }),
   z.object({ kind: z.literal('list'), ...offsets, value: z.object({ name: z.string() }) }),
   z.object({ kind: z.literal('tag'), ...offsets, value: z.object({ name: z.string() }) }),
@@ -75,6 +77,8 @@ export type QuickAddWarning = z.infer<typeof quickAddWarning>;
 export const quickAddParsed = z.object({
   /** The text without the understood parts and without the quotes of literal text. */
   title: z.string(),
+  /** "start fri", "starts monday": the day the task becomes workable ("YYYY-MM-DD"); null when none was named. */
+  startDate: z.string().nullable(),
   dueDate: z.string().nullable(),
   dueAt: z.string().nullable(),
   /** The zone the text was read in (the request's timeZone). */
