@@ -33,3 +33,17 @@ export function backspaceAt(text: string, spans: readonly QuickAddSpan[], caret:
   const cut = span.end - 2; // the last character inside the quotes
   return { text: text.slice(0, cut) + text.slice(cut + 1), caret: cut + 1 };
 }
+
+/**
+ * Takes the spans of one kind out of the text (a control beside the input was set to something else: its choice
+ * replaces what the text said), with the spaces around each joined into one.
+ */
+export function removeSpans(text: string, spans: readonly QuickAddSpan[], kind: QuickAddSpan['kind']): string {
+  let out = text;
+  for (const span of [...spans].filter((s) => s.kind === kind).sort((a, b) => b.start - a.start)) {
+    const before = out.slice(0, span.start).replace(/\s+$/, '');
+    const after = out.slice(span.end).replace(/^\s+/, '');
+    out = before && after ? `${before} ${after}` : before + after;
+  }
+  return out;
+}

@@ -1,10 +1,14 @@
 // Quick add at the top: title (Enter adds), optional priority and due date. Focused with N or Ctrl/Cmd+N.
 // After adding, focus goes back to the title (also from the date field). A failed add puts the title back.
 // Pasting several lines offers to add one task per line. The title is read as natural language
-// (src-renderer/quick-add): chips show what it understood, and what the text says wins over the controls.
+// (src-renderer/quick-add): chips show what it understood, and the priority and date controls show what the chips
+// say (the text wins); setting a control to something else takes that part out of the text.
 import { forwardRef, useImperativeHandle, useRef, useState, type ClipboardEvent, type FormEvent } from 'react';
 import { taskInputFromParsed } from '../../src-shared/quick-add/parsed-task';
 import { TITLE_MAX, type Priority, type TaskCreateInput } from '../../src-shared/task-schemas';
+import { localDate } from '../../src-shared/schedule/zoned-time';
+import { viewerTimeZone } from '../dates/viewer-zone';
+import { removeSpans } from '../quick-add/chip-edit';
 import { QuickAddInput } from '../quick-add/quick-add-input';
 import { useQuickAddParse } from '../quick-add/use-quick-add-parse';
 import { PriorityOptions } from './priority-options';
@@ -37,6 +41,14 @@ export const QuickAdd = forwardRef<HTMLInputElement | null, QuickAddProps>(funct
   useImperativeHandle(ref, () => inputRef.current as HTMLInputElement, []);
   const parsed = useQuickAddParse(title, lists);
   const dueAt = due ? dueAtFromDateInput(due) : null;
+  // What the chips say, shown by the controls.
+  const textPriority = parsed.priority;
+  const textDate = parsed.dueDate ?? (parsed.dueAt ? localDate(new Date(parsed.dueAt), parsed.timeZone ?? viewerTimeZone()) : null);
+  const fromText = (kind: 'priority' | 'date') => parsed.spans.find((s) => s.kind === kind)?.text;
+  /** A control changed: its value replaces what the text said about it. */
+  const overrideText = (kind: 'priority' | 'date') => {
+    if (fromText(kind) !== undefined) setTitle(removeSpans(title, parsed.spans, kind));
+  };
 
   /** Adds each task; `text` is what comes back into the field when the server refuses it. */
   function add(items: Array<{ input: TaskCreateInput; text: string }>) {
@@ -110,8 +122,13 @@ export const QuickAdd = forwardRef<HTMLInputElement | null, QuickAddProps>(funct
         <select
           className="input quick-add-priority"
           aria-label="Priority for the new task"
-          value={priority}
-          onChange={(e) => setPriority(e.target.value as Priority)}
+          title={fromText('priority') !== undefined ? `From the text: ${fromText('priority')}` : undefined}
+          data-from-text={textPriority ? true : undefined}
+          value={textPriority ?? priority}
+          onChange={(e) => {
+            overrideText('priority');
+            setPriority(e.target.value as Priority);
+          }}
         >
           <PriorityOptions />
         </select>
@@ -119,8 +136,13 @@ export const QuickAdd = forwardRef<HTMLInputElement | null, QuickAddProps>(funct
           type="date"
           className="input quick-add-due"
           aria-label="Due date for the new task"
-          value={due}
-          onChange={(e) => setDue(e.target.value)}
+          title={fromText('date') !== undefined ? `From the text: ${fromText('date')}` : undefined}
+          data-from-text={textDate ? true : undefined}
+          value={textDate ?? due}
+          onChange={(e) => {
+            overrideText('date');
+            setDue(e.target.value);
+          }}
         />
         <button type="submit" className="button button-primary">
           Add
