@@ -33,6 +33,11 @@ describe('createBridge', () => {
     await bridge.auth.getAccessToken({ forceRefresh: true });
     await bridge.auth.getAccessToken();
     await bridge.app.getInfo();
+    await bridge.backups.list();
+    await bridge.backups.create();
+    await bridge.backups.restore({ name: 'tasks-20261204T100000000Z-manual.db' });
+    await bridge.files.openImportFile();
+    await bridge.files.saveExportFile({ suggestedName: 'tasks.json', content: '{}' });
 
     expect(calls).toEqual([
       { channel: 'auth:sign-up', payload: { name: 'A', email: 'a@example.com', password: 'correct horse battery' } },
@@ -42,6 +47,11 @@ describe('createBridge', () => {
       { channel: 'auth:access-token', payload: { forceRefresh: true } },
       { channel: 'auth:access-token', payload: undefined },
       { channel: 'app:info', payload: undefined },
+      { channel: 'backups:list', payload: undefined },
+      { channel: 'backups:create', payload: undefined },
+      { channel: 'backups:restore', payload: { name: 'tasks-20261204T100000000Z-manual.db' } },
+      { channel: 'files:open-import', payload: undefined },
+      { channel: 'files:save-export', payload: { suggestedName: 'tasks.json', content: '{}' } },
     ]);
   });
 
@@ -89,13 +99,15 @@ describe('createBridge', () => {
   it('exposes only named functions, nothing that leads back to the transport', () => {
     const { transport } = recordingTransport(() => ({ ok: true, value: null }));
     const bridge = createBridge(transport);
-    expect(Object.keys(bridge).sort()).toEqual(['app', 'auth', 'reminders']);
+    expect(Object.keys(bridge).sort()).toEqual(['app', 'auth', 'backups', 'files', 'reminders']);
+    expect(Object.keys(bridge.backups)).toEqual(['list', 'create', 'restore']);
+    expect(Object.keys(bridge.files)).toEqual(['openImportFile', 'saveExportFile']);
     expect(Object.keys(bridge.reminders)).toEqual(['onOpenTask']);
     expect(Object.keys(bridge.auth).sort()).toEqual(
       ['getAccessToken', 'getSession', 'onSessionChange', 'signIn', 'signOut', 'signUp'].sort(),
     );
     expect(Object.keys(bridge.app)).toEqual(['getInfo', 'setApiPort']);
-    for (const group of [bridge.auth, bridge.app, bridge.reminders]) {
+    for (const group of [bridge.auth, bridge.app, bridge.reminders, bridge.backups, bridge.files]) {
       for (const value of Object.values(group)) expect(typeof value).toBe('function');
     }
   });

@@ -47,6 +47,15 @@ export function createBridge(transport: BridgeTransport): TasksBridge {
       getInfo: () => call(INVOKE_CHANNELS.appInfo, undefined),
       setApiPort: (request) => call(INVOKE_CHANNELS.setApiPort, request),
     },
+    backups: {
+      list: () => call(INVOKE_CHANNELS.listBackups, undefined),
+      create: () => call(INVOKE_CHANNELS.createBackup, undefined),
+      restore: (request) => call(INVOKE_CHANNELS.restoreBackup, request),
+    },
+    files: {
+      openImportFile: () => call(INVOKE_CHANNELS.openImportFile, undefined),
+      saveExportFile: (request) => call(INVOKE_CHANNELS.saveExportFile, request),
+    },
   } satisfies TasksBridge;
   return bridge;
 }

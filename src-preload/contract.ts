@@ -11,6 +11,11 @@ export const INVOKE_CHANNELS = {
   accessToken: 'auth:access-token',
   appInfo: 'app:info',
   setApiPort: 'app:set-api-port',
+  listBackups: 'backups:list',
+  createBackup: 'backups:create',
+  restoreBackup: 'backups:restore',
+  openImportFile: 'files:open-import',
+  saveExportFile: 'files:save-export',
 } as const;
 
 /** Events pushed from main to the renderer (webContents.send / ipcRenderer.on). */
@@ -99,6 +104,36 @@ export interface SessionChangedEvent {
   reason: SessionChangeReason;
 }
 
+/** One backup of the data directory (Settings → Backups). A backup holds every account of this machine. */
+export interface BackupInfo {
+  /** The file name: the handle to pass back to restore it. */
+  name: string;
+  /** ISO 8601, UTC. */
+  createdAt: string;
+  reason: 'startup' | 'pre-migration' | 'pre-restore' | 'manual';
+  sizeBytes: number;
+}
+
+export interface RestoreBackupRequest {
+  name: string;
+}
+
+/** A file the person chose in the native open dialog, read by main (at most the import limit, 32 MiB). */
+export interface ChosenFile {
+  name: string;
+  bytes: Uint8Array;
+}
+
+export interface SaveExportRequest {
+  /** The name the save dialog proposes, e.g. "tasks-2026-12-04.json". */
+  suggestedName: string;
+  content: string;
+}
+
+export interface SavedFile {
+  path: string;
+}
+
 /** Stable error codes that cross the bridge. */
 export const IPC_ERROR_CODES = [
   'INVALID_INPUT',
@@ -108,6 +143,14 @@ export const IPC_ERROR_CODES = [
   'RATE_LIMITED',
   'SESSION_EXPIRED',
   'FORBIDDEN_SENDER',
+  /** A backup (or another named thing) is not there. */
+  'NOT_FOUND',
+  /** This build has no such feature here (no native dialogs, no relaunch: e.g. a browser without the desktop shell). */
+  'UNAVAILABLE',
+  /** A backup or restore failed; the message says why and what is untouched. */
+  'STORAGE_ERROR',
+  /** A chosen file could not be read or written, or is too large. */
+  'FILE_ERROR',
   'INTERNAL',
 ] as const;
 export type IpcErrorCode = (typeof IPC_ERROR_CODES)[number];
@@ -132,6 +175,14 @@ export interface InvokeContract {
   'auth:access-token': { request: AccessTokenRequest | undefined; response: AccessToken };
   'app:info': { request: void; response: AppInfo };
   'app:set-api-port': { request: SetApiPortRequest; response: ApiInfo };
+  'backups:list': { request: void; response: BackupInfo[] };
+  'backups:create': { request: void; response: BackupInfo };
+  /** Stops the app, backs up the current database, restores this backup and relaunches: answers just before. */
+  'backups:restore': { request: RestoreBackupRequest; response: { relaunching: true } };
+  /** null: the dialog was cancelled. */
+  'files:open-import': { request: void; response: ChosenFile | null };
+  /** null: the dialog was cancelled. */
+  'files:save-export': { request: SaveExportRequest; response: SavedFile | null };
 }
 
 /** `reminder:open-task`: the user clicked a reminder notification for this task. */
@@ -166,6 +217,18 @@ export interface TasksBridge {
     getInfo(): Promise<IpcResult<AppInfo>>;
     /** Saves the API port for the next start (the running API keeps its address until then). */
     setApiPort(request: SetApiPortRequest): Promise<IpcResult<ApiInfo>>;
+  };
+  backups: {
+    list(): Promise<IpcResult<BackupInfo[]>>;
+    create(): Promise<IpcResult<BackupInfo>>;
+    /** Every account on this machine goes back to the backup's state; the current database is backed up first. */
+    restore(request: RestoreBackupRequest): Promise<IpcResult<{ relaunching: true }>>;
+  };
+  files: {
+    /** The native open dialog; UNAVAILABLE where there is none (use a file input). */
+    openImportFile(): Promise<IpcResult<ChosenFile | null>>;
+    /** The native save dialog; UNAVAILABLE where there is none (download instead). */
+    saveExportFile(request: SaveExportRequest): Promise<IpcResult<SavedFile | null>>;
   };
 }
 

@@ -1,6 +1,7 @@
 import type { PortFallback } from '../api/api-server.ts';
 import type { AuthService, SecretStore, TokenService } from '../auth/auth-types.ts';
 import type { EventPublisher } from '../events/event-publisher.ts';
+import type { BackupCatalog } from '../storage/backup-catalog.ts';
 import type { ReminderScheduler } from '../schedule/reminder-scheduler.ts';
 import type { SchedulerClock } from '../schedule/scheduler-clock.ts';
 import type { Logger } from './logger.ts';
@@ -48,6 +49,8 @@ export interface CoreServices {
   readonly events: EventPublisher;
   /** Reminders: subscribe to due/missed ones; check() after resume from sleep or a clock change. */
   readonly reminders: Pick<ReminderScheduler, 'subscribe' | 'check' | 'nextFireAt'>;
+  /** The data directory's backups (Settings → Backups): list, and "Back up now" from the live database. */
+  readonly backups: BackupCatalog;
   /** Stops the API, then auth, then checkpoints and closes SQLite. Idempotent. */
   stop(): Promise<void>;
 }

@@ -7,6 +7,7 @@ import { createApiApp } from '../api/create-app.ts';
 import { dataRoutes, IMPORT_PATH } from '../api/data-routes.ts';
 import { createAuth } from '../auth/create-auth.ts';
 import { DataDirGuardService } from '../storage/data-dir-guard.ts';
+import { backupCatalog } from '../storage/backup-catalog.ts';
 import { runStartupBackup } from '../storage/startup-backup.ts';
 import { TrashPurgeService } from '../tasks/trash-purge.ts';
 import { DATABASE_FILE, DatabaseService } from '../db/database-service.ts';
@@ -150,6 +151,7 @@ export async function startCore(options: CoreOptions): Promise<CoreServices> {
       tokens: auth.tokens,
       events,
       reminders,
+      backups: backupCatalog(database.sqlite, dataDir, logger),
       stop: () => (stopping ??= stopAll()),
     };
   } catch (error) {

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { silentLogger } from '../core/logger.ts';
 import { isDataDirInUse } from '../storage/data-dir-lock.ts';
-import type { AccessToken, AppInfo, IpcResult, SessionInfo } from '../../src-preload/contract.ts';
+import { INVOKE_CHANNELS, type AccessToken, type AppInfo, type IpcResult, type SessionInfo } from '../../src-preload/contract.ts';
 import { fakeEvent } from './test-support/fake-electron.ts';
 
 const fake = await vi.hoisted(async () => (await import('./test-support/fake-electron.ts')).createFakeElectron());
@@ -54,7 +54,7 @@ describe('startDesktop', () => {
     expect(window?.options.webPreferences).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false, webSecurity: true, webviewTag: false, preload: '/app/out/preload/index.cjs' });
     expect(window?.webContents.windowOpenHandler?.({ url: 'https://example.com' })).toEqual({ action: 'deny' });
     expect(fake.permission.check?.(null, 'media', 'app://tasks', {})).toBe(false);
-    expect(fake.invokeHandlers.size).toBe(7);
+    expect(fake.invokeHandlers.size).toBe(Object.keys(INVOKE_CHANNELS).length);
 
     const signedUp = await invoke<SessionInfo>('auth:sign-up', { name: 'Ada', email: 'ada@example.com', password: PASSWORD });
     expect(signedUp).toMatchObject({ ok: true, value: { persisted: true } });

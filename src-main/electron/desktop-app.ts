@@ -7,10 +7,13 @@ import { FileSecretStore } from '../auth/file-secret-store.ts';
 import type { CoreServices } from '../core/core-types.ts';
 import type { Logger } from '../core/logger.ts';
 import { startCore } from '../core/start-core.ts';
+import { runRestoreCommand } from '../storage/restore-command-run.ts';
 import { installAppMenu } from './app-menu.ts';
 import { APP_ENTRY_URL, APP_ORIGIN, handleAppProtocol } from './app-protocol.ts';
 import { encryptionFromSafeStorage, type Encryption } from './encryption.ts';
 import { createIpcHandlers } from './ipc-handlers.ts';
+import { nativeFileDialogs } from './native-file-dialogs.ts';
+import { restoreAndRelaunch } from './restore-and-relaunch.ts';
 import type { KeyValueStore } from './key-value-store.ts';
 import { guardNavigation } from './navigation-guards.ts';
 import { denyPermissions } from './permissions.ts';
@@ -93,6 +96,7 @@ function openShell(parts: ShellParts): DesktopShell {
   stopServicesOnQuit(app, () => core.stop(), logger);
 
   handleAppProtocol({ rendererDir: parts.rendererDir, apiOrigin: core.apiBaseUrl });
+  let mainWindow: BrowserWindow | null = null;
   const sessionStore = createSessionStore({ encryption, kv: secure, logger, extraNote: secretStore.warning });
   // The signed-in account, as last announced to the window: reminders of other accounts are not shown.
   let currentUserId: string | null = null;
@@ -102,6 +106,13 @@ function openShell(parts: ShellParts): DesktopShell {
     throttle: createSignInThrottle(),
     appInfo: { version: app.getVersion() },
     apiPort: { get: () => settings.apiPort(), set: (port) => settings.setApiPort(port) },
+    dialogs: nativeFileDialogs(() => mainWindow),
+    restoreAndRelaunch: restoreAndRelaunch({
+      app,
+      stopCore: () => core.stop(),
+      restore: (backupPath) => runRestoreCommand(core.dataDir, backupPath, logger),
+      logger,
+    }),
     emit: (event) => {
       currentUserId = event.session?.user.id ?? null;
       broadcastSessionChange(event);
@@ -121,7 +132,6 @@ function openShell(parts: ShellParts): DesktopShell {
   registerIpcHandlers(ipcMain, tracked, { allowedOrigins: appOrigins, logger });
   installAppMenu(settings, { platform: process.platform, devTools });
 
-  let mainWindow: BrowserWindow | null = null;
   const openWindow = (): BrowserWindow => {
     const workAreas = screen.getAllDisplays().map((display) => display.workArea);
     const window = createMainWindow({

@@ -14,6 +14,7 @@ import {
   type SessionChangedEvent,
   type SessionInfo,
 } from '../../src-preload/contract.ts';
+import { createDataIpcHandlers, type DataIpcDeps } from './data-ipc-handlers.ts';
 import { fail, ok, toIpcError } from './ipc-errors.ts';
 import {
   accessTokenSchema,
@@ -30,7 +31,7 @@ export type IpcHandler<C extends InvokeChannel> = (payload: unknown) => Promise<
 export type IpcHandlers = { readonly [C in InvokeChannel]: IpcHandler<C> };
 
 export interface IpcHandlerDeps {
-  core: Pick<CoreServices, 'auth' | 'tokens' | 'apiBaseUrl' | 'dataDir'> & Partial<Pick<CoreServices, 'api'>>;
+  core: Pick<CoreServices, 'auth' | 'tokens' | 'apiBaseUrl' | 'dataDir' | 'backups'> & Partial<Pick<CoreServices, 'api'>>;
   /** The API port Settings keeps (used from the next start). */
   apiPort?: { get(): number; set(port: number): void };
   sessionStore: SessionStore;
@@ -39,6 +40,10 @@ export interface IpcHandlerDeps {
   emit: (event: SessionChangedEvent) => void;
   logger?: Logger;
   now?: () => number;
+  /** The desktop app's restore (stop, restore, relaunch); absent: Settings → Backups cannot restore here. */
+  restoreAndRelaunch?: DataIpcDeps['restoreAndRelaunch'];
+  /** The native open/save dialogs; absent: the window falls back to a file input and a download. */
+  dialogs?: DataIpcDeps['dialogs'];
 }
 
 /** A JWT closer than this to expiry is refreshed before it is handed out. */
@@ -136,6 +141,16 @@ export function createIpcHandlers(deps: IpcHandlerDeps): IpcHandlers {
   };
 
   return {
+    ...createDataIpcHandlers(
+      {
+        core,
+        sessionStore,
+        logger,
+        ...(deps.restoreAndRelaunch ? { restoreAndRelaunch: deps.restoreAndRelaunch } : {}),
+        ...(deps.dialogs ? { dialogs: deps.dialogs } : {}),
+      },
+      guarded,
+    ),
     [INVOKE_CHANNELS.signUp]: guarded(INVOKE_CHANNELS.signUp, async (payload) => {
       const input = parse(signUpSchema, payload);
       if (!input.success) return fail(invalidInput(input.error));

@@ -12,6 +12,8 @@ import { portNumber } from '../../src-shared/api-discovery.ts';
 import type {
   AccessTokenRequest,
   IpcError,
+  RestoreBackupRequest,
+  SaveExportRequest,
   SetApiPortRequest,
   SignInRequest,
   SignUpRequest,
@@ -39,6 +41,20 @@ export const accessTokenSchema = z
   .transform((value): AccessTokenRequest => value ?? {});
 
 export const setApiPortSchema = z.strictObject({ port: portNumber }) satisfies z.ZodType<SetApiPortRequest>;
+
+export const restoreBackupSchema = z.strictObject({
+  name: z.string().min(1).max(200),
+}) satisfies z.ZodType<RestoreBackupRequest>;
+
+export const saveExportSchema = z.strictObject({
+  // A bare file name: the dialog decides the folder.
+  suggestedName: z
+    .string()
+    .min(1)
+    .max(200)
+    .regex(/^[^/\\\0]+$/, 'A file name without folders'),
+  content: z.string().max(256 * 1024 * 1024),
+}) satisfies z.ZodType<SaveExportRequest>;
 
 export const noPayloadSchema = z.union([z.undefined(), z.null()], { error: 'This call takes no arguments' });
 

@@ -13,7 +13,9 @@ export type DataSafetyErrorCode =
   /** A fresh backup failed its integrity check; older backups were left alone. */
   | 'BACKUP_FAILED'
   /** The file given to restore is missing, damaged or not a Tasks Desktop database. */
-  | 'RESTORE_SOURCE_INVALID';
+  | 'RESTORE_SOURCE_INVALID'
+  /** A backup asked for by name is not (or no longer) in the backups folder. */
+  | 'BACKUP_NOT_FOUND';
 
 export class DataSafetyError extends Error {
   override readonly name = 'DataSafetyError';

@@ -13,6 +13,8 @@ export interface RequestOptions<T> {
   path: string;
   query?: Record<string, string | number | readonly string[] | undefined>;
   body?: unknown;
+  /** A body sent as it is (a file's bytes) with its Content-Type, instead of `body` as JSON. */
+  rawBody?: { data: Uint8Array<ArrayBuffer> | Blob | string; contentType: string };
   /** Validates the JSON answer; omit for 204 answers. */
   schema?: ZodType<T>;
   signal?: AbortSignal;
@@ -20,6 +22,8 @@ export interface RequestOptions<T> {
 
 export interface HttpClient {
   request<T>(options: RequestOptions<T>): Promise<T>;
+  /** A GET whose answer is a file (an export): its text and Content-Type. */
+  requestText(options: Omit<RequestOptions<never>, 'schema' | 'body' | 'rawBody'>): Promise<{ text: string; contentType: string | null }>;
   /**
    * Opens a streaming GET (text/event-stream) with the access token, refreshing it once on a 401 like request().
    * Resolves to the open response, or throws ApiError (the stream is the caller's to read and cancel).
@@ -55,12 +59,13 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       Accept: 'application/json',
       ...request.headers,
     };
-    if (request.body !== undefined) headers['Content-Type'] = 'application/json';
+    if (request.rawBody !== undefined) headers['Content-Type'] = request.rawBody.contentType;
+    else if (request.body !== undefined) headers['Content-Type'] = 'application/json';
     try {
       return await doFetch(buildUrl(token.apiBaseUrl, request.path, request.query), {
         method: request.method ?? 'GET',
         headers,
-        body: request.body === undefined ? undefined : JSON.stringify(request.body),
+        body: request.rawBody !== undefined ? request.rawBody.data : request.body === undefined ? undefined : JSON.stringify(request.body),
         signal: request.signal,
         credentials: 'omit',
         cache: 'no-store',
@@ -103,6 +108,10 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   return {
     async request<T>(request: RequestOptions<T>): Promise<T> {
       return parse(await authorized(request), request);
+    },
+    async requestText(request) {
+      const response = await authorized({ ...request, headers: { Accept: '*/*' } });
+      return { text: await response.text(), contentType: response.headers.get('Content-Type') };
     },
     openStream(path, { signal, headers }) {
       return authorized({ path, signal, headers: { Accept: 'text/event-stream', ...headers } });

@@ -1,7 +1,7 @@
 // An in-memory window.tasks for component tests: accounts, one current session, session-change events.
 // Calls are recorded so tests can assert what reached "main". Failures can be queued per channel.
 import { vi, type Mock } from 'vitest';
-import type { IpcError, IpcResult, OpenTaskEvent, SessionChangedEvent, SessionInfo, TasksBridge, User } from '../../src-preload/contract';
+import type { BackupInfo, IpcError, IpcResult, OpenTaskEvent, SessionChangedEvent, SessionInfo, TasksBridge, User } from '../../src-preload/contract';
 
 export const API_BASE = 'http://127.0.0.1:4555';
 
@@ -21,6 +21,10 @@ export interface FakeBridge {
   signedInAs: (user: User) => void;
   endSession: () => void;
   tokenRequests: { forceRefresh: boolean }[];
+  /** Main's backups, newest first (tests may seed it). */
+  backups: BackupInfo[];
+  /** Names of the backups a restore was asked for. */
+  restores: string[];
 }
 
 export function createFakeBridge(): FakeBridge {
@@ -29,6 +33,8 @@ export function createFakeBridge(): FakeBridge {
   let minted = 0;
   const failures = new Map<string, IpcError>();
   const listeners = new Set<(event: SessionChangedEvent) => void>();
+  const backups: BackupInfo[] = [];
+  const restores: string[] = [];
   let gate: Promise<void> | null = null;
   const tokenRequests: { forceRefresh: boolean }[] = [];
   const openTaskListeners = new Set<(event: OpenTaskEvent) => void>();
@@ -108,10 +114,36 @@ export function createFakeBridge(): FakeBridge {
           ok({ baseUrl: API_BASE, docsUrl: `${API_BASE}/api/docs`, port: 47821, configuredPort: port, fallbackNote: null }),
         ),
     },
+    // Backups as main keeps them: newest first; a restore is recorded (the real one relaunches the app).
+    backups: {
+      list: () => Promise.resolve(ok([...backups])),
+      create: () => {
+        const made = {
+          name: `tasks-${new Date(Date.now()).toISOString().replace(/[-:.]/g, '')}-manual.db`,
+          createdAt: new Date().toISOString(),
+          reason: 'manual' as const,
+          sizeBytes: 40_960,
+        };
+        backups.unshift(made);
+        return Promise.resolve(ok(made));
+      },
+      restore: ({ name }) => {
+        if (!backups.some((backup) => backup.name === name)) return Promise.resolve(fail('NOT_FOUND', 'That backup is no longer there.'));
+        restores.push(name);
+        return Promise.resolve(ok({ relaunching: true as const }));
+      },
+    },
+    // As in a browser without the desktop shell: the window falls back to a file input and a download.
+    files: {
+      openImportFile: () => Promise.resolve(fail('UNAVAILABLE', 'No native file dialog here.')),
+      saveExportFile: () => Promise.resolve(fail('UNAVAILABLE', 'No native file dialog here.')),
+    },
   };
 
   return {
     bridge,
+    backups,
+    restores,
     calls,
     tokenRequests,
     failNext: (channel, error) => failures.set(channel, error),

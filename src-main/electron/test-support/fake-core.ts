@@ -52,7 +52,17 @@ export function createFakeCore(now: () => number = Date.now) {
     },
   };
   return {
-    core: { auth, tokens, apiBaseUrl: 'http://127.0.0.1:45678', dataDir: '/tmp/fake-data' },
+    core: {
+      auth,
+      tokens,
+      apiBaseUrl: 'http://127.0.0.1:45678',
+      dataDir: '/tmp/fake-data',
+      // The auth handlers' tests never touch backups; data-ipc-handlers.test.ts uses the real core's.
+      backups: {
+        list: () => [],
+        backUpNow: () => Promise.reject(new Error('no database in the fake core')),
+      },
+    },
     sessions,
     revoked,
     forgotten,

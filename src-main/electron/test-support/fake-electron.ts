@@ -58,12 +58,16 @@ export function createFakeElectron() {
     relaunchCalls: 0,
     /** The button index showMessageBox answers with. */
     messageBoxResponse: 0,
+    /** What showOpenDialog / showSaveDialog answer (undefined: cancelled). */
+    openDialogPath: undefined as string | undefined,
+    saveDialogPath: undefined as string | undefined,
     menu: null as unknown,
     displays: [] as Rect[],
     userData: '/nonexistent-user-data',
     storageBackend: 'gnome_libsecret',
     encryptionAvailable: true,
   };
+  const fileDialogs: Array<{ kind: 'open' | 'save'; options: Record<string, unknown> }> = [];
   const cipher = createAesCipher();
   const ipcListeners = new Map<string, unknown>();
 
@@ -190,6 +194,20 @@ export function createFakeElectron() {
         messageBoxes.push(options);
         return Promise.resolve({ response: state.messageBoxResponse, checkboxChecked: false });
       },
+      // (window, options) or (options), as Electron takes them.
+      showOpenDialog: (first: unknown, second?: Record<string, unknown>) => {
+        const options = second ?? (first as Record<string, unknown>);
+        fileDialogs.push({ kind: 'open', options });
+        const path = state.openDialogPath;
+        return Promise.resolve(path === undefined ? { canceled: true, filePaths: [] } : { canceled: false, filePaths: [path] });
+      },
+      // (window, options) or (options), as Electron takes them.
+      showSaveDialog: (first: unknown, second?: Record<string, unknown>) => {
+        const options = second ?? (first as Record<string, unknown>);
+        fileDialogs.push({ kind: 'save', options });
+        const path = state.saveDialogPath;
+        return Promise.resolve(path === undefined ? { canceled: true } : { canceled: false, filePath: path });
+      },
     },
     protocol: {
       registerSchemesAsPrivileged: (schemes: unknown[]) => {
@@ -241,7 +259,8 @@ export function createFakeElectron() {
     powerMonitor.removeAllListeners();
     app.removeAllListeners();
     Object.assign(permission, { request: null, check: null, device: null });
-    Object.assign(state, { singleInstanceLock: true, quitCalls: 0, exitCodes: [], relaunchCalls: 0, messageBoxResponse: 0, menu: null, storageBackend: 'gnome_libsecret', encryptionAvailable: true });
+    Object.assign(state, { singleInstanceLock: true, quitCalls: 0, exitCodes: [], relaunchCalls: 0, messageBoxResponse: 0, openDialogPath: undefined, saveDialogPath: undefined, menu: null, storageBackend: 'gnome_libsecret', encryptionAvailable: true });
+    fileDialogs.length = 0;
   };
 
   return {
@@ -257,6 +276,7 @@ export function createFakeElectron() {
     reset,
     errorBoxes,
     messageBoxes,
+    fileDialogs,
     notifications,
     Notification: FakeNotification,
     powerMonitor,
