@@ -8,8 +8,8 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 export interface RequestOptions {
   /** JSON-encoded as the body (Content-Type: application/json). */
   body?: unknown;
-  /** Sent as-is (already encoded), with `contentType`. */
-  rawBody?: string;
+  /** Sent as-is (already encoded, or a file's bytes), with `contentType`. */
+  rawBody?: string | Uint8Array;
   contentType?: string;
   query?: Record<string, string | number | boolean | undefined>;
   /** Overrides the client's bearer token for this request (token management needs a session JWT). */
@@ -105,7 +105,7 @@ export class ApiClient {
     const headers: Record<string, string> = { Accept: 'application/json' };
     const token = options.token === undefined ? this.token : options.token;
     if (token) headers.Authorization = `Bearer ${token}`;
-    let body: string | undefined;
+    let body: string | Uint8Array | undefined;
     if (options.rawBody !== undefined) {
       body = options.rawBody;
       headers['Content-Type'] = options.contentType ?? 'application/json';

@@ -33,9 +33,14 @@ export async function ask(
 
 /** All of stdin as text without the final newline (--password-stdin). */
 export async function readAll(stdin: NodeJS.ReadableStream): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
-  return Buffer.concat(chunks)
+  return Buffer.from(await readAllBytes(stdin))
     .toString('utf8')
     .replace(/\r?\n$/, '');
+}
+
+/** All of stdin as bytes (a file piped in, e.g. a ZIP). */
+export async function readAllBytes(stdin: NodeJS.ReadableStream): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+  return Buffer.concat(chunks);
 }

@@ -19,11 +19,11 @@ async function open(options: HarnessOptions = {}): Promise<Harness> {
 async function openSettings(page: Page, account: Account): Promise<void> {
   await page.getByRole('button', { name: `Account: ${account.name}` }).click();
   await page.getByRole('menuitem', { name: 'API & tokens…' }).click();
-  await page.getByRole('dialog', { name: 'API & tokens' }).waitFor();
+  await page.getByRole('dialog', { name: 'Settings' }).waitFor();
 }
 
 async function createToken(page: Page, name: string, write: boolean): Promise<string> {
-  const dialog = page.getByRole('dialog', { name: 'API & tokens' });
+  const dialog = page.getByRole('dialog', { name: 'Settings' });
   await dialog.getByLabel('Name').fill(name);
   await dialog.getByLabel(write ? 'Read and change tasks' : 'Read tasks').check();
   await dialog.getByLabel('Expires').selectOption('30 days');
@@ -46,7 +46,7 @@ describe('automation in Chromium', () => {
     await signUp(page, ada);
 
     await openSettings(page, ada);
-    const dialog = page.getByRole('dialog', { name: 'API & tokens' });
+    const dialog = page.getByRole('dialog', { name: 'Settings' });
     await expect.poll(() => dialog.getByTestId('api-address').textContent()).toBe(h.core.apiBaseUrl);
     expect(await dialog.getByRole('link', { name: 'API docs' }).getAttribute('href')).toBe(
       `${h.core.apiBaseUrl}/api/docs`,
@@ -95,7 +95,7 @@ describe('automation in Chromium', () => {
     await openSettings(h.page, bo);
     await createToken(h.page, 'read-only reporter', false);
     await h.screenshot('api-tokens-dark-800x600');
-    const dialog = h.page.getByRole('dialog', { name: 'API & tokens' });
+    const dialog = h.page.getByRole('dialog', { name: 'Settings' });
     const box = await dialog.boundingBox();
     expect(box && box.width <= 800 && box.height <= 600).toBe(true);
     expect(h.problems).toEqual([]);

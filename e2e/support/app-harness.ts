@@ -52,6 +52,8 @@ export interface Harness {
   issuedTokens: Set<string>;
   /** Console errors, page errors and CSP violations seen so far. */
   problems: string[];
+  /** Backups the window asked main to restore (main's stop-restore-relaunch is Electron's; tested in src-main/electron). */
+  restores: string[];
   screenshot(name: string): Promise<void>;
   close(): Promise<void>;
 }
@@ -93,9 +95,14 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     let page: Page | null = null;
     // Electron delivers webContents.send() events before the invoke reply that follows them: keep that order.
     let pendingEmits: Promise<unknown> = Promise.resolve();
+    const restores: string[] = [];
     const handlers: IpcHandlers = createIpcHandlers({
       core,
       sessionStore,
+      restoreAndRelaunch: (path) => {
+        restores.push(path);
+        return Promise.resolve();
+      },
       throttle: createSignInThrottle(),
       appInfo: { version: 'e2e' },
       logger: silentLogger,
@@ -157,6 +164,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       ipcCalls,
       issuedTokens,
       problems,
+      restores,
       screenshot: async (name) => {
         await livePage.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`) });
       },

@@ -2,12 +2,13 @@
 // (The theme is one setting, in the app menu's View > Theme.)
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { User } from '../../src-preload/contract';
+import type { SettingsTab } from '../settings/settings-tabs';
 
 interface AccountMenuProps {
   user: User;
   onSignOut: () => void;
   onShortcuts: () => void;
-  onSettings: () => void;
+  onSettings: (tab?: SettingsTab) => void;
 }
 
 export function initials(name: string): string {
@@ -83,7 +84,21 @@ export function AccountMenu({ user, onSignOut, onShortcuts, onSettings }: Accoun
             label="API & tokens…"
             onSelect={() => {
               setOpen(false);
-              onSettings();
+              onSettings('api');
+            }}
+          />
+          <MenuAction
+            label="Import & export…"
+            onSelect={() => {
+              setOpen(false);
+              onSettings('transfer');
+            }}
+          />
+          <MenuAction
+            label="Backups…"
+            onSelect={() => {
+              setOpen(false);
+              onSettings('backups');
             }}
           />
           <MenuAction

@@ -1,5 +1,6 @@
 // The title bar area of the signed-in screen: the brand, the command palette, shortcuts, the account menu.
 import type { User } from '../../src-preload/contract';
+import type { SettingsTab } from '../settings/settings-tabs';
 import { AccountMenu } from './account-menu';
 
 interface AppHeaderProps {
@@ -7,8 +8,8 @@ interface AppHeaderProps {
   onSignOut: () => void;
   onShortcuts: () => void;
   onPalette: () => void;
-  /** Opens Settings → API & tokens. */
-  onSettings: () => void;
+  /** Opens Settings on a tab (API & tokens by default). */
+  onSettings: (tab?: SettingsTab) => void;
 }
 
 export function AppHeader(props: AppHeaderProps) {

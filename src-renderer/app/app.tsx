@@ -7,6 +7,7 @@ import { createTasksApi } from '../api/tasks-api';
 import { AuthScreen } from '../auth/auth-screen';
 import { useLiveEvents } from '../events/use-live-events';
 import { SettingsDialog } from '../settings/settings-dialog';
+import type { SettingsTab } from '../settings/settings-tabs';
 import { useSession } from '../auth/session-context';
 import { SessionProvider } from '../auth/session-provider';
 import { TasksContext } from '../tasks/tasks-context';
@@ -35,8 +36,8 @@ function Screens({ bridge }: { bridge: TasksBridge }) {
   const client = useQueryClient();
   // Where the person was (filter, search, sort, selection): kept across an expired session, for the same user.
   const [memory, setMemory] = useState<Memory | null>(null);
-  const [settingsOpen, setSettingsOpen] = useState(false);
-  const closeSettings = useCallback(() => setSettingsOpen(false), []);
+  const [settingsTab, setSettingsTab] = useState<SettingsTab | null>(null);
+  const closeSettings = useCallback(() => setSettingsTab(null), []);
 
   const userId = state.status === 'signed-in' ? state.session.user.id : null;
   useEffect(() => {
@@ -80,12 +81,12 @@ function Screens({ bridge }: { bridge: TasksBridge }) {
             onSignOut={onSignOut}
             onShortcuts={controls.openShortcuts}
             onPalette={controls.openPalette}
-            onSettings={() => setSettingsOpen(true)}
+            onSettings={(tab) => setSettingsTab(tab ?? 'api')}
           />
         )}
       />
-      {settingsOpen ? (
-        <SettingsDialog bridge={bridge} http={http} userId={userId} onClose={closeSettings} />
+      {settingsTab ? (
+        <SettingsDialog bridge={bridge} http={http} userId={userId} tab={settingsTab} onClose={closeSettings} />
       ) : null}
     </TasksContext.Provider>
   );

@@ -1,25 +1,33 @@
-// Settings (account menu → "API & tokens…"): the local API's address and docs, and personal access tokens.
-// A modal dialog that keeps focus inside and returns it where it was when closed.
-import { useEffect, useMemo, useRef } from 'react';
+// Settings (from the account menu), in three tabs: API & tokens (the local API's address and docs, personal access
+// tokens), Import & export, Backups. A modal dialog that keeps focus inside and returns it where it was when closed.
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { TasksBridge } from '../../src-preload/contract';
 import type { HttpClient } from '../api/http-client';
 import { ApiAddress } from './api-address';
 import { ApiTokens } from './api-tokens';
+import { Backups } from './backups';
+import { ImportExport } from './import-export';
+import { SETTINGS_TABS, type SettingsTab } from './settings-tabs';
 import { createTokensApi } from './tokens-api';
+import { createTransferApi } from './transfer-api';
 
 export interface SettingsDialogProps {
   bridge: TasksBridge;
   http: HttpClient;
   userId: string;
+  /** The tab it opens on. */
+  tab?: SettingsTab;
   onClose: () => void;
 }
 
-export function SettingsDialog({ bridge, http, userId, onClose }: SettingsDialogProps) {
+export function SettingsDialog({ bridge, http, userId, tab: initialTab = 'api', onClose }: SettingsDialogProps) {
   const dialogRef = useRef<HTMLDivElement>(null);
+  const [tab, setTab] = useState<SettingsTab>(initialTab);
   const api = useMemo(() => createTokensApi(http, userId), [http, userId]);
+  const transfer = useMemo(() => createTransferApi(http, userId), [http, userId]);
   useEffect(() => {
     const previous = document.activeElement as HTMLElement | null;
-    dialogRef.current?.querySelector<HTMLElement>('button, input, a')?.focus();
+    dialogRef.current?.querySelector<HTMLElement>('[role="tab"][aria-selected="true"]')?.focus();
     // Escape closes it wherever focus is (a button that removed itself leaves focus on the body).
     const onKey = (event: KeyboardEvent) => {
       if (event.key !== 'Escape') return;
@@ -34,9 +42,24 @@ export function SettingsDialog({ bridge, http, userId, onClose }: SettingsDialog
     };
   }, [onClose]);
 
+  /** Arrow keys, Home and End move between the tabs (the WAI-ARIA tabs pattern, activation on focus). */
+  function onTabKey(event: React.KeyboardEvent) {
+    const index = SETTINGS_TABS.findIndex((item) => item.id === tab);
+    const next =
+      event.key === 'ArrowRight' ? index + 1 : event.key === 'ArrowLeft' ? index - 1 : event.key === 'Home' ? 0 : event.key === 'End' ? SETTINGS_TABS.length - 1 : null;
+    if (next === null) return;
+    event.preventDefault();
+    const target = SETTINGS_TABS[(next + SETTINGS_TABS.length) % SETTINGS_TABS.length];
+    if (!target) return;
+    setTab(target.id);
+    dialogRef.current?.querySelector<HTMLElement>(`#settings-tab-${target.id}`)?.focus();
+  }
+
   function trapTab(event: React.KeyboardEvent) {
     const items = Array.from(
-      dialogRef.current?.querySelectorAll<HTMLElement>('a, button:not(:disabled), input, select') ?? [],
+      dialogRef.current?.querySelectorAll<HTMLElement>(
+        'a, button:not(:disabled):not([tabindex="-1"]), input:not([tabindex="-1"]), select, summary',
+      ) ?? [],
     );
     const first = items[0];
     const last = items[items.length - 1];
@@ -64,13 +87,38 @@ export function SettingsDialog({ bridge, http, userId, onClose }: SettingsDialog
         }}
       >
         <div className="settings-head">
-          <h2 id="settings-title">API &amp; tokens</h2>
+          <h2 id="settings-title">Settings</h2>
           <button type="button" className="button button-quiet" onClick={onClose}>
             Close
           </button>
         </div>
-        <ApiAddress bridge={bridge} />
-        <ApiTokens api={api} userId={userId} />
+        <div className="settings-tabs" role="tablist" aria-label="Settings" onKeyDown={onTabKey}>
+          {SETTINGS_TABS.map((item) => (
+            <button
+              key={item.id}
+              type="button"
+              role="tab"
+              id={`settings-tab-${item.id}`}
+              aria-selected={tab === item.id}
+              aria-controls={`settings-panel-${item.id}`}
+              tabIndex={tab === item.id ? 0 : -1}
+              className="settings-tab"
+              onClick={() => setTab(item.id)}
+            >
+              {item.label}
+            </button>
+          ))}
+        </div>
+        <div role="tabpanel" id={`settings-panel-${tab}`} aria-labelledby={`settings-tab-${tab}`}>
+          {tab === 'api' ? (
+            <>
+              <ApiAddress bridge={bridge} />
+              <ApiTokens api={api} userId={userId} />
+            </>
+          ) : null}
+          {tab === 'transfer' ? <ImportExport bridge={bridge} api={transfer} /> : null}
+          {tab === 'backups' ? <Backups bridge={bridge} /> : null}
+        </div>
       </div>
     </div>
   );
