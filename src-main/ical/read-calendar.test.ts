@@ -2,7 +2,7 @@
 // shape comes from), and on what must be refused or reported.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { IcalMalformed, readCalendars, type IcalTask } from './read-calendar.ts';
+import { IcalMalformed, readCalendars, readCalendarsAsync, type IcalTask } from './read-calendar.ts';
 
 const fixture = (name: string) =>
   readCalendars(readFileSync(new URL(`./fixtures/${name}.ics`, import.meta.url), 'utf8'));
@@ -231,5 +231,22 @@ describe('files that are not iCalendar', () => {
       tasks: [],
       skipped: [],
     });
+  });
+});
+
+describe('reading without holding the event loop', () => {
+  it('gives the same result as the synchronous read, taking turns while it works', async () => {
+    const text = readFileSync(new URL('./fixtures/thunderbird.ics', import.meta.url), 'utf8');
+    const many = text.replace(/BEGIN:VTODO[\s\S]*END:VTODO\r\n/, (todos) =>
+      Array.from({ length: 400 }, (_, i) => todos.replaceAll(/UID:([^\r]+)/g, `UID:$1-${i}`)).join(''),
+    );
+    let turns = 0;
+    const read = await readCalendarsAsync(many, {}, async () => {
+      turns += 1;
+      await new Promise((resolve) => setImmediate(resolve));
+    });
+    expect(read).toEqual(readCalendars(many));
+    expect(read.tasks).toHaveLength(1200);
+    expect(turns).toBeGreaterThan(0);
   });
 });

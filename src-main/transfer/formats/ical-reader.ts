@@ -5,7 +5,7 @@
 import type { ImportSkip, ImportSkipReason } from '../../../src-shared/import-schemas.ts';
 import {
   IcalMalformed,
-  readCalendars,
+  readCalendarsAsync,
   type IcalSkipReason,
   type IcalTask,
 } from '../../ical/read-calendar.ts';
@@ -53,10 +53,10 @@ function rowOf(task: IcalTask): ImportRow {
   };
 }
 
-export function readIcal(text: string): ReadResult {
+export async function readIcal(text: string): Promise<ReadResult> {
   let read;
   try {
-    read = readCalendars(text);
+    read = await readCalendarsAsync(text);
   } catch (error) {
     if (error instanceof IcalMalformed)
       throw new FileUnreadable(error.message, [{ path: 'body', message: error.message }]);
