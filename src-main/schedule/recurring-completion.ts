@@ -5,11 +5,13 @@ import type { Completion } from '../../src-shared/schedule-schemas.ts';
 import type { SqliteDatabase } from '../db/open-database.ts';
 import type { TaskTree } from '../tasks/task-tree.ts';
 import { nextOccurrence, type NextDue } from '../../src-shared/schedule/recurrence.ts';
+import { shiftStart } from './start-shift.ts';
 
 type Params = Record<string, string | number | null>;
 
 interface RecurringRow {
   completed: number;
+  start_date: string | null;
   due_date: string | null;
   due_at: string | null;
   time_zone: string | null;
@@ -29,6 +31,8 @@ interface SubtaskState {
 /** What undo needs: the state before the completion, the due it moved to, and the subtasks it changed. */
 interface UndoRecord {
   done: number;
+  /** The start date before (absent in records written before migration 007: the start is left as it is). */
+  startDate?: string | null;
   snoozedUntil: string | null;
   next: NextDue | null;
   subtasks: SubtaskState[];
@@ -65,12 +69,12 @@ export class RecurringCompletion {
     private readonly tree: TaskTree,
   ) {
     this.getStmt = db.prepare(
-      `SELECT completed, due_date, due_at, time_zone, recurrence_rule, recurrence_from, recurrence_done, snoozed_until
-       FROM tasks WHERE id = @id AND user_id = @userId AND deleted_at IS NULL`,
+      `SELECT completed, start_date, due_date, due_at, time_zone, recurrence_rule, recurrence_from, recurrence_done,
+         snoozed_until FROM tasks WHERE id = @id AND user_id = @userId AND deleted_at IS NULL`,
     );
     this.advanceStmt = db.prepare(
-      `UPDATE tasks SET due_date = @dueDate, due_at = @dueAt, recurrence_done = recurrence_done + 1,
-         snoozed_until = NULL, completed = 0, completed_at = NULL, updated_at = @now
+      `UPDATE tasks SET due_date = @dueDate, due_at = @dueAt, start_date = @startDate,
+         recurrence_done = recurrence_done + 1, snoozed_until = NULL, completed = 0, completed_at = NULL, updated_at = @now
        WHERE id = @id AND user_id = @userId`,
     );
     this.finishStmt = db.prepare(
@@ -78,8 +82,8 @@ export class RecurringCompletion {
        WHERE id = @id AND user_id = @userId`,
     );
     this.restoreStmt = db.prepare(
-      `UPDATE tasks SET due_date = @dueDate, due_at = @dueAt, recurrence_done = @done, snoozed_until = @snoozedUntil,
-         completed = 0, completed_at = NULL, updated_at = @now
+      `UPDATE tasks SET due_date = @dueDate, due_at = @dueAt, start_date = @startDate, recurrence_done = @done,
+         snoozed_until = @snoozedUntil, completed = 0, completed_at = NULL, updated_at = @now
        WHERE id = @id AND user_id = @userId`,
     );
     this.insertCompletionStmt = db.prepare(
@@ -166,7 +170,13 @@ export class RecurringCompletion {
       completedAt: next ? null : at,
     }));
     if (target.length > 0) this.setSubtasksStmt.run({ states: JSON.stringify(target), userId, now: at });
-    const undo: UndoRecord = { done: row.recurrence_done, snoozedUntil: row.snoozed_until, next, subtasks };
+    const undo: UndoRecord = {
+      done: row.recurrence_done,
+      startDate: row.start_date,
+      snoozedUntil: row.snoozed_until,
+      next,
+      subtasks,
+    };
     this.insertCompletionStmt.run({
       id,
       now: at,
@@ -175,7 +185,15 @@ export class RecurringCompletion {
       timeZone: row.time_zone,
       undo: JSON.stringify(undo),
     });
-    if (next) this.advanceStmt.run({ id, userId, now: at, dueDate: next.dueDate, dueAt: next.dueAt });
+    if (next) {
+      const startDate = shiftStart(
+        row.start_date,
+        { dueDate: row.due_date, dueAt: row.due_at },
+        next,
+        row.time_zone,
+      );
+      this.advanceStmt.run({ id, userId, now: at, dueDate: next.dueDate, dueAt: next.dueAt, startDate });
+    }
     else this.finishStmt.run({ id, userId, now: at });
   }
 
@@ -199,6 +217,7 @@ export class RecurringCompletion {
         now: at,
         dueDate: last.due_date,
         dueAt: last.due_at,
+        startDate: undo.startDate === undefined ? row.start_date : undo.startDate,
         done: undo.done,
         snoozedUntil: undo.snoozedUntil,
       });
@@ -213,6 +232,7 @@ export class RecurringCompletion {
         now: at,
         dueDate: row.due_date,
         dueAt: row.due_at,
+        startDate: row.start_date,
         done: row.recurrence_done,
         snoozedUntil: row.snoozed_until,
       });

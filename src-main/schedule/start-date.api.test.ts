@@ -225,6 +225,51 @@ describe('start date', () => {
     expect(counts).toMatchObject({ active: 7, completed: 1, dueToday: 2, today: inToday.length });
   });
 
+  it('a recurring task keeps the distance from its start to its due on each occurrence, and undo restores it', async () => {
+    const weekly = await create(alice, {
+      title: 'Weekly report',
+      startDate: '2026-03-07',
+      dueDate: '2026-03-10',
+      recurrence: { rrule: 'FREQ=WEEKLY' },
+    });
+    const path = `/api/${alice.id}/tasks/${weekly.id}`;
+    const next = (await (await call(alice, 'PATCH', `${path}/complete`, { completed: true })).json()) as Task;
+    expect(next).toMatchObject({ completed: false, dueDate: '2026-03-17', startDate: '2026-03-14' });
+    const again = (await (
+      await call(alice, 'PATCH', `${path}/complete`, { completed: true })
+    ).json()) as Task;
+    expect(again).toMatchObject({ dueDate: '2026-03-24', startDate: '2026-03-21' });
+    const undone = (await (
+      await call(alice, 'PATCH', `${path}/complete`, { completed: false })
+    ).json()) as Task;
+    expect(undone).toMatchObject({ dueDate: '2026-03-17', startDate: '2026-03-14' });
+
+    // Timed, counted in the task's zone: 00:30 in London is 00:30Z before the clocks change on 29 March and
+    // 23:30Z the day before after it; the start still moves one local day with the due.
+    const timed = await create(alice, {
+      title: 'Night job',
+      startDate: '2026-03-27',
+      dueAt: '2026-03-29T00:30:00Z',
+      timeZone: 'Europe/London',
+      recurrence: { rrule: 'FREQ=DAILY' },
+    });
+    const moved = (await (
+      await call(alice, 'PATCH', `/api/${alice.id}/tasks/${timed.id}/complete`, { completed: true })
+    ).json()) as Task;
+    expect(moved).toMatchObject({ dueAt: '2026-03-29T23:30:00.000Z', startDate: '2026-03-28' });
+
+    // Without a start date nothing is added.
+    const plain = await create(alice, {
+      title: 'No start',
+      dueDate: '2026-03-10',
+      recurrence: { rrule: 'FREQ=DAILY' },
+    });
+    const plainNext = (await (
+      await call(alice, 'PATCH', `/api/${alice.id}/tasks/${plain.id}/complete`, { completed: true })
+    ).json()) as Task;
+    expect(plainNext).toMatchObject({ dueDate: '2026-03-11', startDate: null });
+  });
+
   it("is one user's only: another user's task is 404, another user's path 403, a read token cannot write", async () => {
     const task = await create(alice, { title: 'Private start', startDate: '2026-07-01' });
     expect(
