@@ -17,6 +17,7 @@ import { bulkRoutesOpenApi } from '../tasks/openapi-bulk-routes.ts';
 import { quickAddRoutesOpenApi } from '../quick-add/openapi-quick-add-routes.ts';
 import { scheduleRoutesOpenApi } from '../schedule/openapi-schedule-routes.ts';
 import { tokenRoutesOpenApi } from '../tokens/openapi-token-routes.ts';
+import { transferRoutesOpenApi } from '../transfer/openapi-transfer-routes.ts';
 import { dataRoutesOpenApi } from './openapi-data-routes.ts';
 
 type JsonObject = Record<string, unknown>;
@@ -72,6 +73,7 @@ const idParam = { name: 'id', in: 'path', required: true, schema: { type: 'strin
 export function buildOpenApiDocument(version: string): JsonObject {
   const parts = { ok, err, json, authErrors, userIdParam, idParam };
   const dataRoutes = dataRoutesOpenApi(parts);
+  const transferRoutes = transferRoutesOpenApi(parts);
   const tokenRoutes = tokenRoutesOpenApi(parts);
   const eventRoutes = eventRoutesOpenApi(parts);
   const quickAddRoutes = quickAddRoutesOpenApi(parts);
@@ -110,6 +112,7 @@ export function buildOpenApiDocument(version: string): JsonObject {
         Health: schema(health, 'output'),
         Error: errorSchema,
         ...dataRoutes.schemas,
+        ...transferRoutes.schemas,
         ...tokenRoutes.schemas,
         ...quickAddRoutes.schemas,
         ...organizeRoutes.schemas,
@@ -197,6 +200,7 @@ export function buildOpenApiDocument(version: string): JsonObject {
         },
       },
       ...dataRoutes.paths,
+      ...transferRoutes.paths,
       ...tokenRoutes.paths,
       ...eventRoutes.paths,
       ...quickAddRoutes.paths,

@@ -4,12 +4,14 @@ import packageJson from '../../package.json' with { type: 'json' };
 import { ApiFileService } from '../api/api-file.ts';
 import { ApiServer } from '../api/api-server.ts';
 import { createApiApp } from '../api/create-app.ts';
-import { dataRoutes, IMPORT_PATH } from '../api/data-routes.ts';
+import { dataRoutes } from '../api/data-routes.ts';
 import { createAuth } from '../auth/create-auth.ts';
 import { DataDirGuardService } from '../storage/data-dir-guard.ts';
 import { backupCatalog } from '../storage/backup-catalog.ts';
 import { runStartupBackup } from '../storage/startup-backup.ts';
 import { TrashPurgeService } from '../tasks/trash-purge.ts';
+import { ImportRecoveryService } from '../transfer/import-recovery.ts';
+import { IMPORT_PATH, transferRoutes } from '../transfer/transfer-routes.ts';
 import { DATABASE_FILE, DatabaseService } from '../db/database-service.ts';
 import { appMigrations } from '../db/migrations/index.ts';
 import { EventBus } from '../events/event-bus.ts';
@@ -63,6 +65,7 @@ export async function startCore(options: CoreOptions): Promise<CoreServices> {
     const database = await start(new DatabaseService(dataDir));
     await runStartupBackup(database.sqlite, dataDir, { databaseExisted: guard.databaseExisted, logger });
     await start(new TrashPurgeService(database.sqlite, database.writes, logger));
+    await start(new ImportRecoveryService(database.sqlite, database.writes, logger));
     const repo = new TaskRepository(database.sqlite, database.writes);
     const requestedPort = options.port ?? 0;
     const server = await start(new ApiServer(requestedPort, { fallbackToFreePort: options.portFallback ?? false }));
@@ -112,6 +115,7 @@ export async function startCore(options: CoreOptions): Promise<CoreServices> {
       version: packageJson.version,
       events,
       extraRoutes: [
+        ...transferRoutes(database.sqlite, database.writes, events),
         ...dataRoutes(database.sqlite, database.writes, repo, events),
         ...scheduleRoutes(repo, new SnoozeStore(database.sqlite, database.writes), events),
         ...tokenRoutes(personalTokens),

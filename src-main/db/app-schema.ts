@@ -41,6 +41,8 @@ export interface TasksTable {
   position: string;
   /** Migration 004: the task's tag names, space-separated (indexed by the text search). */
   tag_names: string;
+  /** Migration 010: the import run that wrote the task (null: written by the API). */
+  import_run_id?: string | null;
   rowid?: Generated<number>;
 }
 
@@ -98,6 +100,8 @@ export interface ListsTable {
   created_at: string;
   updated_at: string;
   deleted_at: string | null;
+  /** Migration 010: the import run that created the list. */
+  import_run_id?: string | null;
 }
 
 /** Migration 004. */

@@ -1,6 +1,7 @@
 // Export carries the schedule fields (dueDate, timeZone, recurrence, reminders) and import takes them back.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ExportFile, ImportResult } from '../../src-shared/export-schema.ts';
+import type { ExportFile } from '../../src-shared/export-schema.ts';
+import type { ImportResult } from '../../src-shared/import-schemas.ts';
 import type { Task } from '../../src-shared/task-schemas.ts';
 import { callAs, signUp, startTestCore, type TestCore, type TestUser } from '../testing/test-core.ts';
 
@@ -59,7 +60,7 @@ describe('export and import of schedule fields', () => {
     const result = (await (
       await call(carol, 'POST', `/api/${carol.id}/import?fromUser=${alice.id}`, file)
     ).json()) as ImportResult;
-    expect(result).toEqual({ imported: 3, skipped: [] });
+    expect(result).toMatchObject({ imported: 3, skipped: [], dryRun: false });
     const copy = (await (await call(carol, 'GET', `/api/${carol.id}/export`)).json()) as ExportFile;
     expect(copy.tasks.map((t) => pick(t)).sort()).toEqual(exported);
     // Imported reminders are live: the schedule index has them.

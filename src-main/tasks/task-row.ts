@@ -3,7 +3,7 @@ import type { Reminder } from '../../src-shared/task-schemas.ts';
 import { PRIORITIES, type Priority, type Task } from '../../src-shared/task-schemas.ts';
 import type { TasksTable } from '../db/app-schema.ts';
 
-export type TaskRow = Selectable<Omit<TasksTable, 'rowid' | 'tag_names'>>;
+export type TaskRow = Selectable<Omit<TasksTable, 'rowid' | 'tag_names' | 'import_run_id'>>;
 
 export const TASK_COLUMNS =
   'id, user_id, title, description, completed, completed_at, priority, due_at, created_at, updated_at, deleted_at, ' +

@@ -17,6 +17,11 @@ const base: ExportTask = {
   reminders: [],
   createdAt: '2026-01-01T00:00:00.000Z',
   updatedAt: '2026-01-01T00:00:00.000Z',
+  listId: 'list-1',
+  parentId: null,
+  position: 'a0',
+  tags: [],
+  completions: [],
 };
 
 /** A small RFC 4180 reader, to check what a spreadsheet would read back. */

@@ -4,8 +4,8 @@ import {
   EXPORT_FORMAT,
   type ExportFile,
   IMPORT_MAX_BYTES,
-  type ImportResult,
 } from '../../src-shared/export-schema.ts';
+import type { ImportResult } from '../../src-shared/import-schemas.ts';
 import type { Task } from '../../src-shared/task-schemas.ts';
 import { signUp, startTestCore, type TestCore, type TestUser } from '../testing/test-core.ts';
 
@@ -41,8 +41,8 @@ async function importInto(user: TestUser, body: unknown, query = ''): Promise<Re
 }
 
 /** Everything but identity: what "identical tasks" means across accounts. */
-const content = (tasks: readonly { id: string; title: string }[]) =>
-  tasks.map(({ id: _id, ...rest }) => rest).sort((a, b) => a.title.localeCompare(b.title));
+const content = (tasks: readonly { id: string; title: string; listId?: string }[]) =>
+  tasks.map(({ id: _id, listId: _list, ...rest }) => rest).sort((a, b) => a.title.localeCompare(b.title));
 
 beforeAll(async () => {
   test = await startTestCore();
@@ -69,7 +69,7 @@ afterAll(async () => {
 describe('export', () => {
   it("writes the versioned JSON file of the user's tasks (not the trash)", async () => {
     const file = await exportOf(alice);
-    expect(file).toMatchObject({ format: EXPORT_FORMAT, version: 1, userId: alice.id });
+    expect(file).toMatchObject({ format: EXPORT_FORMAT, version: 2, userId: alice.id });
     expect(file.tasks.map((t) => t.title).sort()).toEqual(['=cmd|calc', 'Done, with "quotes"', 'Plain']);
     expect(file.tasks.find((t) => t.title === '=cmd|calc')?.dueAt).toBe('2026-05-01T07:30:00.000Z');
     expect(file.tasks.every((t) => !('userId' in t))).toBe(true);
@@ -126,7 +126,7 @@ describe('import', () => {
     const carol = await signUp(test, 'Carol');
     const file = await exportOf(alice);
     const first = (await (await importInto(carol, file, `?fromUser=${alice.id}`)).json()) as ImportResult;
-    expect(first).toEqual({ imported: 3, skipped: [] });
+    expect(first).toMatchObject({ imported: 3, skipped: [], dryRun: false });
     const copy = await exportOf(carol);
     expect(content(copy.tasks)).toEqual(content(file.tasks));
     // Visible through the task API like any task, text search included.
@@ -153,7 +153,7 @@ describe('import', () => {
       'MALFORMED_JSON',
     );
     await expectRefused(
-      await importInto(bob, { ...file, userId: bob.id, version: 2 }),
+      await importInto(bob, { ...file, userId: bob.id, version: 3 }),
       422,
       'IMPORT_UNSUPPORTED_VERSION',
     );
@@ -166,7 +166,7 @@ describe('import', () => {
     await expectRefused(
       await test.api(`/api/${bob.id}/import`, {
         method: 'POST',
-        headers: { ...bob.headers, 'Content-Type': 'text/plain' },
+        headers: { ...bob.headers, 'Content-Type': 'application/xml' },
         body: '{}',
       }),
       415,
@@ -205,12 +205,12 @@ describe('import', () => {
     // An id that belongs to Alice answers exactly like one that exists nowhere.
     const alicesId = (await exportOf(alice)).tasks[0]!.id;
     const probe = (await (await importInto(erin, fileOf(erin, [alicesId, 'nowhere-1']))).json()) as ImportResult;
-    expect(probe).toEqual({ imported: 2, skipped: [] });
+    expect(probe).toMatchObject({ imported: 2, skipped: [], dryRun: false });
     // Erin imports an id first; Frank's later import of his own file with that id still gets his task.
     const first = (await (await importInto(erin, fileOf(erin, ['shared-id']))).json()) as ImportResult;
-    expect(first).toEqual({ imported: 1, skipped: [] });
+    expect(first).toMatchObject({ imported: 1, skipped: [], dryRun: false });
     const frankFile = fileOf(frank, ['shared-id']);
-    expect(await (await importInto(frank, frankFile)).json()).toEqual({ imported: 1, skipped: [] });
+    expect(await (await importInto(frank, frankFile)).json()).toMatchObject({ imported: 1, skipped: [], dryRun: false });
     expect((await exportOf(frank)).tasks.map((t) => t.title)).toEqual(['task shared-id']);
     // Idempotent for each of them, and their own exports re-import as already there.
     expect(((await (await importInto(frank, frankFile)).json()) as ImportResult).imported).toBe(0);

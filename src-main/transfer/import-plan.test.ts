@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { EXPORT_FORMAT, type ExportTaskInput, IMPORT_MAX_TASKS } from '../../src-shared/export-schema.ts';
+type V1TaskInput = Omit<ExportTaskInput, 'listId' | 'parentId' | 'position'>;
 import { deriveImportedId } from './imported-id.ts';
 import { ImportRefused, planImport } from './import-plan.ts';
 
-const task = (id: string, extra: Partial<ExportTaskInput> = {}): ExportTaskInput => ({
+const task = (id: string, extra: Partial<V1TaskInput> = {}): V1TaskInput => ({
   id,
   title: `Task ${id}`,
   description: '',
@@ -36,20 +37,21 @@ function refusal(fn: () => unknown): ImportRefused {
 }
 
 describe('planImport', () => {
-  it("accepts the user's own export, storing ids derived from (account, file id) and normalising times", () => {
+  it("accepts the user's own version 1 export: rows keyed by file id, newest first, times normalised", () => {
     const plan = planImport(file([task('a'), task('b', { dueAt: '2026-03-01T12:00:00+02:00' })]), {
       userId: 'user-a',
     });
     expect(plan.foreign).toBe(false);
     expect(plan.skipped).toEqual([]);
-    expect(plan.tasks.map((t) => t.sourceId)).toEqual(['a', 'b']);
-    expect(plan.tasks.map((t) => t.id)).toEqual(
-      ['a', 'b'].map((id) => deriveImportedId('user-a', id, '2026-01-01T10:00:00.000Z')),
-    );
-    expect(plan.tasks[1]?.dueAt).toBe('2026-03-01T10:00:00.000Z');
+    expect(plan.rows.map((r) => [r.key, r.listName, r.parentKey])).toEqual([
+      ['a', null, null],
+      ['b', null, null],
+    ]);
+    expect(plan.rows[1]?.task.dueAt).toBe('2026-03-01T10:00:00.000Z');
+    expect(plan.rows[0]?.order).toBe(-Date.parse('2026-01-01T10:00:00.000Z'));
   });
 
-  it('skips invalid and duplicate tasks with reasons, and fixes completedAt', () => {
+  it('skips invalid and duplicate tasks with reasons', () => {
     const plan = planImport(
       file([
         task('a'),
@@ -60,8 +62,7 @@ describe('planImport', () => {
       ]),
       { userId: 'user-a' },
     );
-    expect(plan.tasks.map((t) => t.sourceId)).toEqual(['a', 'd']);
-    expect(plan.tasks[1]?.completedAt).toBe('2026-01-02T10:00:00.000Z');
+    expect(plan.rows.map((r) => r.key)).toEqual(['a', 'd']);
     expect(plan.skipped.map((s) => [s.id, s.index, s.reason])).toEqual([
       ['a', 1, 'DUPLICATE_IN_FILE'],
       ['c', 2, 'INVALID'],
@@ -75,9 +76,9 @@ describe('planImport', () => {
     expect(refusal(() => planImport({ ...file([]), format: 'other' }, { userId: 'user-a' })).code).toBe(
       'VALIDATION_FAILED',
     );
-    const future = refusal(() => planImport(file([], 'user-a', { version: 2 }), { userId: 'user-a' }));
+    const future = refusal(() => planImport(file([], 'user-a', { version: 3 }), { userId: 'user-a' }));
     expect(future.code).toBe('IMPORT_UNSUPPORTED_VERSION');
-    expect(future.message).toMatch(/version 2/);
+    expect(future.message).toMatch(/version 3; this app reads versions 1 and 2/);
     const extra = refusal(() => planImport(file([], 'user-a', { surprise: 1 }), { userId: 'user-a' }));
     expect(extra.code).toBe('VALIDATION_FAILED');
     expect(
@@ -101,15 +102,52 @@ describe('planImport', () => {
 
     const plan = planImport(foreignFile, { userId: 'user-b', fromUser: 'user-a' });
     expect(plan.foreign).toBe(true);
-    const id = plan.tasks[0]?.id ?? '';
-    expect(id).not.toBe('0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b');
+    expect(plan.rows.map((r) => r.key)).toEqual(['0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b']);
+  });
+
+  it('reads version 2: lists by name (the Inbox as the Inbox), parents, positions, tags and completions', () => {
+    const v2 = {
+      format: EXPORT_FORMAT,
+      version: 2,
+      exportedAt: '2026-02-01T00:00:00.000Z',
+      userId: 'user-a',
+      lists: [
+        { id: 'l-in', name: 'Eingang', color: null, position: 'a0', isInbox: true },
+        { id: 'l-w', name: 'Work', color: '#AA0000', position: 'a1', isInbox: false },
+      ],
+      tasks: [
+        { ...task('p'), listId: 'l-w', parentId: null, position: 'a0', tags: ['x'] },
+        { ...task('c'), listId: 'l-w', parentId: 'p', position: 'a0' },
+        { ...task('i'), listId: 'l-in', parentId: null, position: 'Zz' },
+        { ...task('r', { dueDate: '2026-01-05', recurrence: { rrule: 'FREQ=DAILY' } }), listId: 'nowhere', parentId: null, position: 'a1',
+          completions: [{ completedAt: '2026-01-04T08:00:00Z', dueDate: '2026-01-04' }] },
+      ],
+    };
+    const plan = planImport(v2, { userId: 'user-a' });
+    expect(plan.version).toBe(2);
+    expect(plan.lists).toEqual([
+      { name: 'Inbox', color: null, isInbox: true },
+      { name: 'Work', color: '#aa0000', isInbox: false },
+    ]);
+    expect(plan.rows.map((r) => [r.key, r.listName, r.parentKey, r.order])).toEqual([
+      ['p', 'Work', null, 'a0'],
+      ['c', 'Work', 'p', 'a0'],
+      ['i', 'Inbox', null, 'Zz'],
+      ['r', null, null, 'a1'],
+    ]);
+    expect(plan.rows[0]?.task.tags).toEqual(['x']);
+    expect(plan.rows[3]?.task.completions).toEqual([
+      { completedAt: '2026-01-04T08:00:00.000Z', dueDate: '2026-01-04', dueAt: null, timeZone: null },
+    ]);
+  });
+});
+
+describe('deriveImportedId', () => {
+  it('is a UUIDv7-shaped id of (account, file id) with the creation time as prefix', () => {
+    const id = deriveImportedId('user-b', '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b', '2026-01-01T10:00:00.000Z');
     expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
-    // Idempotent: the same file gives the same ids; another target account gives other ids.
-    expect(planImport(foreignFile, { userId: 'user-b', fromUser: 'user-a' }).tasks[0]?.id).toBe(id);
-    expect(
-      deriveImportedId('user-c', '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b', '2026-01-01T10:00:00.000Z'),
-    ).not.toBe(id);
-    // Time-ordered like UUIDv7: the prefix is createdAt in ms.
+    expect(deriveImportedId('user-b', '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b', '2026-01-01T10:00:00.000Z')).toBe(id);
+    expect(deriveImportedId('user-c', '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b', '2026-01-01T10:00:00.000Z')).not.toBe(id);
     expect(parseInt(id.replace(/-/g, '').slice(0, 12), 16)).toBe(Date.parse('2026-01-01T10:00:00.000Z'));
   });
 });

@@ -1,16 +1,22 @@
-// Validates an import body and decides, before touching the database, which tasks it will try to add.
-// The envelope must be right or nothing happens (refused with a stable code); a bad task inside a good
-// envelope is skipped and reported. Importing another account's export needs the caller's explicit consent.
+// Reads this app's own export file (format=json, versions 1 and 2) into the rows every format hands the import.
+// The envelope must be right or nothing happens (refused with a stable code); a bad task inside a good envelope is
+// skipped and reported. Importing another account's export needs the caller's explicit consent.
 import type { z } from 'zod';
 import {
   EXPORT_FORMAT,
-  EXPORT_VERSION,
+  EXPORT_VERSIONS,
   exportEnvelope,
-  type ExportTask,
+  exportList,
+  type ExportList,
   exportTask,
-  type ImportSkip,
+  type ExportTask,
+  exportTaskV1,
+  type ExportTaskV1,
+  type ExportVersion,
 } from '../../src-shared/export-schema.ts';
-import { deriveImportedId } from './imported-id.ts';
+import type { ImportSkip } from '../../src-shared/import-schemas.ts';
+import { INBOX_NAME } from '../../src-shared/list-schemas.ts';
+import type { ImportRow, ReadResult } from './formats/format-reader.ts';
 
 export type ImportRefusalCode = 'VALIDATION_FAILED' | 'IMPORT_UNSUPPORTED_VERSION' | 'IMPORT_USER_MISMATCH';
 
@@ -37,14 +43,10 @@ export interface ImportTarget {
   fromUser?: string;
 }
 
-/** A task to insert: `id` the stored id (derived, see imported-id.ts), `sourceId` the file's; completedAt consistent. */
-export type PlannedTask = ExportTask & { sourceId: string; sourceIndex: number };
-
-export interface ImportPlan {
-  tasks: PlannedTask[];
-  skipped: ImportSkip[];
+export interface JsonImportPlan extends ReadResult {
   /** Whether the file came from another account. */
   foreign: boolean;
+  version: ExportVersion;
 }
 
 function issues(error: z.ZodError, prefix = ''): Array<{ path: string; message: string }> {
@@ -62,12 +64,16 @@ function refuseFormat(): ImportRefused {
   );
 }
 
+function isKnownVersion(version: unknown): version is ExportVersion {
+  return (EXPORT_VERSIONS as readonly unknown[]).includes(version);
+}
+
 function refuseVersion(version: unknown): ImportRefused {
   return new ImportRefused(
     'IMPORT_UNSUPPORTED_VERSION',
-    `This export has version ${JSON.stringify(version)}; this app reads version ${EXPORT_VERSION}. ` +
+    `This export has version ${JSON.stringify(version)}; this app reads versions ${EXPORT_VERSIONS.join(' and ')}. ` +
       'Update Tasks Desktop to import it.',
-    [{ path: 'version', message: `Expected ${EXPORT_VERSION}.` }],
+    [{ path: 'version', message: `Expected ${EXPORT_VERSIONS.join(' or ')}.` }],
   );
 }
 
@@ -80,22 +86,22 @@ function refuseUser(userId: string): ImportRefused {
   );
 }
 
-function consistent(task: ExportTask): ExportTask {
-  const completedAt = task.completed ? (task.completedAt ?? task.updatedAt) : null;
-  return { ...task, completedAt };
-}
+/** A v2 row waits for the file's lists (which may come after the tasks) to learn its list's name. */
+type PendingRow = ImportRow & { listRef: string | null };
 
 /**
- * Builds an import plan from an export file given piece by piece (as a streaming reader finds them): envelope fields
- * in any order, tasks one at a time. A wrong `format`, `version` or `userId` is refused as soon as it is given, so a
- * reader can stop reading; each task is validated when it arrives, so no list of raw tasks is kept.
+ * Builds the rows of an export file given piece by piece (as the streaming reader finds them): envelope fields in
+ * any order, lists and tasks one at a time. A wrong `format`, `version` or `userId` is refused as soon as it is
+ * given, so a reader can stop reading; each task is validated when it arrives, so no list of raw tasks is kept.
  */
 export class ImportPlanner {
   private readonly envelope: Record<string, unknown> = {};
-  private readonly tasks: PlannedTask[] = [];
+  private readonly rows: PendingRow[] = [];
+  private readonly lists: ExportList[] = [];
   private readonly skipped: ImportSkip[] = [];
   private readonly seen = new Set<string>();
   private hasTasks = false;
+  private listProblem: ImportRefused | null = null;
 
   constructor(private readonly target: ImportTarget) {}
 
@@ -107,7 +113,7 @@ export class ImportPlanner {
   setEnvelopeField(key: string, value: unknown): void {
     this.envelope[key] = value;
     if (key === 'format' && value !== EXPORT_FORMAT) throw refuseFormat();
-    if (key === 'version' && value !== EXPORT_VERSION) {
+    if (key === 'version' && !isKnownVersion(value)) {
       if (this.envelope.format === EXPORT_FORMAT || !('format' in this.envelope)) throw refuseVersion(value);
     }
     if (key === 'userId' && typeof value === 'string' && value !== this.target.userId && this.target.fromUser !== value) {
@@ -115,11 +121,22 @@ export class ImportPlanner {
     }
   }
 
+  addList(raw: unknown, index: number): void {
+    const parsed = exportList.safeParse(raw);
+    if (!parsed.success) {
+      this.listProblem ??= new ImportRefused('VALIDATION_FAILED', 'The export file is malformed.', issues(parsed.error, `lists.${index}`));
+      return;
+    }
+    this.lists.push(parsed.data);
+  }
+
   addTask(raw: unknown, index: number): void {
     this.hasTasks = true;
     const rawId = typeof raw === 'object' && raw !== null ? (raw as { id?: unknown }).id : undefined;
     const fileId = typeof rawId === 'string' ? rawId.slice(0, 100) : null;
-    const parsed = exportTask.safeParse(raw);
+    // Version 2 files carry their place; a task with `listId` is read as version 2 whatever order the keys came in.
+    const v2 = this.envelope.version === 2 || (this.envelope.version === undefined && typeof raw === 'object' && raw !== null && 'listId' in raw);
+    const parsed = v2 ? exportTask.safeParse(raw) : exportTaskV1.safeParse(raw);
     if (!parsed.success) {
       const message = issues(parsed.error)
         .map((i) => `${i.path || 'task'}: ${i.message}`)
@@ -127,24 +144,31 @@ export class ImportPlanner {
       this.skipped.push({ id: fileId, index, reason: 'INVALID', message });
       return;
     }
-    if (this.seen.has(parsed.data.id)) {
+    const id = parsed.data.id;
+    if (this.seen.has(id)) {
       this.skipped.push({ id: fileId, index, reason: 'DUPLICATE_IN_FILE', message: 'The same id appears earlier in the file.' });
       return;
     }
-    this.seen.add(parsed.data.id);
-    const task = consistent(parsed.data);
-    // Always derived from (this account, the file's id), own export or not: the stored id is then a function of this
-    // account and the file only, never of what other accounts hold (no "id taken" oracle, no way to claim an id
-    // another account will re-import), and importing the same file again maps to the same ids (idempotent).
-    const id = deriveImportedId(this.target.userId, task.id, task.createdAt);
-    this.tasks.push({ ...task, id, sourceId: task.id, sourceIndex: index });
+    this.seen.add(id);
+    this.rows.push(v2 ? this.v2Row(parsed.data as ExportTask, index) : this.v1Row(parsed.data, index));
   }
 
-  /** The whole file has been given: checks the envelope as a whole and returns the plan. */
-  finish(): ImportPlan {
+  private v2Row(data: ExportTask, index: number): PendingRow {
+    const { id, listId, parentId, position, ...task } = data;
+    return { index, key: id, listName: null, listRef: listId, parentKey: parentId, order: position, task };
+  }
+
+  /** Version 1 has no place: its tasks go into one list, newest first (as the app listed them then). */
+  private v1Row(data: ExportTaskV1, index: number): PendingRow {
+    const { id, ...task } = data;
+    return { index, key: id, listName: null, listRef: null, parentKey: null, order: -Date.parse(task.createdAt), task };
+  }
+
+  /** The whole file has been given: checks the envelope as a whole and returns the rows. */
+  finish(): JsonImportPlan {
     const envelope = this.envelope;
     if (envelope.format !== EXPORT_FORMAT) throw refuseFormat();
-    if (envelope.version !== EXPORT_VERSION) throw refuseVersion(envelope.version);
+    if (!isKnownVersion(envelope.version)) throw refuseVersion(envelope.version);
     // The tasks were checked one by one; the envelope's own fields are checked here (tasks as a plain count).
     const parsed = exportEnvelope.safeParse({ ...envelope, tasks: [] });
     if (!parsed.success)
@@ -152,15 +176,27 @@ export class ImportPlanner {
     if (!this.hasTasks) {
       throw new ImportRefused('VALIDATION_FAILED', 'The export file is malformed.', [{ path: 'tasks', message: 'Required.' }]);
     }
-    const { userId } = parsed.data;
+    if (this.listProblem) throw this.listProblem;
+    const { userId, version } = parsed.data;
     const foreign = userId !== this.target.userId;
     if (foreign && this.target.fromUser !== userId) throw refuseUser(userId);
-    return { tasks: this.tasks, skipped: this.skipped, foreign };
+    const names = new Map(this.lists.map((list) => [list.id, list.isInbox ? INBOX_NAME : list.name]));
+    const rows: ImportRow[] = this.rows.map(({ listRef, ...row }) => ({
+      ...row,
+      // A list id the file does not declare: the task goes where tasks of a file without lists go.
+      listName: listRef === null ? null : (names.get(listRef) ?? null),
+    }));
+    const lists = this.lists.map((list) => ({
+      name: list.isInbox ? INBOX_NAME : list.name,
+      color: list.color,
+      isInbox: list.isInbox,
+    }));
+    return { rows, skipped: this.skipped, lists, foreign, version };
   }
 }
 
 /** Plans an import from an already parsed body (the same rules as the streaming reader). */
-export function planImport(body: unknown, target: ImportTarget): ImportPlan {
+export function planImport(body: unknown, target: ImportTarget): JsonImportPlan {
   const record =
     typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
   const planner = new ImportPlanner(target);
@@ -173,6 +209,7 @@ export function planImport(body: unknown, target: ImportTarget): ImportPlan {
     throw new ImportRefused('VALIDATION_FAILED', 'The export file is malformed.', issues(parsed.error));
   }
   planner.markTasksPresent();
+  (parsed.data.lists ?? []).forEach((raw, index) => planner.addList(raw, index));
   parsed.data.tasks.forEach((raw, index) => planner.addTask(raw, index));
   return planner.finish();
 }

@@ -1,25 +1,33 @@
 // Reads an import body as a stream of JSON tokens, so a hostile body is refused as soon as it shows its shape and a
 // legitimate one never exists as one big string or object tree. A token filter in front of the JSON parser enforces
 // the export file's shape before any value is built:
-// - the root is an object whose keys are the envelope's (`format`, `version`, `exportedAt`, `userId`, `tasks`);
-// - envelope values are scalars, except `tasks`, an array of at most IMPORT_MAX_TASKS objects, each at most two
-//   levels deep (`recurrence: {...}`, `reminders: [{...}]`) and TASK_TOKENS_MAX keys and values in all: the parser
-//   never holds more than one small task at a time.
-// Each task goes to the ImportPlanner as it completes; `format`, `version` and `userId` are checked as they arrive.
+// - the root is an object whose keys are the envelope's (`format`, `version`, `exportedAt`, `userId`, `lists`,
+//   `tasks`);
+// - envelope values are scalars, except `tasks`, an array of at most IMPORT_MAX_TASKS objects, and `lists` (version
+//   2), an array of at most IMPORT_MAX_LISTS objects; each element at most two levels deep (`recurrence: {...}`,
+//   `reminders: [{...}]`, `completions: [{...}]`) and TASK_TOKENS_MAX keys and values in all: the parser never
+//   holds more than one task or list at a time.
+// Each task and list goes to the ImportPlanner as it completes; `format`, `version` and `userId` are checked as they
+// arrive.
 // Work is done in 1 KiB slices with a turn of the event loop every 10 ms, so other requests are never held for long.
 import { Tokenizer, TokenParser, TokenType, type ParsedTokenInfo } from '@streamparser/json';
-import { IMPORT_MAX_TASKS } from '../../src-shared/export-schema.ts';
+import { IMPORT_MAX_LISTS, IMPORT_MAX_TASKS } from '../../src-shared/export-schema.ts';
+import { COMPLETIONS_PER_TASK_MAX } from '../../src-shared/import-schemas.ts';
 import { ImportRefused, type ImportPlanner } from './import-plan.ts';
 
-/** Keys and values in one task, nested ones included: a task has ~15 fields and at most 10 reminders. */
+/** Keys and values in one task, nested ones included: a task has ~25 fields, at most 20 tags and 10 reminders. */
 export const TASK_TOKENS_MAX = 200;
+/** Keys and values in one task's `completions` (a recurring task's history: up to 9 tokens per completion). */
+export const COMPLETION_TOKENS_MAX = COMPLETIONS_PER_TASK_MAX * 9 + 1;
 /** Depth of a task's own object (root 1, `tasks` 2); its fields may nest two more levels. */
 const TASK_DEPTH = 3;
 const NESTED_DEPTH_MAX = TASK_DEPTH + 2;
 /** Bytes tokenized at a time, and how long that may go on before other requests get a turn. */
 const SLICE_BYTES = 1024;
 const SLICE_BUDGET_MS = 10;
-const ENVELOPE_KEYS = new Set(['format', 'version', 'exportedAt', 'userId', 'tasks']);
+const ENVELOPE_KEYS = new Set(['format', 'version', 'exportedAt', 'userId', 'lists', 'tasks']);
+const ARRAY_KEYS = new Set(['lists', 'tasks']);
+const ARRAY_MAX: Record<string, number> = { lists: IMPORT_MAX_LISTS, tasks: IMPORT_MAX_TASKS };
 
 /** The body is not JSON (400 MALFORMED_JSON). */
 export class MalformedImport extends Error {
@@ -49,8 +57,13 @@ class ShapeFilter {
   /** Inside an object: whether the next string token is a key. */
   private expectKey = false;
   private envelopeKey: string | null = null;
+  /** The array being read (`tasks` or `lists`), its elements so far, and the current element's tokens. */
+  private arrayKey = '';
   private taskCount = 0;
   private taskTokens = 0;
+  private completionTokens = 0;
+  /** The current element's key being read at its own level (to tell `completions` apart). */
+  private taskKey = '';
 
   check(token: TokenType, value: unknown): void {
     const opens = OPENERS.has(token);
@@ -65,29 +78,42 @@ class ShapeFilter {
         }
         this.envelopeKey = key;
         if (key === 'tasks') this.onTasksKey();
-      } else if (opens && (this.envelopeKey !== 'tasks' || token !== TokenType.LEFT_BRACKET)) {
+      } else if (opens) {
         const key = this.envelopeKey ?? '';
-        throw refuse('The export file is malformed.', key, key === 'tasks' ? 'Expected an array.' : 'Expected a scalar value.');
+        const isArray = ARRAY_KEYS.has(key);
+        if (!isArray || token !== TokenType.LEFT_BRACKET) {
+          throw refuse('The export file is malformed.', key, isArray ? 'Expected an array.' : 'Expected a scalar value.');
+        }
+        this.arrayKey = key;
+        this.taskCount = 0;
       }
     } else if (this.depth === 2) {
-      // Elements of `tasks`: a new element starts with any value token other than a separator or a closer.
+      // Elements of `tasks` / `lists`: a new element starts with any value token other than a separator or closer.
+      const key = this.arrayKey;
       if (token === TokenType.LEFT_BRACKET) {
-        throw refuse('The export file is malformed: each task is an object.', `tasks.${this.taskCount}`, 'Expected an object.');
+        throw refuse(`The export file is malformed: each of ${key} is an object.`, `${key}.${this.taskCount}`, 'Expected an object.');
       }
       if (token !== TokenType.COMMA && !CLOSERS.has(token)) {
         this.taskCount += 1;
         this.taskTokens = 0;
-        if (this.taskCount > IMPORT_MAX_TASKS) {
-          throw refuse(`An import may carry at most ${IMPORT_MAX_TASKS} tasks.`, 'tasks', `At most ${IMPORT_MAX_TASKS} tasks.`);
+        this.completionTokens = 0;
+        const max = ARRAY_MAX[key] ?? 0;
+        if (this.taskCount > max) {
+          throw refuse(`An import may carry at most ${max} ${key}.`, key, `At most ${max} ${key}.`);
         }
       }
     } else {
-      const where = `tasks.${this.taskCount - 1}`;
+      const where = `${this.arrayKey}.${this.taskCount - 1}`;
       if (opens && this.depth >= NESTED_DEPTH_MAX) {
         throw refuse('The export file is malformed: a task nests too deep.', where, 'Nested too deep.');
       }
       const counts = token !== TokenType.COMMA && token !== TokenType.COLON && !CLOSERS.has(token);
-      if (counts && ++this.taskTokens > TASK_TOKENS_MAX) {
+      if (this.depth === TASK_DEPTH && this.expectKey && token === TokenType.STRING) this.taskKey = String(value);
+      if (counts && this.depth > TASK_DEPTH && this.taskKey === 'completions') {
+        if (++this.completionTokens > COMPLETION_TOKENS_MAX) {
+          throw refuse('The export file is malformed: a task has too many completions.', where, `At most ${COMPLETIONS_PER_TASK_MAX} completions.`);
+        }
+      } else if (counts && ++this.taskTokens > TASK_TOKENS_MAX) {
         throw refuse('The export file is malformed: a task is too large.', where, `At most ${TASK_TOKENS_MAX} keys and values.`);
       }
     }
@@ -126,9 +152,13 @@ export async function streamImport(
 ): Promise<void> {
   // Set from the tokenizer's and parser's callbacks; checked after each chunk.
   const state: { failure: Error | null } = { failure: null };
-  const parser = new TokenParser({ paths: ['$.format', '$.version', '$.exportedAt', '$.userId', '$.tasks.*'], keepStack: false });
+  const parser = new TokenParser({
+    paths: ['$.format', '$.version', '$.exportedAt', '$.userId', '$.lists.*', '$.tasks.*'],
+    keepStack: false,
+  });
   parser.onValue = ({ value, key, stack }) => {
     if (stack.length === 1) planner.setEnvelopeField(String(key), value);
+    else if (stack[1]?.key === 'lists') planner.addList(value, Number(key));
     else planner.addTask(value, Number(key));
   };
   parser.onError = (error) => {

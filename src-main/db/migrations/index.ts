@@ -7,6 +7,7 @@ import { organize } from './004-organize.ts';
 import { schedule } from './005-schedule.ts';
 import { personalTokens } from './006-tokens.ts';
 import { startDate } from './007-start-date.ts';
+import { importRuns } from './010-import-runs.ts';
 
 export const appMigrations: Readonly<Record<string, Migration>> = {
   '001-create-tasks': createTasks,
@@ -16,4 +17,5 @@ export const appMigrations: Readonly<Record<string, Migration>> = {
   '005-schedule': schedule,
   '006-tokens': personalTokens,
   '007-start-date': startDate,
+  '010-import-runs': importRuns,
 };
