@@ -1,12 +1,13 @@
 // npm run bench:automation — issue 12's figures, all in one run of the headless host:
 //   L4 vs L1: GET /api/{user}/tasks?limit=50 with a personal access token vs with a session JWT (target: L4 within
 //             10 % of L1), wrk as in L1, rounds alternating which goes first; req/s and server CPU per request.
-//   E1:       100 open event streams; a task created through the API reaches every stream (target: p99 <= 50 ms).
+//   E1:       100 open event streams (over 5 accounts: 20 per user at most); a task created through the API reaches every stream (target: p99 <= 50 ms).
 // Appends its report to bench/results/YYYY-MM-DD.md (BENCH_NO_SAVE=1: print only).
 import { appendFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { MAX_STREAMS_PER_USER } from '../src-shared/event-schemas.ts';
 import { HttpClient } from './lib/http-client.ts';
 import { measureFanout } from './lib/phase-fanout.ts';
 import {
@@ -105,11 +106,20 @@ async function main(): Promise<void> {
     }
 
     log(`E1: ${config.streams} event streams, ${config.events} task creations...`);
+    // The server keeps at most 20 streams per user: the streams are spread over enough accounts.
+    const accounts = [{ userId: user.userId, token: pat }];
+    for (let i = 1; i < Math.ceil(config.streams / MAX_STREAMS_PER_USER); i += 1) {
+      const other = await signUp(client, `automation-${i}@bench.invalid`);
+      const made = await client.json('POST', `/api/${other.userId}/tokens`, 201, {
+        bearer: await accessToken(client, other),
+        json: { name: 'bench', scopes: ['tasks:read', 'tasks:write'], expiresInDays: 1 },
+      });
+      accounts.push({ userId: other.userId, token: (made as { token: string }).token });
+    }
     const fanout = await measureFanout({
       baseUrl: host.baseUrl,
       client,
-      userId: user.userId,
-      token: pat,
+      accounts,
       streams: config.streams,
       events: config.events,
       gapMs: 20,

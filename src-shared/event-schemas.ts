@@ -39,7 +39,14 @@ export interface DataEvent {
 
 export const RESYNC_EVENT = 'resync';
 export const END_EVENT = 'end';
-export type StreamEndReason = 'expired' | 'revoked' | 'shutdown' | 'too-slow';
+/**
+ * Why the server ended a stream: the credential expired or was revoked, the server stops, the client read too
+ * slowly (its queue passed the bound), or the user opened more streams than allowed (the oldest ends).
+ */
+export type StreamEndReason = 'expired' | 'revoked' | 'shutdown' | 'too-slow' | 'too-many-streams';
+
+/** Open streams per user; opening one more ends the oldest with `too-many-streams`. */
+export const MAX_STREAMS_PER_USER = 20;
 
 /** Seconds between heartbeats (SSE comment lines). */
 export const HEARTBEAT_SECONDS = 15;

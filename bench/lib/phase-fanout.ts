@@ -1,5 +1,6 @@
-// Event fan-out: N open event streams (GET /api/{user}/events) on one user; the bench creates tasks one at a time
-// and records, at every stream, how long each task.created took to arrive: from the event's commit time (`at`,
+// Event fan-out: N open event streams (GET /api/{user}/events), spread over as many accounts as the per-user cap
+// (MAX_STREAMS_PER_USER, 20) needs; each round creates one task in every account, so every stream gets each
+// round's event of its account, and the bench records, at every stream, how long each task.created took to arrive: from the event's commit time (`at`,
 // the server's clock, truncated to ms, so it overstates by < 1 ms) and from the moment the POST was sent (an upper
 // bound that also holds the create's fsync and HTTP round trip).
 import { SseParser } from '../../src-shared/sse-parser.ts';
@@ -17,16 +18,22 @@ export interface FanoutResult {
 
 const now = () => performance.timeOrigin + performance.now();
 
+export interface FanoutAccount {
+  userId: string;
+  token: string;
+}
+
 export async function measureFanout(options: {
   baseUrl: string;
   client: HttpClient;
-  userId: string;
-  token: string;
+  /** Streams are opened round-robin over these (at most 20 each: the server's per-user cap). */
+  accounts: readonly FanoutAccount[];
   streams: number;
   events: number;
   gapMs: number;
 }): Promise<FanoutResult> {
-  const { baseUrl, client, userId, token } = options;
+  const { baseUrl, client, accounts } = options;
+  const streamsOf = new Map<string, number>();
   const sentAt = new Map<string, number>();
   const fromCommitMs: number[] = [];
   const fromSendMs: number[] = [];
@@ -35,6 +42,8 @@ export async function measureFanout(options: {
   const readers: Promise<void>[] = [];
   let opened = 0;
   for (let i = 0; i < options.streams; i++) {
+    const { userId, token } = accounts[i % accounts.length]!;
+    streamsOf.set(userId, (streamsOf.get(userId) ?? 0) + 1);
     const abort = new AbortController();
     aborts.push(abort);
     const response = await fetch(`${baseUrl}/api/${userId}/events`, {
@@ -65,14 +74,19 @@ export async function measureFanout(options: {
       })(),
     );
   }
+  const ownerOf = new Map<string, string>();
   for (let i = 0; i < options.events; i++) {
-    const before = now();
-    const res = await client.request('POST', `/api/${userId}/tasks`, {
-      bearer: token,
-      json: { title: `fan-out ${i}` },
-    });
-    if (res.status !== 201) throw new Error(`create: ${res.status} ${res.body.slice(0, 200)}`);
-    sentAt.set((JSON.parse(res.body) as { id: string }).id, before);
+    for (const { userId, token } of accounts) {
+      const before = now();
+      const res = await client.request('POST', `/api/${userId}/tasks`, {
+        bearer: token,
+        json: { title: `fan-out ${i}` },
+      });
+      if (res.status !== 201) throw new Error(`create: ${res.status} ${res.body.slice(0, 200)}`);
+      const id = (JSON.parse(res.body) as { id: string }).id;
+      sentAt.set(id, before);
+      ownerOf.set(id, userId);
+    }
     await new Promise((resolve) => setTimeout(resolve, options.gapMs));
   }
   // Let the last events arrive, then close every stream.
@@ -86,6 +100,6 @@ export async function measureFanout(options: {
     if (sent !== undefined) fromSendMs.push(at - sent);
   }
   let missing = 0;
-  for (const id of sentAt.keys()) missing += opened - (counts.get(id) ?? 0);
+  for (const id of sentAt.keys()) missing += (streamsOf.get(ownerOf.get(id)!) ?? 0) - (counts.get(id) ?? 0);
   return { streams: opened, events: options.events, fromCommitMs, fromSendMs, missing };
 }

@@ -11,6 +11,8 @@ import type { EventBus, StoredEvent } from './event-bus.ts';
 
 /** Frames queued for a client that does not read before the stream is dropped (it can resume). */
 export const MAX_QUEUED_FRAMES = 2_000;
+/** Bytes queued for a client that does not read before the stream is dropped: frames differ in size (1 to 1,000 ids). */
+export const MAX_QUEUED_BYTES = 1024 * 1024;
 
 export interface EventStreamOptions {
   bus: EventBus;
@@ -21,6 +23,8 @@ export interface EventStreamOptions {
    */
   watchEnd: (end: (reason: StreamEndReason) => void) => () => void;
   heartbeatMs?: number;
+  /** Bytes queued before the stream is dropped (default MAX_QUEUED_BYTES; tests pass small ones). */
+  maxQueuedBytes?: number;
 }
 
 const encoder = new TextEncoder();
@@ -39,6 +43,10 @@ function control(event: string, data: unknown): Uint8Array {
 export function openEventStream(options: EventStreamOptions): Response {
   const { bus } = options;
   let cleanup: (() => void) | null = null;
+  const maxQueuedBytes = options.maxQueuedBytes ?? MAX_QUEUED_BYTES;
+  // Bytes and frames the client has not taken yet (the socket stops pulling while its own buffer is full).
+  let queuedBytes = 0;
+  let queuedFrames = 0;
 
   const body = new ReadableStream<Uint8Array>({
     start(controller) {
@@ -58,10 +66,17 @@ export function openEventStream(options: EventStreamOptions): Response {
           // already cancelled by the client
         }
       };
+      const enqueue = (frame: Uint8Array) => {
+        queuedBytes += frame.byteLength;
+        queuedFrames += 1;
+        controller.enqueue(frame);
+      };
       const write = (frame: Uint8Array) => {
         if (!open) return;
-        if ((controller.desiredSize ?? 0) < -MAX_QUEUED_FRAMES) return finish('too-slow');
-        controller.enqueue(frame);
+        if (queuedFrames >= MAX_QUEUED_FRAMES || queuedBytes + frame.byteLength > maxQueuedBytes) {
+          return finish('too-slow');
+        }
+        enqueue(frame);
       };
 
       // Subscribe and replay in the same tick: nothing published in between can be lost or doubled.
@@ -70,13 +85,13 @@ export function openEventStream(options: EventStreamOptions): Response {
         (stored: StoredEvent) => write(stored.frame),
         options.lastEventId,
       );
-      controller.enqueue(encoder.encode(`retry: 2000\n: connected\n\n`));
-      if (missed === 'resync') controller.enqueue(control(RESYNC_EVENT, { reason: 'Last-Event-ID is too old' }));
-      else for (const stored of missed) controller.enqueue(stored.frame);
+      enqueue(encoder.encode(`retry: 2000\n: connected\n\n`));
+      if (missed === 'resync') enqueue(control(RESYNC_EVENT, { reason: 'Last-Event-ID is too old' }));
+      else for (const stored of missed) enqueue(stored.frame);
 
       const heartbeat = setInterval(() => write(HEARTBEAT), options.heartbeatMs ?? HEARTBEAT_SECONDS * 1000);
       heartbeat.unref();
-      const untrack = bus.track(() => finish('shutdown'));
+      const untrack = bus.track(options.userId, (reason) => finish(reason));
       const unwatch = options.watchEnd((reason) => finish(reason));
       cleanup = () => {
         clearInterval(heartbeat);
@@ -85,6 +100,11 @@ export function openEventStream(options: EventStreamOptions): Response {
         unwatch();
       };
       if (!bus.isRunning) finish('shutdown');
+    },
+    pull() {
+      // The client took everything queued (pull runs once the queue is empty).
+      queuedBytes = 0;
+      queuedFrames = 0;
     },
     cancel() {
       // The client went away.
