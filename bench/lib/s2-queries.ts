@@ -44,6 +44,8 @@ export function s2Queries(now: number): S2Query[] {
     page('sort priority asc', 'sort=priority&order=asc'),
     page('sort title', 'sort=title'),
     page('sort title desc', 'sort=title&order=desc'),
+    page('sort start', 'sort=start'),
+    page('active, sort start desc', 'status=active&sort=start&order=desc'),
     page('active, sort due', 'status=active&sort=due'),
     page('completed, sort priority', 'status=completed&sort=priority'),
     page('active, sort title', 'status=active&sort=title'),
