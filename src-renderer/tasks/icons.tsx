@@ -80,3 +80,27 @@ export const DotIcon = () => (
     <circle cx="8" cy="8" r="4" fill="currentColor" />
   </svg>
 );
+
+export const RepeatIcon = () => (
+  <svg {...common}>
+    <path
+      d="M3 7.5V6.5a2.5 2.5 0 0 1 2.5-2.5h7M10.5 2l2 2-2 2M13 8.5v1a2.5 2.5 0 0 1-2.5 2.5h-7M5.5 14l-2-2 2-2"
+      stroke="currentColor"
+      strokeWidth="1.3"
+      strokeLinecap="round"
+      strokeLinejoin="round"
+    />
+  </svg>
+);
+
+export const BellIcon = () => (
+  <svg {...common}>
+    <path
+      d="M4 11.5V7a4 4 0 0 1 8 0v4.5l1 1H3l1-1zM6.5 13.5a1.5 1.5 0 0 0 3 0"
+      stroke="currentColor"
+      strokeWidth="1.3"
+      strokeLinecap="round"
+      strokeLinejoin="round"
+    />
+  </svg>
+);

@@ -12,7 +12,6 @@ import { removeSpans } from '../quick-add/chip-edit';
 import { QuickAddInput } from '../quick-add/quick-add-input';
 import { useQuickAddParse } from '../quick-add/use-quick-add-parse';
 import { PriorityOptions } from './priority-options';
-import { dueAtFromDateInput } from './task-view';
 
 export interface QuickAddProps {
   /** Resolves false when the task could not be saved (the reason is shown elsewhere). */
@@ -40,7 +39,8 @@ export const QuickAdd = forwardRef<HTMLInputElement | null, QuickAddProps>(funct
   const inputRef = useRef<HTMLInputElement>(null);
   useImperativeHandle(ref, () => inputRef.current as HTMLInputElement, []);
   const parsed = useQuickAddParse(title, lists);
-  const dueAt = due ? dueAtFromDateInput(due) : null;
+  // The date control gives a calendar date: an all-day due (it was stored as 23:59:59.999 local, a time).
+  const dueDate = due || null;
   // What the chips say, shown by the controls.
   const textPriority = parsed.priority;
   const textDate = parsed.dueDate ?? (parsed.dueAt ? localDate(new Date(parsed.dueAt), parsed.timeZone ?? viewerTimeZone()) : null);
@@ -80,7 +80,7 @@ export const QuickAdd = forwardRef<HTMLInputElement | null, QuickAddProps>(funct
     }
     const fromText = taskInputFromParsed(parsed);
     const datedByText = fromText.dueDate != null || fromText.dueAt != null;
-    const input = { ...fromText, priority: parsed.priority ?? priority, ...(datedByText ? {} : { dueAt }) };
+    const input = { ...fromText, priority: parsed.priority ?? priority, ...(datedByText ? {} : { dueDate }) };
     add([{ input, text: title.trim() }]);
   }
 
@@ -156,7 +156,7 @@ export const QuickAdd = forwardRef<HTMLInputElement | null, QuickAddProps>(funct
           <button
             type="button"
             className="button button-small button-primary"
-            onClick={() => add(pasted.map((t) => ({ input: { title: t, priority, dueAt }, text: t })))}
+            onClick={() => add(pasted.map((t) => ({ input: { title: t, priority, dueDate }, text: t })))}
           >
             Add {pasted.length} tasks
           </button>

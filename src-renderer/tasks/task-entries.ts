@@ -1,6 +1,8 @@
 // The rows of the list: tasks (indented under their parent in a list's own order) and group headers (Today's
 // overdue/today, Upcoming's days, the completed section). Pure, so it is cheap to test and to memoize.
 import type { OrgTask } from '../api/organize-api';
+import type { DueFormat } from '../dates/due-format';
+import { daysBetween, dateInZone } from '../dates/zoned-day';
 import type { ViewKey } from './task-view';
 
 export type Entry =
@@ -21,14 +23,12 @@ export interface EntryInput {
   open: readonly OrgTask[];
   done: readonly OrgTask[] | null;
   now: Date;
+  /** The viewer's zone and formats: day groups are the viewer's calendar days. */
+  format: DueFormat;
   /** Indent subtasks under their parents (a list in manual order). */
   tree: boolean;
   collapsed: ReadonlySet<string>;
 }
-
-const DAY = new Intl.DateTimeFormat(undefined, { weekday: 'long', month: 'short', day: 'numeric' });
-const startOfDay = (d: Date) => new Date(d.getFullYear(), d.getMonth(), d.getDate()).getTime();
-export const UPCOMING_DAYS = 14;
 
 function taskEntry(task: OrgTask, depth: number, hasChildren: boolean, collapsed: boolean): Entry {
   const total = task.subtaskCount ?? 0;
@@ -72,34 +72,55 @@ export function treeEntries(tasks: readonly OrgTask[], collapsed: ReadonlySet<st
   return out;
 }
 
-function grouped(tasks: readonly OrgTask[], groupOf: (task: OrgTask) => string): Entry[] {
-  const out: Entry[] = [];
-  let current: string | null = null;
+/**
+ * Rows under headings, each heading once, in the groups' order (a group's rows keep the order they came in). The
+ * server's due order is by instant or date in UTC, which in a zone far from UTC interleaves days: grouping by
+ * sorting, not by runs, is what keeps "Today, Overdue, Today" from happening (defect 4).
+ */
+function grouped(tasks: readonly OrgTask[], groupOf: (task: OrgTask) => { key: string; label: string; rank: string }): Entry[] {
+  const groups = new Map<string, { label: string; rank: string; tasks: OrgTask[] }>();
   for (const task of tasks) {
-    const group = groupOf(task);
-    if (group !== current) {
-      out.push({ kind: 'header', key: `header:${group}`, label: group });
-      current = group;
-    }
-    out.push(taskEntry(task, 0, false, false));
+    const { key, label, rank } = groupOf(task);
+    const group = groups.get(key) ?? { label, rank, tasks: [] };
+    group.tasks.push(task);
+    groups.set(key, group);
+  }
+  const out: Entry[] = [];
+  for (const [key, group] of [...groups].sort(([, a], [, b]) => (a.rank < b.rank ? -1 : a.rank > b.rank ? 1 : 0))) {
+    out.push({ kind: 'header', key: `header:${key}`, label: group.label });
+    for (const task of group.tasks) out.push(taskEntry(task, 0, false, false));
   }
   return out;
 }
 
-/** Upcoming's group for a due date: one per day for the next 14 days, then "Later". */
-export function upcomingGroup(dueAt: string | null, now: Date): string {
-  if (!dueAt) return 'No date';
-  const due = new Date(dueAt);
-  const days = Math.round((startOfDay(due) - startOfDay(now)) / 86_400_000);
-  if (days <= 0) return 'Today';
-  if (days > UPCOMING_DAYS) return 'Later';
-  return days === 1 ? `Tomorrow · ${DAY.format(due)}` : DAY.format(due);
+/** Today's groups: Overdue first, then Today (a task shown because its start date has come is under Today). */
+export function todayGroup(task: OrgTask, now: Date, format: DueFormat): { key: string; label: string; rank: string } {
+  const shown = format.display(task, now);
+  return shown?.tone === 'overdue' ? { key: 'overdue', label: 'Overdue', rank: '0' } : { key: 'today', label: 'Today', rank: '1' };
 }
 
-export function buildEntries({ view, open, done, now, tree, collapsed }: EntryInput): Entry[] {
+/** Upcoming's group: one per day of the viewer's calendar, labelled "Tomorrow · Sat, Dec 5", "Mon, Dec 7". */
+export function upcomingGroup(task: OrgTask, now: Date, format: DueFormat): { key: string; label: string; rank: string } {
+  const shown = format.display(task, now);
+  if (!shown) return { key: 'no-date', label: 'No date', rank: '~' };
+  const today = dateInZone(now, format.viewerZone);
+  const days = daysBetween(today, shown.date);
+  const day = format.day(shown.date, today);
+  const label = days === 0 ? `Today · ${day}` : days === 1 ? `Tomorrow · ${day}` : day;
+  return { key: shown.date, label, rank: shown.date };
+}
+
+/** Within a day: all-day tasks first (in the order they came), then timed ones by time. */
+function byDayOrder(tasks: readonly OrgTask[]): OrgTask[] {
+  const allDay = tasks.filter((t) => !t.dueAt);
+  const timed = tasks.filter((t) => t.dueAt).sort((a, b) => Date.parse(a.dueAt!) - Date.parse(b.dueAt!));
+  return [...allDay, ...timed];
+}
+
+export function buildEntries({ view, open, done, now, format, tree, collapsed }: EntryInput): Entry[] {
   let entries: Entry[];
-  if (view.kind === 'today') entries = grouped(open, (t) => (t.dueAt && t.dueAt < now.toISOString() ? 'Overdue' : 'Today'));
-  else if (view.kind === 'upcoming') entries = grouped(open, (t) => upcomingGroup(t.dueAt, now));
+  if (view.kind === 'today') entries = grouped(open, (t) => todayGroup(t, now, format));
+  else if (view.kind === 'upcoming') entries = grouped(byDayOrder(open), (t) => upcomingGroup(t, now, format));
   else if (tree) entries = treeEntries(open, collapsed);
   else entries = open.map((task) => taskEntry(task, 0, false, false));
   if (done && done.length > 0) {

@@ -1,19 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dueLabel, previewText } from './task-format';
-
-describe('dueLabel', () => {
-  const now = new Date(2026, 4, 10, 12, 0);
-  it('marks an open task overdue or due today', () => {
-    expect(dueLabel(new Date(2026, 4, 9, 23, 59).toISOString(), now).tone).toBe('overdue');
-    expect(dueLabel(new Date(2026, 4, 10, 23, 59).toISOString(), now).tone).toBe('today');
-  });
-  it('gives a finished task a neutral badge, never overdue or today (defect 2)', () => {
-    const overdue = dueLabel(new Date(2026, 4, 9, 23, 59).toISOString(), now, true);
-    const today = dueLabel(new Date(2026, 4, 10, 23, 59).toISOString(), now, true);
-    expect([overdue.tone, today.tone]).toEqual(['done', 'done']);
-    expect(overdue.full).toMatch(/^Was due /);
-  });
-});
+import { previewText } from './task-format';
 
 describe('previewText (defect 13)', () => {
   it('shows the first line without markdown marks', () => {

@@ -6,6 +6,7 @@ import { SortableContext, verticalListSortingStrategy } from '@dnd-kit/sortable'
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { forwardRef, useEffect, useImperativeHandle, useMemo, useRef, type KeyboardEvent } from 'react';
 import type { OrgTask } from '../api/organize-api';
+import type { DueFormat } from '../dates/due-format';
 import type { Entry } from './task-entries';
 import { isPending } from './task-format';
 import { TaskRow, type RowActions } from './task-row';
@@ -31,6 +32,7 @@ interface TaskListProps {
   isFetchingNextPage: boolean;
   fetchNextPage: () => void;
   now: Date;
+  dueFormat: DueFormat;
   actions: RowActions;
   keys: ListKeyActions;
   label: string;
@@ -45,7 +47,7 @@ export interface TaskListHandle {
 }
 
 export const TaskList = forwardRef<TaskListHandle, TaskListProps>(function TaskList(props, ref) {
-  const { entries, selectedIds, cursorId, editingId, hasNextPage, isFetchingNextPage, fetchNextPage, now, actions, keys, label, density, manual, trash } =
+  const { entries, selectedIds, cursorId, editingId, hasNextPage, isFetchingNextPage, fetchNextPage, now, dueFormat, actions, keys, label, density, manual, trash } =
     props;
   const scrollRef = useRef<HTMLDivElement>(null);
   useImperativeHandle(ref, () => ({ focus: () => scrollRef.current?.focus() }), []);
@@ -154,6 +156,7 @@ export const TaskList = forwardRef<TaskListHandle, TaskListProps>(function TaskL
             cursor={entry.key === cursorId}
             editing={entry.key === editingId}
             now={now}
+            dueFormat={dueFormat}
             actions={actions}
             draggable={manual}
             trash={trash}

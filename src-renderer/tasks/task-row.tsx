@@ -3,9 +3,11 @@
 import { useSortable } from '@dnd-kit/sortable';
 import { memo, useEffect, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import type { OrgTask } from '../api/organize-api';
-import { CalendarIcon, CheckIcon, ChevronIcon, FlagIcon, TrashIcon } from './icons';
+import type { DueFormat } from '../dates/due-format';
+import { RowSchedule } from '../dates/row-schedule';
+import { CheckIcon, ChevronIcon, FlagIcon, TrashIcon } from './icons';
 import type { Entry } from './task-entries';
-import { dueLabel, isPending, previewText, PRIORITY_LABELS } from './task-format';
+import { isPending, previewText, PRIORITY_LABELS } from './task-format';
 
 export interface SelectMods {
   shift: boolean;
@@ -37,6 +39,7 @@ interface TaskRowProps {
   cursor: boolean;
   editing: boolean;
   now: Date;
+  dueFormat: DueFormat;
   actions: RowActions;
   draggable: boolean;
   trash: boolean;
@@ -83,11 +86,10 @@ function TitleEditor({ task, actions }: { task: OrgTask; actions: RowActions }) 
 const mods = (e: MouseEvent): SelectMods => ({ shift: e.shiftKey, toggle: e.ctrlKey || e.metaKey });
 
 export const TaskRow = memo(function TaskRow(props: TaskRowProps) {
-  const { entry, index, top, height, selected, cursor, editing, now, actions, draggable, trash } = props;
+  const { entry, index, top, height, selected, cursor, editing, now, dueFormat, actions, draggable, trash } = props;
   const { task, depth, progress, hasChildren, collapsed } = entry;
   const { setNodeRef, listeners, attributes, transform, isDragging, isOver } = useSortable({ id: task.id, disabled: !draggable });
   const pending = isPending(task);
-  const due = task.dueAt ? dueLabel(task.dueAt, now, task.completed) : null;
   const preview = task.description ? previewText(task.description) : '';
   const classes = ['task-row', selected ? 'selected' : '', cursor ? 'cursor' : '', task.completed ? 'done' : '', pending ? 'pending' : ''];
   if (isDragging) classes.push('dragging');
@@ -175,13 +177,7 @@ export const TaskRow = memo(function TaskRow(props: TaskRowProps) {
             <span>{PRIORITY_LABELS[task.priority]}</span>
           </span>
         ) : null}
-        {due ? (
-          <span className={`pill due-${due.tone}`} title={due.full}>
-            <CalendarIcon />
-            <span>{due.text}</span>
-            <span className="visually-hidden">, {due.full}</span>
-          </span>
-        ) : null}
+        <RowSchedule task={task} now={now} format={dueFormat} neutral={trash} />
       </div>
       <div role="gridcell" className="cell-actions">
         {trash ? (

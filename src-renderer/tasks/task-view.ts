@@ -111,18 +111,3 @@ export function addTarget(view: ViewKey, inboxId: string | null, range: CountsRa
   if (view.kind === 'today') return { dueToday: Boolean(range.dayEnd) };
   return {};
 }
-
-/** A date-only choice (YYYY-MM-DD, local) becomes the end of that local day, so "due today" is not overdue. */
-export function dueAtFromDateInput(value: string): string | null {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!match) return null;
-  const [, y, m, d] = match;
-  return new Date(Number(y), Number(m) - 1, Number(d), 23, 59, 59, 999).toISOString();
-}
-
-export function dateInputFromDueAt(dueAt: string | null): string {
-  if (!dueAt) return '';
-  const date = new Date(dueAt);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
-}

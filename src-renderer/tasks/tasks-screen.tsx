@@ -85,8 +85,8 @@ export function TasksScreen({ initialView, onViewChange, header, reminders }: Ta
   const manual = isManual({ ...state, search });
   const trash = state.view.kind === 'trash';
   const entries = useMemo(
-    () => buildEntries({ view: state.view, open: openList.items, done: queries?.done ? doneList.items : null, now, tree: manual, collapsed }),
-    [state.view, openList.items, doneList.items, queries?.done, now, manual, collapsed],
+    () => buildEntries({ view: state.view, open: openList.items, done: queries?.done ? doneList.items : null, now, format: dueFormat, tree: manual, collapsed }),
+    [state.view, openList.items, doneList.items, queries?.done, now, dueFormat, manual, collapsed],
   );
   const visible = useMemo(() => taskEntries(entries).map((e) => e.task), [entries]);
   const order = useMemo(() => visible.map((t) => t.id), [visible]);
@@ -176,6 +176,7 @@ export function TasksScreen({ initialView, onViewChange, header, reminders }: Ta
         isFetchingNextPage={openList.isFetchingNextPage || doneList.isFetchingNextPage}
         fetchNextPage={() => void (openList.hasNextPage ? openList.fetchNextPage() : doneList.fetchNextPage())}
         now={now}
+        dueFormat={dueFormat}
         actions={org.rowActions}
         keys={org.keyActions}
         label={`${title} tasks`}
@@ -200,7 +201,7 @@ export function TasksScreen({ initialView, onViewChange, header, reminders }: Ta
           lists={lists.data}
           listsError={lists.isError}
           tags={tags.data}
-          counts={{ today: counts.data ? counts.data.dueToday + counts.data.overdue : undefined, all: counts.data?.active }}
+          counts={{ today: counts.data?.today, all: counts.data?.active }}
           collapsed={prefs.sidebarCollapsed}
           onCollapse={(value) => setPrefs({ sidebarCollapsed: value })}
           onCreateList={org.createList}

@@ -7,6 +7,7 @@ import { NO_SCHEDULE } from '../../src-shared/schedule-schemas';
 import { nextOccurrence, type NextDue } from '../../src-shared/schedule/recurrence';
 import type { OrgTask, TaskListInfo } from '../api/organize-api';
 import { dueInWindow } from '../dates/due-window';
+import { dateInZone } from '../dates/zoned-day';
 
 interface Failure {
   method: string;
@@ -190,13 +191,15 @@ export function createFakeTaskServer(): FakeTaskServer {
       const dayStart = url.searchParams.get('dayStart') ?? '';
       const dayEnd = url.searchParams.get('dayEnd') ?? '';
       const now = url.searchParams.get('now') ?? new Date().toISOString();
+      const zone = url.searchParams.get('timeZone') ?? 'UTC';
       const open = mine.filter((t) => !t.completed);
       return json(200, {
         all: mine.length,
         active: open.length,
         completed: mine.length - open.length,
-        dueToday: open.filter((t) => t.dueAt && t.dueAt >= dayStart && t.dueAt < dayEnd).length,
-        overdue: open.filter((t) => t.dueAt && t.dueAt < now).length,
+        dueToday: open.filter((t) => dueInWindow(t, dayStart, dayEnd, zone)).length,
+        overdue: open.filter((t) => dueInWindow(t, undefined, now, zone)).length,
+        today: open.filter((t) => dueInWindow(t, undefined, dayEnd, zone) || (t.startDate != null && t.startDate <= dateInZone(dayStart, zone))).length,
       });
     }
     if (method === 'GET' && !id) return listTasks(userId, url);
