@@ -105,7 +105,7 @@ describe('completing a recurring task', () => {
     await selectRow(user, 'Water plants');
     await user.keyboard(' ');
     expect(await screen.findByText(`Completed “Water plants”. Next: ${formatDay('2030-01-14')}`)).toBeTruthy();
-    expect(rowOf('Water plants')).toBeTruthy();
+    expect(rowOf('Water plants').getAttribute('aria-selected')).toBe('true'); // the row and the cursor stay
     const task = () => [...server.tasks.values()][0];
     expect(task()).toMatchObject({ completed: false, dueDate: '2030-01-14' });
     await user.click(screen.getByRole('button', { name: 'Undo' }));

@@ -139,7 +139,9 @@ export function useOrganizeActions(o: Options) {
   const complete = useCallback(
     (tasks: readonly OrgTask[], completed: boolean) => {
       // Completing in a view of open tasks takes the rows away: the cursor stays at the same place in the list.
-      if (completed && tasks.some((t) => t.id === selection.cursorId)) selectOne(neighbourOf(tasks));
+      // A recurring task stays (it moves to its next occurrence), and so does the cursor on it.
+      const leaving = completed ? tasks.filter((t) => !t.recurrence) : [];
+      if (leaving.some((t) => t.id === selection.cursorId)) selectOne(neighbourOf(leaving));
       mutations.setCompleted(tasks, completed);
     },
     [mutations, neighbourOf, selectOne, selection.cursorId],
