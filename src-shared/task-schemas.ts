@@ -242,6 +242,20 @@ export const task = z.object({
 });
 export type Task = z.infer<typeof task>;
 
+/**
+ * Where a restored task landed (POST .../tasks/{id}/restore): `original` = back where it was (under its parent, or
+ * at the top level); otherwise at the top level of its list because its parent is in the trash
+ * (`parent-in-trash`), deleted for good (`parent-deleted`), or would put the subtree below level NESTING_MAX
+ * (`too-deep`) or under itself (`cycle`).
+ */
+export const RESTORE_REASONS = ['original', 'parent-in-trash', 'parent-deleted', 'too-deep', 'cycle'] as const;
+export type RestoreReason = (typeof RESTORE_REASONS)[number];
+export const restoredTo = z.object({ parentId: z.string().nullable(), reason: z.enum(RESTORE_REASONS) });
+export type RestoredTo = z.infer<typeof restoredTo>;
+/** The restore answer: the task as it is now, and where it landed. */
+export const restoredTask = task.extend({ restoredTo });
+export type RestoredTask = z.infer<typeof restoredTask>;
+
 export const LIST_STATUSES = ['all', 'active', 'completed', 'deleted'] as const;
 export const LIST_SORTS = ['created', 'due', 'priority', 'title', 'manual', 'completed', 'start'] as const;
 export type ListStatus = (typeof LIST_STATUSES)[number];

@@ -5,6 +5,7 @@ import { CliError, EXIT, usageError } from '../cli-error.ts';
 import type { Caller, CliContext } from '../context.ts';
 import { localTimeZone, parseDue, parseStart, todayRange } from '../due-input.ts';
 import { listNames, resolveListId } from '../organize-lookup.ts';
+import type { RestoredTask } from '../../src-shared/task-schemas.ts';
 import { type ApiTask, formatDue, printTask, printTaskTable } from '../task-format.ts';
 import { action, collect, type ContextFactory, positiveInt } from './command-kit.ts';
 
@@ -267,8 +268,12 @@ export function registerTaskCommands(program: Command, contextFor: ContextFactor
     .action(
       action(contextFor, async (ctx, id: string) => {
         const caller = await ctx.caller();
-        const task = await caller.client.json<ApiTask>('POST', `${taskPath(caller, id)}/restore`);
-        ctx.out.result(task, () => ctx.out.line(`Restored ${task.title} ${ctx.out.paint('dim', task.id)}`));
+        const task = await caller.client.json<RestoredTask>('POST', `${taskPath(caller, id)}/restore`);
+        const where =
+          task.restoredTo.reason === 'original' ? '' : ` (at the top level: ${task.restoredTo.reason})`;
+        ctx.out.result(task, () =>
+          ctx.out.line(`Restored ${task.title} ${ctx.out.paint('dim', task.id)}${where}`),
+        );
       }),
     );
 }

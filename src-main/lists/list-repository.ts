@@ -65,6 +65,7 @@ export class ListRepository {
   private readonly trashTasksStmt: Statement<Params>;
   private readonly restoreListStmt: Statement<Params, ListRow>;
   private readonly restoreTasksStmt: Statement<Params>;
+  private readonly unorphanStmt: Statement<Params>;
 
   constructor(
     private readonly db: SqliteDatabase,
@@ -114,6 +115,12 @@ export class ListRepository {
     );
     this.restoreTasksStmt = db.prepare(
       `UPDATE tasks SET deleted_at = NULL WHERE list_id = @id AND user_id = @userId AND deleted_at = @deletedAt`,
+    );
+    // After a list restore no task may be live under a parent that is not: such a task goes to the top level.
+    this.unorphanStmt = db.prepare(
+      `UPDATE tasks SET parent_id = NULL WHERE list_id = @id AND user_id = @userId AND deleted_at IS NULL
+         AND parent_id IS NOT NULL
+         AND parent_id NOT IN (SELECT id FROM tasks WHERE user_id = @userId AND deleted_at IS NULL)`,
     );
   }
 
@@ -217,6 +224,7 @@ export class ListRepository {
         );
       }
       this.restoreTasksStmt.run({ id, userId, deletedAt: current.deleted_at });
+      this.unorphanStmt.run({ id, userId });
       return toList(this.restoreListStmt.get({ id, userId })!);
     });
   }

@@ -218,7 +218,7 @@ export class BulkRepository {
         for (const id of chunk) {
           const restored = this.repo.restoreNow(userId, id);
           if (!restored) continue;
-          written.push(...restored);
+          written.push(...restored.ids);
           undo.add('delete', [id]);
         }
         break;

@@ -3,6 +3,9 @@ import { uuidv7 } from 'uuidv7';
 import type { Completion } from '../../src-shared/schedule-schemas.ts';
 import type {
   ListQuery,
+  RestoredTask,
+  RestoredTo,
+  RestoreReason,
   Task,
   TaskCounts,
   TaskCreate,
@@ -10,7 +13,7 @@ import type {
   TaskMove,
   TaskPatch,
 } from '../../src-shared/task-schemas.ts';
-import { listSort } from '../../src-shared/task-schemas.ts';
+import { listSort, NESTING_MAX } from '../../src-shared/task-schemas.ts';
 import { missing, RuleError } from '../core/rule-error.ts';
 import type { SqliteDatabase } from '../db/open-database.ts';
 import type { WriteQueue } from '../db/write-queue.ts';
@@ -185,17 +188,19 @@ export class TaskRepository {
         userId,
         id,
         (current) => ({
-        title: patch.title ?? current.title,
-        description: patch.description ?? current.description,
-        priority: patch.priority ?? current.priority,
-        startDate: patch.startDate === undefined ? current.startDate : patch.startDate,
-        ...mergeSchedule(current, patch),
+          title: patch.title ?? current.title,
+          description: patch.description ?? current.description,
+          priority: patch.priority ?? current.priority,
+          startDate: patch.startDate === undefined ? current.startDate : patch.startDate,
+          ...mergeSchedule(current, patch),
           completed: current.completed,
         }),
         patch.tags,
       );
       // `completed` last, through setCompletedNow: a recurring task moves to its next occurrence instead.
-      return updated && patch.completed !== undefined ? this.setCompletedNow(userId, id, patch.completed) : updated;
+      return updated && patch.completed !== undefined
+        ? this.setCompletedNow(userId, id, patch.completed)
+        : updated;
     });
   }
 
@@ -204,14 +209,28 @@ export class TaskRepository {
    * recurring task moves to its next occurrence instead (schedule/recurring-completion.ts). `viewerZone` is the
    * completing client's zone.
    */
-  setCompleted(userId: string, id: string, completed: boolean | undefined, viewerZone?: string): Promise<Task | null> {
+  setCompleted(
+    userId: string,
+    id: string,
+    completed: boolean | undefined,
+    viewerZone?: string,
+  ): Promise<Task | null> {
     return this.writes.run(() => this.setCompletedNow(userId, id, completed, viewerZone));
   }
 
   /** setCompleted() inside a write already running (bulk actions). */
-  setCompletedNow(userId: string, id: string, completed: boolean | undefined, viewerZone?: string): Task | null {
-    if (this.recurring.setCompleted(userId, id, completed, this.now(), viewerZone)) return this.get(userId, id);
-    return this.updateNow(userId, id, (current) => ({ ...current, completed: completed ?? !current.completed }));
+  setCompletedNow(
+    userId: string,
+    id: string,
+    completed: boolean | undefined,
+    viewerZone?: string,
+  ): Task | null {
+    if (this.recurring.setCompleted(userId, id, completed, this.now(), viewerZone))
+      return this.get(userId, id);
+    return this.updateNow(userId, id, (current) => ({
+      ...current,
+      completed: completed ?? !current.completed,
+    }));
   }
 
   /** A recurring task's completions, newest first; null when the task is not this user's. */
@@ -234,23 +253,32 @@ export class TaskRepository {
 
   /**
    * Takes the task out of the trash with the subtasks trashed with it; null when it is not in this user's trash.
-   * Its parent gone (trashed or purged), it comes back at the top level; its list gone, into the Inbox.
+   * Under its old parent when that is live and still a valid place (no cycle, the subtree within NESTING_MAX
+   * levels), else at the top level of its list (the parent's when it has one); its list gone, into the Inbox.
+   * The answer says where it landed (restoredTo).
    */
-  restore(userId: string, id: string): Promise<Task | null> {
-    return this.writes.run(() => (this.restoreNow(userId, id) ? this.get(userId, id) : null));
+  restore(userId: string, id: string): Promise<RestoredTask | null> {
+    return this.writes.run(() => {
+      const restored = this.restoreNow(userId, id);
+      return restored ? { ...this.get(userId, id)!, restoredTo: restored.restoredTo } : null;
+    });
   }
 
-  /** restore() inside a write already running: the ids it took out of the trash, or null when none. */
-  restoreNow(userId: string, id: string): string[] | null {
+  /** restore() inside a write already running: the ids it took out of the trash and where the task landed. */
+  restoreNow(userId: string, id: string): { ids: string[]; restoredTo: RestoredTo } | null {
     const row = this.getTrashedStmt.get({ id, userId });
     if (!row) return null;
     const ids = this.tree.trashedWith(id, row.deleted_at!);
     this.untrashStmt.run({ ids: JSON.stringify(ids) });
     const parent = row.parent_id === null ? null : this.getStmt.get({ id: row.parent_id, userId });
+    const reason =
+      row.parent_id === null
+        ? 'original'
+        : this.restoreReason(userId, id, row.parent_id, parent ?? undefined);
     const listId = parent
       ? parent.list_id
       : (this.lists.get(userId, row.list_id)?.id ?? this.lists.inboxId(userId));
-    if (row.parent_id !== null && !parent) {
+    if (reason !== 'original') {
       const place: Place = { listId, parentId: null };
       this.placeStmt.run({
         id,
@@ -261,7 +289,22 @@ export class TaskRepository {
       });
     }
     this.relistStmt.run({ listId, ids: JSON.stringify(ids) });
-    return ids;
+    return { ids, restoredTo: { parentId: reason === 'original' ? row.parent_id : null, reason } };
+  }
+
+  /** Whether a restored task may go back under its old parent, and why not. */
+  private restoreReason(
+    userId: string,
+    id: string,
+    parentId: string,
+    parent: TaskRow | undefined,
+  ): RestoreReason {
+    if (!parent)
+      return this.getTrashedStmt.get({ id: parentId, userId }) ? 'parent-in-trash' : 'parent-deleted';
+    const chain = this.tree.ancestors(userId, parentId);
+    if (chain.includes(id)) return 'cycle';
+    const height = Math.max(...this.tree.subtree(id).map((s) => s.depth));
+    return chain.length + 1 + height > NESTING_MAX ? 'too-deep' : 'original';
   }
 
   /** Moves a task (with its subtree) to another place and/or between two siblings. null when it is not found. */

@@ -62,7 +62,7 @@ describe('trash over HTTP', () => {
 
     const restored = await test.api(`${url}/restore`, { method: 'POST', headers: alice.headers });
     expect(restored.status).toBe(200);
-    expect(await restored.json()).toEqual(task);
+    expect(await restored.json()).toEqual({ ...task, restoredTo: { parentId: null, reason: 'original' } });
     expect((await test.api(url, { headers: alice.headers })).status).toBe(200);
     expect(await list(alice, 'deleted')).toEqual([]);
     expect((await test.api(`${url}/restore`, { method: 'POST', headers: alice.headers })).status).toBe(404);
@@ -71,13 +71,18 @@ describe('trash over HTTP', () => {
 
 describe('deleting for good before the 30 days', () => {
   async function create(user: TestUser, body: object): Promise<Task> {
-    const response = await test.api(`/api/${user.id}/tasks`, { method: 'POST', headers: user.headers, body: JSON.stringify(body) });
+    const response = await test.api(`/api/${user.id}/tasks`, {
+      method: 'POST',
+      headers: user.headers,
+      body: JSON.stringify(body),
+    });
     expect(response.status).toBe(201);
     return (await response.json()) as Task;
   }
-  const del = (user: TestUser, path: string) => test.api(`/api/${user.id}${path}`, { method: 'DELETE', headers: user.headers });
+  const del = (user: TestUser, path: string) =>
+    test.api(`/api/${user.id}${path}`, { method: 'DELETE', headers: user.headers });
 
-  it('DELETE /trash/{id} removes one trashed task with its trashed subtasks; only from its owner\'s trash', async () => {
+  it("DELETE /trash/{id} removes one trashed task with its trashed subtasks; only from its owner's trash", async () => {
     const parent = await create(alice, { title: 'Parent for good' });
     const child = await create(alice, { title: 'Child for good', parentId: parent.id });
     const other = await create(alice, { title: 'Stays in the trash' });
@@ -90,20 +95,34 @@ describe('deleting for good before the 30 days', () => {
     // Not in the trash (a live task), another account's task, a wrong path user: nothing changes.
     expect((await del(alice, `/trash/${live.id}`)).status).toBe(404);
     expect((await del(bob, `/trash/${parent.id}`)).status).toBe(404);
-    expect((await test.api(`/api/${alice.id}/trash/${parent.id}`, { method: 'DELETE', headers: bob.headers })).status).toBe(403);
-    expect((await list(alice, 'deleted')).map((t) => t.id)).toEqual(expect.arrayContaining([parent.id, child.id, other.id]));
+    expect(
+      (await test.api(`/api/${alice.id}/trash/${parent.id}`, { method: 'DELETE', headers: bob.headers }))
+        .status,
+    ).toBe(403);
+    expect((await list(alice, 'deleted')).map((t) => t.id)).toEqual(
+      expect.arrayContaining([parent.id, child.id, other.id]),
+    );
 
     expect((await del(alice, `/trash/${parent.id}`)).status).toBe(204);
     const left = (await list(alice, 'deleted')).map((t) => t.id);
     expect(left).not.toContain(parent.id);
     expect(left).not.toContain(child.id);
     expect(left).toContain(other.id);
-    expect((await test.api(`/api/${alice.id}/tasks/${parent.id}/restore`, { method: 'POST', headers: alice.headers })).status).toBe(404);
+    expect(
+      (
+        await test.api(`/api/${alice.id}/tasks/${parent.id}/restore`, {
+          method: 'POST',
+          headers: alice.headers,
+        })
+      ).status,
+    ).toBe(404);
     expect((await del(alice, `/trash/${parent.id}`)).status).toBe(404);
-    expect((await test.api(`/api/${alice.id}/tasks/${live.id}`, { headers: alice.headers })).status).toBe(200);
+    expect((await test.api(`/api/${alice.id}/tasks/${live.id}`, { headers: alice.headers })).status).toBe(
+      200,
+    );
   });
 
-  it('DELETE /trash empties only the caller\'s trash and says how many went', async () => {
+  it("DELETE /trash empties only the caller's trash and says how many went", async () => {
     const bobs = await create(bob, { title: 'Bob keeps his trash' });
     expect((await del(bob, `/tasks/${bobs.id}`)).status).toBe(204);
     const mine = await create(alice, { title: 'Alice empties hers' });
@@ -114,7 +133,9 @@ describe('deleting for good before the 30 days', () => {
     expect(await emptied.json()).toEqual({ purged: before });
     expect(await list(alice, 'deleted')).toEqual([]);
     expect((await list(bob, 'deleted')).map((t) => t.id)).toContain(bobs.id);
-    expect((await test.api(`/api/${alice.id}/trash`, { method: 'DELETE', headers: bob.headers })).status).toBe(403);
+    expect(
+      (await test.api(`/api/${alice.id}/trash`, { method: 'DELETE', headers: bob.headers })).status,
+    ).toBe(403);
   });
 });
 
@@ -133,8 +154,12 @@ describe('trash purge', () => {
       now = new Date('2026-03-20T12:00:00.000Z');
       expect(await repo.delete('u1', recent.id)).toBe(true);
 
-      expect(await purgeTrash(database.sqlite, database.writes, new Date('2026-03-31T11:59:59.000Z'))).toBe(0);
-      expect(await purgeTrash(database.sqlite, database.writes, new Date('2026-03-31T12:00:01.000Z'))).toBe(1);
+      expect(await purgeTrash(database.sqlite, database.writes, new Date('2026-03-31T11:59:59.000Z'))).toBe(
+        0,
+      );
+      expect(await purgeTrash(database.sqlite, database.writes, new Date('2026-03-31T12:00:01.000Z'))).toBe(
+        1,
+      );
       expect(await repo.restore('u1', old.id)).toBeNull();
       expect((await repo.restore('u1', recent.id))?.title).toBe('recent');
       expect(repo.get('u1', live.id)?.title).toBe('live');

@@ -1,8 +1,10 @@
 // The task endpoints of the local HTTP API, typed with the shared zod schemas.
 import {
+  restoredTask,
   taskCounts,
   type ListSort,
   type ListStatus,
+  type RestoredTask,
   type Task,
   type TaskCounts,
   type TaskCreateInput,
@@ -53,7 +55,7 @@ export interface TasksApi {
   /** Brings a deleted task back with the same id and data (soft delete), or re-creates it if the API cannot. */
   restore(deleted: Task): Promise<OrgTask>;
   /** Takes a task (with its subtasks) out of the trash. */
-  untrash(id: string): Promise<OrgTask>;
+  untrash(id: string): Promise<RestoredTask>;
   /** Snoozes the task's reminder (`POST .../snooze`), or with null cancels the snooze (`DELETE`). */
   snooze(id: string, input: SnoozeInput | null): Promise<OrgTask>;
 }
@@ -91,7 +93,7 @@ export function createTasksApi(http: HttpClient, userId: string): TasksApi {
       return http.request({ method: 'DELETE', path: one(id) });
     },
     untrash(id) {
-      return http.request({ method: 'POST', path: `${one(id)}/restore`, schema: task });
+      return http.request({ method: 'POST', path: `${one(id)}/restore`, schema: restoredTask });
     },
     snooze(id, input) {
       const path = `${one(id)}/snooze`;

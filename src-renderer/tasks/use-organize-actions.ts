@@ -16,6 +16,7 @@ import { organizeKeys } from './query-keys';
 import type { ListKeyActions, TaskListHandle } from './task-list';
 import type { RowActions, SelectMods } from './task-row';
 import { addTarget, sameView, type TaskView, type ViewKey } from './task-view';
+import { restoreMessage } from './restore-message';
 import type { ToastState } from './toast';
 import { nextSelection, type Selection } from './use-selection';
 import { siblingsOf, useTaskMoves } from './use-task-moves';
@@ -191,9 +192,9 @@ export function useOrganizeActions(o: Options) {
         selectOne(neighbourOf([task]));
         api
           .untrash(task.id)
-          .then(() => {
+          .then((restored) => {
             undo.record({ label: `Restore “${task.title}”`, op: { type: 'untrash', ids: [task.id] } });
-            showToast({ message: `Restored “${task.title}”`, tone: 'info' });
+            showToast({ message: restoreMessage(task.title, restored.restoredTo), tone: 'info' });
           })
           .catch((error: unknown) => showToast({ message: `Could not restore: ${describeError(error)}`, tone: 'error' }))
           .finally(settleTrash);
