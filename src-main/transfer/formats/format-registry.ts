@@ -2,10 +2,20 @@
 // sent without ?format is recognised by its first bytes.
 import type { ImportFormat } from '../../../src-shared/import-schemas.ts';
 import type { FormatReader } from './format-reader.ts';
+import { googleTasksReader } from './google-tasks-reader.ts';
 import { icalReader } from './ical-reader.ts';
+import { tickTickCsvReader } from './ticktick-csv-reader.ts';
+import { todoistCsvReader } from './todoist-csv-reader.ts';
+import { todoTxtReader } from './todo-txt-reader.ts';
 
 /** Tried in this order when the format is not given (the most specific signatures first). */
-const READERS: readonly FormatReader[] = [icalReader];
+const READERS: readonly FormatReader[] = [
+  googleTasksReader,
+  icalReader,
+  todoistCsvReader,
+  tickTickCsvReader,
+  todoTxtReader,
+];
 
 /** How many bytes sniffing looks at. */
 export const SNIFF_BYTES = 4096;
