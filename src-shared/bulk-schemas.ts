@@ -19,6 +19,7 @@ export const NDJSON = 'application/x-ndjson';
 /** The list route's filter, without paging and sorting: the tasks it would list, all pages. */
 export const bulkFilter = listQuery.omit({ limit: true, cursor: true, offset: true, sort: true, order: true });
 export type BulkFilter = z.output<typeof bulkFilter>;
+export type BulkFilterInput = z.input<typeof bulkFilter>;
 
 /** Where a task was, for the undo of a move: its list, its parent and its manual-order key. */
 export const bulkPlace = z.strictObject({

@@ -29,6 +29,11 @@ export interface HttpClient {
    * Resolves to the open response, or throws ApiError (the stream is the caller's to read and cancel).
    */
   openStream(path: string, options: { signal: AbortSignal; headers?: Record<string, string> }): Promise<Response>;
+  /**
+   * A request answered as newline-delimited JSON (application/x-ndjson): calls `onLine` with each parsed line as
+   * it arrives, and resolves once the answer ends. Errors before the answer starts throw ApiError as request() does.
+   */
+  requestLines(request: Omit<RequestOptions<unknown>, 'schema'>, onLine: (line: unknown) => void): Promise<void>;
 }
 
 export interface HttpClientOptions {
@@ -115,6 +120,35 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     },
     openStream(path, { signal, headers }) {
       return authorized({ path, signal, headers: { Accept: 'text/event-stream', ...headers } });
+    },
+    async requestLines(request, onLine) {
+      const response = await authorized({ ...request, headers: { Accept: 'application/x-ndjson' } });
+      const reader = response.body?.getReader();
+      if (!reader) throw new ApiError('BAD_RESPONSE', 'The task service sent an unreadable answer.', response.status);
+      const decoder = new TextDecoder();
+      let buffered = '';
+      const emit = (text: string) => {
+        if (!text.trim()) return;
+        try {
+          onLine(JSON.parse(text) as unknown);
+        } catch {
+          throw new ApiError('BAD_RESPONSE', 'The task service sent an unreadable answer.', response.status);
+        }
+      };
+      for (;;) {
+        let chunk: ReadableStreamReadResult<Uint8Array>;
+        try {
+          chunk = await reader.read();
+        } catch {
+          throw new ApiError('NETWORK', 'Cannot reach the task service.', 0);
+        }
+        if (chunk.done) break;
+        buffered += decoder.decode(chunk.value, { stream: true });
+        const lines = buffered.split('\n');
+        buffered = lines.pop() ?? '';
+        lines.forEach(emit);
+      }
+      emit(buffered + decoder.decode());
     },
   };
 }

@@ -39,6 +39,7 @@ function recordingHttp(answer: (request: RequestOptions<unknown>) => unknown): H
     },
     openStream: () => Promise.reject(new Error('no streams here')),
     requestText: () => Promise.reject(new Error('no files here')),
+    requestLines: () => Promise.reject(new Error('no streams here')),
   };
 }
 

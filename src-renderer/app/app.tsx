@@ -2,6 +2,7 @@
 import { QueryClient, QueryClientProvider, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { TasksBridge } from '../../src-preload/contract';
+import { createBulkApi } from '../api/bulk-api';
 import { createOrganizeApi } from '../api/organize-api';
 import { createTasksApi } from '../api/tasks-api';
 import { AuthScreen } from '../auth/auth-screen';
@@ -48,6 +49,7 @@ function Screens({ bridge }: { bridge: TasksBridge }) {
 
   const api = useMemo(() => (userId ? createTasksApi(http, userId) : null), [http, userId]);
   const organize = useMemo(() => (userId ? createOrganizeApi(http, userId) : null), [http, userId]);
+  const bulk = useMemo(() => (userId ? createBulkApi(http, userId) : null), [http, userId]);
   useLiveEvents(http, userId);
   const onViewChange = useCallback((view: RememberedView) => userId && setMemory({ userId, view }), [userId]);
   const onSignOut = useCallback(() => {
@@ -63,13 +65,13 @@ function Screens({ bridge }: { bridge: TasksBridge }) {
       </div>
     );
   }
-  if (state.status === 'signed-out' || !api || !organize || !userId) {
+  if (state.status === 'signed-out' || !api || !organize || !bulk || !userId) {
     return <AuthScreen bridge={bridge} notice={state.status === 'signed-out' ? state.notice : null} />;
   }
   const user = state.session.user;
   const initialView = memory?.userId === userId ? memory.view : { ...DEFAULT_VIEW, selectedId: null };
   return (
-    <TasksContext.Provider value={{ api, organize, userId }}>
+    <TasksContext.Provider value={{ api, organize, bulk, userId }}>
       <TasksScreen
         key={userId}
         initialView={initialView}

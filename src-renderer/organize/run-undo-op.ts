@@ -1,5 +1,6 @@
 // Runs an undo/redo operation against the HTTP API, one request after another (their order matters: a move
 // names the sibling it follows, which an earlier step may have put back).
+import type { BulkApi } from '../api/bulk-api';
 import type { MoveInput, OrganizeApi } from '../api/organize-api';
 import type { TasksApi } from '../api/tasks-api';
 import type { Placement, UndoOp } from './undo-history';
@@ -7,6 +8,7 @@ import type { Placement, UndoOp } from './undo-history';
 export interface OpApis {
   api: TasksApi;
   organize: OrganizeApi;
+  bulk: BulkApi;
 }
 
 export function moveInput(to: Placement): MoveInput {
@@ -18,8 +20,12 @@ export function moveInput(to: Placement): MoveInput {
   return input;
 }
 
-export async function runOp(op: UndoOp, { api, organize }: OpApis, firstSibling: (to: Placement) => string | null): Promise<void> {
+export async function runOp(op: UndoOp, apis: OpApis, firstSibling: (to: Placement) => string | null): Promise<void> {
+  const { api, organize } = apis;
   switch (op.type) {
+    case 'bulk':
+      for (const request of op.forward) await apis.bulk.run(request);
+      return;
     case 'patch':
       for (const change of op.changes) await api.update(change.id, change.after);
       return;
@@ -49,7 +55,7 @@ export async function runOp(op: UndoOp, { api, organize }: OpApis, firstSibling:
       await organize.restoreList(op.id);
       return;
     case 'batch':
-      for (const inner of op.ops) await runOp(inner, { api, organize }, firstSibling);
+      for (const inner of op.ops) await runOp(inner, apis, firstSibling);
       return;
   }
 }

@@ -1,6 +1,7 @@
 // The session's undo history, as data. Every action the person takes is recorded as an operation that can be
 // run (redo) and inverted (undo); inverting twice gives the operation back, so undo then redo returns exactly
 // to where the person was. Pure: no React, no API calls (see use-undo-history.ts for the side that runs them).
+import type { BulkRequestInput } from '../../src-shared/bulk-schemas';
 
 /** Fields of a task that an edit can change, as they were before / after. */
 export type TaskFields = Record<string, unknown>;
@@ -25,6 +26,8 @@ export type UndoOp =
   /** A list (with its tasks) put in the trash / brought back (a new list is recorded as `list-untrash`). */
   | { type: 'list-trash'; id: string }
   | { type: 'list-untrash'; id: string }
+  /** One bulk action on the server: the requests that did it (by ids) and the ones its answer gave to reverse it. */
+  | { type: 'bulk'; forward: readonly BulkRequestInput[]; backward: readonly BulkRequestInput[] }
   /** Several operations done as one step (a bulk action); undone in reverse order. */
   | { type: 'batch'; ops: readonly UndoOp[] };
 
@@ -63,6 +66,8 @@ export function invert(op: UndoOp): UndoOp {
       return { type: 'list-untrash', id: op.id };
     case 'list-untrash':
       return { type: 'list-trash', id: op.id };
+    case 'bulk':
+      return { type: 'bulk', forward: op.backward, backward: op.forward };
     case 'batch':
       return { type: 'batch', ops: [...op.ops].reverse().map(invert) };
   }

@@ -1,11 +1,16 @@
-// Bulk actions for a multi-selection: complete, move to a list, add or remove a tag, set priority, delete.
+// Bulk actions for a multi-selection or the whole view (select all): complete, move to a list, add or remove a
+// tag, set priority, delete. While one runs, the bar shows its progress (one request, batches on the server).
 import { useState } from 'react';
 import type { Priority } from '../../src-shared/task-schemas';
 import type { TaskListInfo } from '../api/organize-api';
 import { PriorityOptions } from './priority-options';
 
 interface BulkBarProps {
-  count: number;
+  /** How many are selected; null while the server counts the whole view. */
+  count: number | null;
+  /** Select all: the whole view, loaded rows or not. */
+  all: boolean;
+  running: { label: string; done: number; total: number } | null;
   lists: readonly TaskListInfo[];
   onComplete: () => void;
   onMove: (listId: string) => void;
@@ -15,12 +20,27 @@ interface BulkBarProps {
   onClear: () => void;
 }
 
-export function BulkBar({ count, lists, onComplete, onMove, onTag, onPriority, onDelete, onClear }: BulkBarProps) {
+export function BulkBar({ count, all, running, lists, onComplete, onMove, onTag, onPriority, onDelete, onClear }: BulkBarProps) {
   const [tag, setTag] = useState('');
-  const cleanTag = tag.trim().replace(/^#/, '');
+  // Tags are written "@tag" (as in quick add, where "#" means a list).
+  const cleanTag = tag.trim().replace(/^[@#]/, '');
+  if (running) {
+    return (
+      <div className="bulk-bar" role="toolbar" aria-label={`${running.label}`} aria-busy="true">
+        <strong className="bulk-count">{running.label}…</strong>
+        <progress className="bulk-progress" max={Math.max(running.total, 1)} value={running.done} aria-label={`${running.label}: progress`} />
+        <span className="bulk-progress-text">
+          {running.done.toLocaleString()} of {running.total.toLocaleString()}
+        </span>
+      </div>
+    );
+  }
+  const words = count === null ? 'Counting…' : `${count.toLocaleString()} selected`;
   return (
-    <div className="bulk-bar" role="toolbar" aria-label={`Actions for ${count} selected tasks`}>
-      <strong className="bulk-count">{count} selected</strong>
+    <div className="bulk-bar" role="toolbar" aria-label={`Actions for ${count === null ? 'all' : count.toLocaleString()} selected tasks`}>
+      <strong className="bulk-count" title={all ? 'Every task of this view, also those not loaded yet' : undefined}>
+        {all && count !== null ? `All ${words}` : words}
+      </strong>
       <button type="button" className="button button-small" onClick={onComplete}>
         Complete
       </button>
@@ -46,7 +66,7 @@ export function BulkBar({ count, lists, onComplete, onMove, onTag, onPriority, o
       <input
         className="input input-small bulk-tag"
         aria-label="Tag for selected"
-        placeholder="tag"
+        placeholder="@tag"
         value={tag}
         maxLength={50}
         onChange={(e) => setTag(e.target.value)}

@@ -58,3 +58,15 @@ export function ListEmpty({ view, search, onClearSearch }: { view: ViewKey; sear
     </div>
   );
 }
+
+/** A bulk action is running and has taken the view's rows away so far: its progress instead of "No open tasks". */
+export function ListBusy({ run }: { run: { label: string; done: number; total: number } }) {
+  return (
+    <div className="list-state list-message" role="status">
+      <h2>{run.label}…</h2>
+      <p>
+        {run.done.toLocaleString()} of {run.total.toLocaleString()} done
+      </p>
+    </div>
+  );
+}

@@ -18,6 +18,8 @@ const HEADER_HEIGHT = 30;
 export interface ListKeyActions {
   moveCursor: (task: OrgTask, extend: boolean) => void;
   selectAll: () => void;
+  /** Esc: clears a multi-selection; false when there was none (Esc then goes on, e.g. to close the details). */
+  clearSelection: () => boolean;
   reorder: (task: OrgTask, direction: 'up' | 'down') => void;
   nest: (task: OrgTask, direction: 'in' | 'out') => void;
   expand: (task: OrgTask, open: boolean) => void;
@@ -121,6 +123,11 @@ export const TaskList = forwardRef<TaskListHandle, TaskListProps>(function TaskL
             Delete: () => task && (trash ? actions.purge?.(task) : actions.remove(task)),
             Backspace: () => task && !trash && actions.remove(task),
           };
+    if (event.key === 'Escape' && !event.altKey && !event.ctrlKey && keys.clearSelection()) {
+      event.preventDefault();
+      event.stopPropagation();
+      return;
+    }
     const handler = handlers[event.key];
     if (!handler) return;
     event.preventDefault();

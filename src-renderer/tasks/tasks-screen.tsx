@@ -2,6 +2,7 @@
 // the virtualized rows, bulk actions) and the details panel. The view (place, search, sort, selection) is
 // reported upward so that after a session expiry the same user comes back to where they were.
 import { closestCenter, DndContext, PointerSensor, pointerWithin, useSensor, useSensors, type CollisionDetection } from '@dnd-kit/core';
+import { useQuery } from '@tanstack/react-query';
 import { useCallback, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { TasksBridge } from '../../src-preload/contract';
 import type { OrgTask } from '../api/organize-api';
@@ -13,7 +14,7 @@ import { useReminderOpen } from '../schedule/use-reminder-open';
 import { useScheduleUi } from '../schedule/use-schedule-ui';
 import { BulkBar } from './bulk-bar';
 import { ListToolbar } from './list-toolbar';
-import { ListEmpty, ListError, ListLoading } from './list-states';
+import { ListBusy, ListEmpty, ListError, ListLoading } from './list-states';
 import { QuickAdd } from './quick-add';
 import { ShortcutsSheet } from './shortcuts-sheet';
 import { isPending } from './task-format';
@@ -24,7 +25,9 @@ import { countsRange, DEFAULT_ORDER, isManual, sortable, viewId, viewQueries, ty
 import { Toast, type ToastState } from './toast';
 import { useGlobalShortcuts } from './use-global-shortcuts';
 import { useOrganizeActions } from './use-organize-actions';
-import { useSelection } from './use-selection';
+import { viewFilter } from './use-bulk-actions';
+import { isMulti, useSelection } from './use-selection';
+import { useTasksContext } from './tasks-context';
 import { useLists, useTags, useTaskCounts, useTaskList } from './use-task-queries';
 import { useDebounced, useMinuteClock } from './use-timing';
 import { useViewPrefs } from './use-view-prefs';
@@ -91,6 +94,15 @@ export function TasksScreen({ initialView, onViewChange, header, reminders }: Ta
   const visible = useMemo(() => taskEntries(entries).map((e) => e.task), [entries]);
   const order = useMemo(() => visible.map((t) => t.id), [visible]);
 
+  // Select all: the server counts the whole view (every page), for the bulk bar's "500 selected".
+  const { bulk: bulkApi, userId } = useTasksContext();
+  const allFilter = useMemo(() => (queries ? viewFilter(queries.open, state.showCompleted) : null), [queries, state.showCompleted]);
+  const allCount = useQuery({
+    queryKey: ['bulk-count', userId, allFilter],
+    queryFn: ({ signal }) => bulkApi.count(allFilter ?? {}, signal),
+    enabled: Boolean(sel.selection.all && allFilter),
+  });
+
   const remember = (next: Partial<RememberedView>) => onViewChange({ ...state, selectedId: sel.selection.cursorId, ...next });
   const changeView = useCallback(
     (next: Partial<TaskView>) => {
@@ -124,6 +136,7 @@ export function TasksScreen({ initialView, onViewChange, header, reminders }: Ta
     setDetailsOpen,
     setCollapsed,
     remember,
+    allCount: allCount.data?.count ?? null,
     palette: {
       focusQuickAdd,
       focusSearch,
@@ -153,7 +166,9 @@ export function TasksScreen({ initialView, onViewChange, header, reminders }: Ta
 
   const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 6 } }));
   const cursorTask = visible.find((t) => t.id === sel.selection.cursorId) ?? null;
-  const selectedTasks = visible.filter((t) => sel.selection.ids.has(t.id));
+  const selectedIds = useMemo(() => (sel.selection.all ? new Set(order) : sel.selection.ids), [order, sel.selection.all, sel.selection.ids]);
+  const selectedCount = sel.selection.all ? (allCount.data?.count ?? null) : visible.filter((t) => selectedIds.has(t.id)).length;
+  const running = org.bulk.running;
   useReminderOpen({ reminders, open: org.openTask, showToast });
   const schedule = useScheduleUi({ visible, cursorTask: trash ? null : cursorTask, now, update: org.mutations.update, showToast, keysEnabled: !sheetOpen && !paletteOpen });
   const title = org.viewTitle(state.view);
@@ -161,6 +176,8 @@ export function TasksScreen({ initialView, onViewChange, header, reminders }: Ta
   let body: ReactNode;
   if (!queries || openList.isPending) body = lists.isError && state.view.kind === 'inbox' ? null : <ListLoading />;
   else if (openList.isError && entries.length === 0) body = <ListError error={openList.error} onRetry={() => void openList.refetch()} />;
+  // While a bulk action runs its rows leave the view batch by batch: say what is happening, not "No open tasks".
+  else if (entries.length === 0 && running) body = <ListBusy run={running} />;
   else if (entries.length === 0) body = <ListEmpty view={state.view} search={search} onClearSearch={() => changeView({ search: '' })} />;
   else {
     body = (
@@ -169,7 +186,7 @@ export function TasksScreen({ initialView, onViewChange, header, reminders }: Ta
         key={`${viewId(state.view)}|${search}|${state.sort}|${state.order}`}
         ref={listRef}
         entries={entries}
-        selectedIds={sel.selection.ids}
+        selectedIds={selectedIds}
         cursorId={sel.selection.cursorId}
         editingId={editingId}
         hasNextPage={openList.hasNextPage || doneList.hasNextPage}
@@ -238,15 +255,17 @@ export function TasksScreen({ initialView, onViewChange, header, reminders }: Ta
           ) : (
             <QuickAdd ref={quickAddRef} onAdd={org.addTask} placeholder={`Add to ${title}…`} lists={lists.data} />
           )}
-          {selectedTasks.length > 1 && !trash ? (
+          {(isMulti(sel.selection) || running) && !trash ? (
             <BulkBar
-              count={selectedTasks.length}
+              count={selectedCount}
+              all={Boolean(sel.selection.all)}
+              running={running}
               lists={lists.data ?? []}
-              onComplete={() => org.bulk.complete(selectedTasks)}
-              onMove={(listId) => org.bulk.move(selectedTasks, listId)}
-              onTag={(tag, add) => org.bulk.tag(selectedTasks, tag, add)}
-              onPriority={(priority) => org.bulk.priority(selectedTasks, priority)}
-              onDelete={() => org.bulk.remove(selectedTasks)}
+              onComplete={org.bulk.complete}
+              onMove={org.bulk.move}
+              onTag={org.bulk.tag}
+              onPriority={org.bulk.priority}
+              onDelete={org.bulk.remove}
               onClear={() => sel.selectOne(sel.selection.cursorId)}
             />
           ) : null}

@@ -1,13 +1,13 @@
 // Everything the task screen can do, in one place: row and keyboard actions, adding (with a word when the new
-// task is hidden by the view), lists, bulk actions, the trash, moves, undo/redo and the palette's commands.
+// task is hidden by the view), lists, the trash, moves, undo/redo and the palette's commands. Bulk actions are
+// in use-bulk-actions.ts.
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, type Dispatch, type RefObject, type SetStateAction } from 'react';
-import type { Priority, TaskCreateInput } from '../../src-shared/task-schemas';
+import type { TaskCreateInput } from '../../src-shared/task-schemas';
 import { describeError } from '../api/api-error';
 import type { OrgTask, TaskListInfo } from '../api/organize-api';
 import type { CountsRange, ListParams } from '../api/tasks-api';
 import type { DragEndEvent } from '@dnd-kit/core';
-import type { PaletteCommand } from '../organize/command-palette';
 import { LIST_DROP_PREFIX, LIST_SORT_PREFIX } from '../organize/sidebar';
 import { useUndo } from '../organize/use-undo';
 import { advancedToast, animateAdvanced } from '../schedule/recurring-feedback';
@@ -18,12 +18,13 @@ import type { RowActions, SelectMods } from './task-row';
 import { addTarget, sameView, type TaskView, type ViewKey } from './task-view';
 import { restoreMessage } from './restore-message';
 import type { ToastState } from './toast';
-import { nextSelection, type Selection } from './use-selection';
+import { dragWords, paletteCommands, type PaletteExtras } from './organize-commands';
+import { useListActions } from './use-list-actions';
+import { useBulkActions, viewFilter, type BulkTarget } from './use-bulk-actions';
+import { isMulti, nextSelection, type Selection } from './use-selection';
 import { siblingsOf, useTaskMoves } from './use-task-moves';
 import { useTaskMutations, type NewTask } from './use-task-mutations';
 import { useTasksContext } from './tasks-context';
-import { placementOf, positionBetween } from './use-task-mutations';
-import type { Density } from './task-list';
 
 interface Options {
   state: TaskView;
@@ -43,16 +44,10 @@ interface Options {
   setCollapsed: Dispatch<SetStateAction<ReadonlySet<string>>>;
   remember: (next: { selectedId: string | null }) => void;
   palette: PaletteExtras;
+  /** How many tasks the whole view has (the server's count), once select all asked for it. */
+  allCount: number | null;
 }
 
-interface PaletteExtras {
-  focusQuickAdd: () => void;
-  focusSearch: () => void;
-  showShortcuts: () => void;
-  density: Density;
-  setDensity: (density: Density) => void;
-  toggleSidebar: () => void;
-}
 
 const VIEW_TITLES: Record<Exclude<ViewKey['kind'], 'list' | 'tag'>, string> = {
   inbox: 'Inbox',
@@ -63,7 +58,7 @@ const VIEW_TITLES: Record<Exclude<ViewKey['kind'], 'list' | 'tag'>, string> = {
 };
 
 export function useOrganizeActions(o: Options) {
-  const { api, organize, userId } = useTasksContext();
+  const { api, organize, bulk: bulkApi, userId } = useTasksContext();
   const client = useQueryClient();
   const { selection, setSelection, selectOne } = o.sel;
   const { showToast, announce, listRef } = o;
@@ -84,7 +79,7 @@ export function useOrganizeActions(o: Options) {
     [o.visible],
   );
   const undo = useUndo({
-    apis: { api, organize },
+    apis: { api, organize, bulk: bulkApi },
     settle: () => mutations.settle(true),
     onMessage: (message) => showToast({ message, tone: 'info' }),
     onError: (message) => showToast({ message, tone: 'error' }),
@@ -131,10 +126,26 @@ export function useOrganizeActions(o: Options) {
     },
     [o.order],
   );
-  /** The selection when `task` is acted on: the whole multi-selection if it is part of it. */
-  const targets = useCallback(
-    (task: OrgTask) => (selection.ids.has(task.id) && selection.ids.size > 1 ? o.visible.filter((t) => selection.ids.has(t.id)) : [task]),
-    [o.visible, selection.ids],
+  const bulkRuns = useBulkActions({
+    undo,
+    showToast,
+    announce,
+    settle: () => mutations.settle(true),
+    listName,
+    timeZone: o.range.timeZone,
+  });
+  /** What a bulk action acts on: the whole view after select all, else the selected rows. */
+  const bulkTarget = useCallback((): BulkTarget => {
+    if (selection.all && o.queries) {
+      return { request: { filter: viewFilter(o.queries.open, o.state.showCompleted) }, count: o.allCount ?? o.order.length };
+    }
+    const ids = o.order.filter((id) => selection.ids.has(id));
+    return { request: { ids }, count: ids.length };
+  }, [o.allCount, o.order, o.queries, o.state.showCompleted, selection.all, selection.ids]);
+  /** Whether acting on `task` means the multi-selection (it is part of it). */
+  const actsOnSelection = useCallback(
+    (task: OrgTask) => isMulti(selection) && (selection.all || selection.ids.has(task.id)),
+    [selection],
   );
 
   const complete = useCallback(
@@ -144,8 +155,17 @@ export function useOrganizeActions(o: Options) {
       const leaving = completed ? tasks.filter((t) => !t.recurrence) : [];
       if (leaving.some((t) => t.id === selection.cursorId)) selectOne(neighbourOf(leaving));
       mutations.setCompleted(tasks, completed);
+      const one = tasks.length === 1 ? tasks[0] : undefined;
+      // Like Delete: say what happened, with Undo (a recurring task's own word comes from the schedule feedback).
+      if (one && !one.recurrence) {
+        showToast({
+          message: `${completed ? 'Completed' : 'Reopened'} “${one.title}”`,
+          tone: 'info',
+          action: { label: 'Undo', run: () => void undo.undo().then(() => listRef.current?.focus()) },
+        });
+      }
     },
-    [mutations, neighbourOf, selectOne, selection.cursorId],
+    [listRef, mutations, neighbourOf, selectOne, selection.cursorId, showToast, undo],
   );
   const remove = useCallback(
     (tasks: readonly OrgTask[]) => {
@@ -162,7 +182,12 @@ export function useOrganizeActions(o: Options) {
   const rowActions: RowActions = useMemo(
     () => ({
       select,
-      toggle: (task) => complete(targets(task), !task.completed),
+      toggle: (task) => {
+        if (!actsOnSelection(task)) return complete([task], !task.completed);
+        const target = bulkTarget();
+        selectOne(null);
+        bulkRuns.complete(target, !task.completed);
+      },
       startEdit: (task) => {
         selectOne(task.id);
         o.setEditingId(task.id);
@@ -176,7 +201,13 @@ export function useOrganizeActions(o: Options) {
         o.setEditingId(null);
         listRef.current?.focus();
       },
-      remove: (task) => remove(targets(task)),
+      remove: (task) => {
+        if (!actsOnSelection(task)) return remove([task]);
+        const target = bulkTarget();
+        selectOne(null);
+        bulkRuns.remove(target);
+        listRef.current?.focus();
+      },
       openDetails: (task) => {
         selectOne(task.id);
         o.setDetailsOpen(true);
@@ -208,12 +239,18 @@ export function useOrganizeActions(o: Options) {
           .finally(settleTrash);
       },
     }),
-    [api, complete, listRef, mutations, neighbourOf, o, organize, remove, select, selectOne, settleTrash, showToast, targets, undo],
+    [actsOnSelection, api, bulkRuns, bulkTarget, complete, listRef, mutations, neighbourOf, o, organize, remove, select, selectOne, settleTrash, showToast, undo],
   );
 
   const keyActions: ListKeyActions = {
     moveCursor: (task, extend) => select(task, { shift: extend, toggle: false }),
-    selectAll: () => setSelection({ cursorId: selection.cursorId ?? o.order[0] ?? null, ids: new Set(o.order), anchorId: o.order[0] ?? null }),
+    // Every task of the view by the server's filter, not only the loaded rows (the bar shows the server's count).
+    selectAll: () => setSelection({ cursorId: selection.cursorId ?? o.order[0] ?? null, ids: new Set(o.order), anchorId: o.order[0] ?? null, all: true }),
+    clearSelection: () => {
+      if (!isMulti(selection)) return false;
+      selectOne(selection.cursorId);
+      return true;
+    },
     reorder: moves.reorder,
     nest: moves.nest,
     expand: (task, open) =>
@@ -288,84 +325,12 @@ export function useOrganizeActions(o: Options) {
     [mutations],
   );
 
-  const listAction = useCallback(
-    async (verb: string, run: () => Promise<unknown>) => {
-      try {
-        await run();
-        return true;
-      } catch (error) {
-        showToast({ message: `Could not ${verb}: ${describeError(error)}`, tone: 'error' });
-        return false;
-      } finally {
-        refreshOrganize();
-      }
-    },
-    [refreshOrganize, showToast],
-  );
+  const listActions = useListActions({ lists: o.lists, undo, showToast, announce, refreshOrganize, onDeleted: (list) => {
+    if (sameView(o.state.view, { kind: 'list', listId: list.id })) goTo({ kind: 'inbox' });
+    mutations.settle(true);
+  } });
+  const { createList, renameList, deleteList, moveList, placeList } = listActions;
 
-  const createList = useCallback(
-    async (name: string) => {
-      try {
-        const list = await organize.createList({ name });
-        undo.record({ label: `Create list “${name}”`, op: { type: 'list-untrash', id: list.id } });
-        refreshOrganize();
-        return true;
-      } catch (error) {
-        if ((error as { code?: string }).code !== 'LIST_NAME_TAKEN') showToast({ message: `Could not create the list: ${describeError(error)}`, tone: 'error' });
-        return false;
-      }
-    },
-    [organize, refreshOrganize, showToast, undo],
-  );
-  const renameList = useCallback(
-    (list: TaskListInfo, name: string) =>
-      void listAction('rename the list', async () => {
-        await organize.updateList(list.id, { name });
-        undo.record({ label: `Rename list “${list.name}”`, op: { type: 'list-patch', id: list.id, before: { name: list.name }, after: { name } } });
-      }),
-    [listAction, organize, undo],
-  );
-  const deleteList = useCallback(
-    (list: TaskListInfo) =>
-      void listAction('delete the list', async () => {
-        await organize.deleteList(list.id);
-        undo.record({ label: `Delete list “${list.name}”`, op: { type: 'list-trash', id: list.id } });
-        if (sameView(o.state.view, { kind: 'list', listId: list.id })) goTo({ kind: 'inbox' });
-        showToast({ message: `Deleted list “${list.name}” and its tasks`, tone: 'info', action: { label: 'Undo', run: () => void undo.undo() } });
-        mutations.settle(true);
-      }),
-    [goTo, listAction, mutations, o.state.view, organize, showToast, undo],
-  );
-  /** Puts a list right before (or after, when it comes from above) another one: by drag or by Alt+↑/↓. */
-  const placeList = useCallback(
-    (list: TaskListInfo, targetId: string) => {
-      const others = o.lists.filter((l) => !l.isInbox);
-      const index = others.findIndex((l) => l.id === list.id);
-      const target = others.findIndex((l) => l.id === targetId);
-      if (index < 0 || target < 0 || index === target) return;
-      const down = index < target;
-      const rest = others.filter((l) => l.id !== list.id);
-      const at = rest.findIndex((l) => l.id === targetId);
-      const [a, b] = down ? [rest[at], rest[at + 1]] : [rest[at - 1], rest[at]];
-      const position = positionBetween(a?.position, b?.position);
-      if (!position) return;
-      void listAction('move the list', async () => {
-        await organize.updateList(list.id, { position });
-        undo.record({ label: `Move list “${list.name}”`, op: { type: 'list-patch', id: list.id, before: { position: list.position }, after: { position } } });
-        announce(`Moved list “${list.name}” ${down ? 'below' : 'above'} “${others[target]?.name ?? ''}”.`);
-      });
-    },
-    [announce, listAction, o.lists, organize, undo],
-  );
-  const moveList = useCallback(
-    (list: TaskListInfo, direction: 'up' | 'down') => {
-      const others = o.lists.filter((l) => !l.isInbox);
-      const index = others.findIndex((l) => l.id === list.id);
-      const target = others[direction === 'up' ? index - 1 : index + 1];
-      if (target) placeList(list, target.id);
-    },
-    [o.lists, placeList],
-  );
   const onDragEnd = useCallback(
     (event: DragEndEvent) => {
       const active = String(event.active.id);
@@ -377,53 +342,14 @@ export function useOrganizeActions(o: Options) {
     [moves, o.lists, placeList],
   );
 
-  const bulkPatch = useCallback(
-    (tasks: readonly OrgTask[], label: string, patchOf: (task: OrgTask) => Record<string, unknown> | null) => {
-      const changes = tasks.flatMap((task) => {
-        const after = patchOf(task);
-        if (!after) return [];
-        const before = Object.fromEntries(Object.keys(after).map((k) => [k, (task as unknown as Record<string, unknown>)[k] ?? null]));
-        return [{ id: task.id, before, after }];
-      });
-      if (!changes.length) return;
-      void Promise.all(changes.map((c) => api.update(c.id, c.after)))
-        .then(() => undo.record({ label, op: { type: 'patch', changes } }))
-        .catch((error: unknown) => showToast({ message: `Could not change the tasks: ${describeError(error)}`, tone: 'error' }))
-        .finally(() => mutations.settle(true));
-    },
-    [api, mutations, showToast, undo],
-  );
-
+  /** The bulk bar's actions: on the whole selection (or view), then the selection is cleared. */
   const bulk = {
-    complete: (tasks: readonly OrgTask[]) => complete(tasks, true),
-    remove: (tasks: readonly OrgTask[]) => remove(tasks),
-    priority: (tasks: readonly OrgTask[], priority: Priority) =>
-      bulkPatch(tasks, `Set priority of ${tasks.length} tasks`, (t) => (t.priority === priority ? null : { priority })),
-    tag: (tasks: readonly OrgTask[], tag: string, add: boolean) =>
-      bulkPatch(tasks, `${add ? 'Tag' : 'Untag'} ${tasks.length} tasks #${tag}`, (t) => {
-        const tags = t.tags ?? [];
-        const has = tags.some((x) => x.toLowerCase() === tag.toLowerCase());
-        if (add === has) return null;
-        return { tags: add ? [...tags, tag] : tags.filter((x) => x.toLowerCase() !== tag.toLowerCase()) };
-      }),
-    move: (tasks: readonly OrgTask[], listId: string) => {
-      const roots = tasks.filter((t) => !t.parentId || !tasks.some((p) => p.id === t.parentId));
-      const ops = roots.filter((t) => t.listId !== listId);
-      if (!ops.length) return;
-      // One after the other, each after the previous: they keep their order at the top of the list.
-      const moves = ops.map((t, i) => ({
-        id: t.id,
-        from: placementOf(t, o.visible),
-        to: { listId, parentId: null, afterId: i > 0 ? (ops[i - 1]?.id ?? null) : null },
-      }));
-      void (async () => {
-        for (const m of moves) await organize.move(m.id, { listId, parentId: null, ...(m.to.afterId ? { afterId: m.to.afterId } : {}) });
-      })()
-        .then(() => undo.record({ label: `Move ${ops.length} tasks to ${listName(listId)}`, op: { type: 'move', moves } }))
-        .catch((error: unknown) => showToast({ message: `Could not move the tasks: ${describeError(error)}`, tone: 'error' }))
-        .finally(() => mutations.settle(true));
-      announce(`Moved ${ops.length} tasks to ${listName(listId)}.`);
-    },
+    running: bulkRuns.running,
+    complete: () => (bulkRuns.complete(bulkTarget()), selectOne(null)),
+    remove: () => (bulkRuns.remove(bulkTarget()), selectOne(null)),
+    priority: (priority: Parameters<typeof bulkRuns.priority>[1]) => bulkRuns.priority(bulkTarget(), priority),
+    tag: (tag: string, add: boolean) => bulkRuns.tag(bulkTarget(), tag, add),
+    move: (listId: string) => (bulkRuns.move(bulkTarget(), listId), selectOne(null)),
   };
 
   const emptyTrash = useCallback(() => {
@@ -435,43 +361,8 @@ export function useOrganizeActions(o: Options) {
       .finally(() => mutations.settle(true));
   }, [mutations, organize, showToast]);
 
-  const extra = o.palette;
-  const commands: PaletteCommand[] = [
-    { id: 'new-task', label: 'New task', shortcut: 'N', run: extra.focusQuickAdd },
-    { id: 'search', label: 'Search tasks', shortcut: '/', run: extra.focusSearch },
-    { id: 'undo', label: undo.canUndo ? `Undo: ${undo.canUndo}` : 'Undo', shortcut: 'Ctrl+Z', run: () => void undo.undo() },
-    { id: 'redo', label: undo.canRedo ? `Redo: ${undo.canRedo}` : 'Redo', shortcut: 'Ctrl+Shift+Z', run: () => void undo.redo() },
-    {
-      id: 'show-completed',
-      label: o.state.showCompleted ? 'Hide completed tasks' : 'Show completed tasks',
-      run: () => o.changeView({ showCompleted: !o.state.showCompleted }),
-    },
-    {
-      id: 'density',
-      label: extra.density === 'compact' ? 'Comfortable rows' : 'Compact rows',
-      run: () => extra.setDensity(extra.density === 'compact' ? 'comfortable' : 'compact'),
-    },
-    { id: 'sidebar', label: 'Toggle sidebar', run: extra.toggleSidebar },
-    { id: 'shortcuts', label: 'Keyboard shortcuts', shortcut: '?', run: extra.showShortcuts },
-    { id: 'empty-trash', label: 'Empty trash', run: emptyTrash },
-  ];
-
-  const dragAnnouncements = {
-    onDragStart: ({ active }: { active: { id: string | number } }) => `Picked up ${titleOf(o.visible, active.id)}.`,
-    onDragOver: ({ active, over }: { active: { id: string | number }; over: { id: string | number } | null }) =>
-      over ? `${titleOf(o.visible, active.id)} is over ${titleOf(o.visible, over.id, o.lists)}.` : `${titleOf(o.visible, active.id)} is no longer over a drop place.`,
-    onDragEnd: ({ active, over }: { active: { id: string | number }; over: { id: string | number } | null }) =>
-      over ? `Dropped ${titleOf(o.visible, active.id)} on ${titleOf(o.visible, over.id, o.lists)}.` : `Dropped ${titleOf(o.visible, active.id)}.`,
-    onDragCancel: ({ active }: { active: { id: string | number } }) => `Moving ${titleOf(o.visible, active.id)} was cancelled.`,
-  };
+  const commands = paletteCommands({ palette: o.palette, undo, showCompleted: o.state.showCompleted, changeView: o.changeView, emptyTrash });
+  const dragAnnouncements = dragWords(o.visible, o.lists);
 
   return { mutations, undo, moves, onDragEnd, rowActions, keyActions, goTo, viewTitle, openTask, addTask, addSubtask, createList, renameList, deleteList, moveList, bulk, emptyTrash, commands, dragAnnouncements };
-}
-
-function titleOf(tasks: readonly OrgTask[], id: string | number, lists: readonly TaskListInfo[] = []): string {
-  const key = String(id);
-  const task = tasks.find((t) => t.id === key);
-  if (task) return `“${task.title}”`;
-  const list = lists.find((l) => key.endsWith(l.id));
-  return list ? `list ${list.name}` : 'a task';
 }

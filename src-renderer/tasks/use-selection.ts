@@ -5,6 +5,13 @@ export interface Selection {
   cursorId: string | null;
   ids: ReadonlySet<string>;
   anchorId: string | null;
+  /** Select all (Ctrl+A): every task of the view by the server's filter, loaded or not (`ids` are the loaded ones). */
+  all?: boolean;
+}
+
+/** Whether more than one task is selected (the bulk bar shows, Esc clears it). */
+export function isMulti(sel: Selection): boolean {
+  return Boolean(sel.all) || sel.ids.size > 1;
 }
 
 export const EMPTY_SELECTION: Selection = { cursorId: null, ids: new Set(), anchorId: null };

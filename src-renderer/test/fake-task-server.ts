@@ -8,6 +8,7 @@ import { nextOccurrence, type NextDue } from '../../src-shared/schedule/recurren
 import type { OrgTask, TaskListInfo } from '../api/organize-api';
 import { dueInWindow } from '../dates/due-window';
 import { dateInZone } from '../dates/zoned-day';
+import { fakeBulk } from './fake-bulk';
 
 interface Failure {
   method: string;
@@ -300,6 +301,9 @@ export function createFakeTaskServer(): FakeTaskServer {
     const auth = new Headers(init?.headers).get('Authorization') ?? '';
     const body = (typeof init?.body === 'string' ? JSON.parse(init.body) : {}) as Record<string, unknown>;
     if (method !== 'GET') writes.push({ method, path: url.pathname, body });
+    if (/^\/api\/[^/]+\/tasks\/bulk(\/count)?$/.test(url.pathname) && auth.startsWith(`Bearer jwt-${url.pathname.split('/')[2]}-`)) {
+      return fakeBulk({ tasks, deleted, handle: (m, u, b) => handle(m, u, b, auth) }, method, url, body);
+    }
     return handle(method, url, body, auth);
   };
 
