@@ -40,7 +40,9 @@ export function createBulkApi(http: HttpClient, userId: string): BulkApi {
       return result;
     },
     count(filter, signal) {
-      return http.request({ path: `${path}/count`, query: { ...filter }, schema: bulkCount, signal });
+      // Query values are strings (`available` may be given as a boolean in the body schema).
+      const query = Object.fromEntries(Object.entries(filter).map(([key, value]) => [key, typeof value === 'boolean' ? String(value) : value]));
+      return http.request({ path: `${path}/count`, query, schema: bulkCount, signal });
     },
   };
 }
