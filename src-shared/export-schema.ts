@@ -9,6 +9,7 @@ import { listColor, listName, LISTS_MAX, orderKey } from './list-schemas.ts';
 import { isoDate, recurrence, timeZone } from './schedule-schemas.ts';
 import {
   description,
+  entityId,
   inStorableRange,
   priority,
   refineSchedule,
@@ -18,6 +19,18 @@ import {
 } from './task-schemas.ts';
 
 export const EXPORT_FORMAT = 'tasks-desktop.export';
+
+/** GET /api/{userId}/export: `format` json (this file), csv, or ical (text/calendar); `listId` one list (ical only). */
+export const EXPORT_FILE_FORMATS = ['json', 'csv', 'ical'] as const;
+export const exportQuery = z
+  .strictObject({
+    format: z.enum(EXPORT_FILE_FORMATS).default('json'),
+    listId: entityId.optional(),
+  })
+  .refine((query) => query.listId === undefined || query.format === 'ical', {
+    message: 'listId applies to format=ical (the JSON and CSV exports hold every list).',
+    path: ['listId'],
+  });
 /** The version export writes. */
 export const EXPORT_VERSION = 2;
 /** Every version import reads. */
@@ -71,7 +84,9 @@ export const exportList = z
     position: orderKey,
     isInbox: z.boolean(),
   })
-  .meta({ description: 'A list. Import matches it to a list of the same name (ignoring case), else creates it.' });
+  .meta({
+    description: 'A list. Import matches it to a list of the same name (ignoring case), else creates it.',
+  });
 export type ExportList = z.output<typeof exportList>;
 
 /** A completion of a recurring task (GET /api/{userId}/tasks/{id}/completions). */

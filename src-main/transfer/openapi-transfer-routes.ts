@@ -1,7 +1,7 @@
 // The OpenAPI description of the export and import routes, from the same zod schemas that validate them. Merged into
 // the document by api/openapi.ts, which passes its shared building blocks.
 import { z } from 'zod';
-import { exportFile } from '../../src-shared/export-schema.ts';
+import { EXPORT_FILE_FORMATS, exportFile } from '../../src-shared/export-schema.ts';
 import { IMPORT_MEDIA_TYPES, importQuery, importResult } from '../../src-shared/import-schemas.ts';
 import type { OpenApiParts } from '../api/openapi-data-routes.ts';
 
@@ -30,9 +30,27 @@ function importParameters(): JsonObject[] {
 
 export function transferRoutesOpenApi(parts: OpenApiParts): { schemas: JsonObject; paths: JsonObject } {
   const { ok, err, json, authErrors, userIdParam } = parts;
-  const format = { name: 'format', in: 'query', required: false, schema: { type: 'string', enum: ['json', 'csv'] } };
+  const format = {
+    name: 'format',
+    in: 'query',
+    required: false,
+    description: 'json (default, the versioned file), csv, or ical (iCalendar, text/calendar)',
+    schema: { type: 'string', enum: [...EXPORT_FILE_FORMATS] },
+  };
+  const listId = {
+    name: 'listId',
+    in: 'query',
+    required: false,
+    description: "format=ical: only this list, as one VCALENDAR named after it (another account's list: 404)",
+    schema: { type: 'string' },
+  };
   const raw = Object.fromEntries(
-    IMPORT_MEDIA_TYPES.map((type) => [type, type === 'application/json' ? { schema: { $ref: '#/components/schemas/ExportFileInput' } } : { schema: { type: 'string', format: 'binary' } }]),
+    IMPORT_MEDIA_TYPES.map((type) => [
+      type,
+      type === 'application/json'
+        ? { schema: { $ref: '#/components/schemas/ExportFileInput' } }
+        : { schema: { type: 'string', format: 'binary' } },
+    ]),
   );
   return {
     schemas: {
@@ -44,14 +62,21 @@ export function transferRoutesOpenApi(parts: OpenApiParts): { schemas: JsonObjec
       '/api/{userId}/export': {
         parameters: [userIdParam],
         get: {
-          summary: "Export the user's lists and tasks (not the trash) as the versioned JSON file, or CSV with ?format=csv",
-          parameters: [format],
+          summary:
+            "Export the user's lists and tasks (not the trash) as the versioned JSON file, CSV with ?format=csv, or iCalendar with ?format=ical (one VTODO per task; &listId=ID for one list)",
+          parameters: [format, listId],
           responses: {
             '200': {
               description: 'The export file',
-              content: { ...json('ExportFile'), 'text/csv': { schema: { type: 'string' } } },
+              content: {
+                ...json('ExportFile'),
+                'text/csv': { schema: { type: 'string' } },
+                'text/calendar': { schema: { type: 'string' } },
+              },
             },
             ...authErrors,
+            '404': err("format=ical: listId is not one of this account's lists (NOT_FOUND)"),
+            '422': err('A format not known, or listId without format=ical (VALIDATION_FAILED)'),
           },
         },
       },
@@ -59,14 +84,16 @@ export function transferRoutesOpenApi(parts: OpenApiParts): { schemas: JsonObjec
         parameters: [userIdParam],
         post: {
           summary:
-            'Import a file (this app\'s export, Todoist CSV or backup ZIP, TickTick CSV, Google Tasks JSON, todo.txt, iCalendar): the raw file as the body, up to 32 MiB. Idempotent: importing the same file again adds nothing',
+            "Import a file (this app's export, Todoist CSV or backup ZIP, TickTick CSV, Google Tasks JSON, todo.txt, iCalendar): the raw file as the body, up to 32 MiB. Idempotent: importing the same file again adds nothing",
           parameters: importParameters(),
           requestBody: { required: true, content: raw },
           responses: {
             '200': ok('ImportResult'),
             ...authErrors,
             '400': err('Not JSON (MALFORMED_JSON, format=json)'),
-            '409': err("Another account's export (IMPORT_USER_MISMATCH), or an import already running (IMPORT_IN_PROGRESS)"),
+            '409': err(
+              "Another account's export (IMPORT_USER_MISMATCH), or an import already running (IMPORT_IN_PROGRESS)",
+            ),
             '413': err('Over 32 MiB (PAYLOAD_TOO_LARGE)'),
             '415': err('Not one of the accepted media types (UNSUPPORTED_MEDIA_TYPE)'),
             '422': err(

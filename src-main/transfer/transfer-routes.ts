@@ -1,13 +1,18 @@
 // Export and import routes.
-//   GET  /api/{userId}/export[?format=json|csv]
+//   GET  /api/{userId}/export[?format=json|csv|ical][&listId=ID]: ical (text/calendar) is one list's VCALENDAR with
+//        listId (another user's list: 404), else every list in one
 //   POST /api/{userId}/import[?format=F][&dryRun=true][&listName=NAME][&fromUser=ID]: the raw file as the body (up
 //        to IMPORT_MAX_BYTES, not the 64 KiB limit; this app's JSON is streamed, the other formats read whole), one
 //        at a time per account, IMPORTS_MAX_CONCURRENT in all (import-gate.ts). Without `format` the file is
 //        recognised by its first bytes. Every format answers { imported, skipped, lists, dryRun }.
 import type { Context } from 'hono';
-import { z } from 'zod';
-import { IMPORT_MAX_BYTES } from '../../src-shared/export-schema.ts';
-import { IMPORT_FORMATS, type ImportFormat, importQuery, type ImportQuery } from '../../src-shared/import-schemas.ts';
+import { exportQuery, IMPORT_MAX_BYTES } from '../../src-shared/export-schema.ts';
+import {
+  IMPORT_FORMATS,
+  type ImportFormat,
+  importQuery,
+  type ImportQuery,
+} from '../../src-shared/import-schemas.ts';
 import type { ApiEnv } from '../api/api-env.ts';
 import { ApiError } from '../api/api-error.ts';
 import { validate } from '../api/request-body.ts';
@@ -25,12 +30,11 @@ import { ImportGate } from './import-gate.ts';
 import { ImportPlanner, ImportRefused } from './import-plan.ts';
 import { runImport } from './import-run.ts';
 import { ImportTooLarge, MalformedImport, streamImport } from './import-stream.ts';
+import { tasksToIcal } from './formats/ical-export.ts';
 import { buildExportFile } from './task-export.ts';
 
 /** The import route reads its own (larger) body; the app's 64 KiB limit must skip it. */
 export const IMPORT_PATH = '/api/:userId/import';
-
-const exportQuery = z.strictObject({ format: z.enum(['json', 'csv']).default('json') });
 
 function ownUser(c: Context<ApiEnv>, claims: AccessClaims): string {
   const userId = c.req.param('userId') ?? '';
@@ -51,7 +55,11 @@ function unrecognised(): ApiError {
 }
 
 /** Reads the body into rows with the format's reader; every failure of the file as a whole is a 4xx. */
-async function readFile(c: Context<ApiEnv>, query: ImportQuery, userId: string): Promise<{ format: ImportFormat; read: ReadResult }> {
+async function readFile(
+  c: Context<ApiEnv>,
+  query: ImportQuery,
+  userId: string,
+): Promise<{ format: ImportFormat; read: ReadResult }> {
   let format: ImportFormat | null = query.format ?? null;
   try {
     const body = await PeekedBody.open(c.req.raw.body);
@@ -62,12 +70,16 @@ async function readFile(c: Context<ApiEnv>, query: ImportQuery, userId: string):
       if (format === null) throw body.head.byteLength === 0 ? new MalformedImport('empty') : unrecognised();
     }
     if (query.fromUser !== undefined && format !== 'json') {
-      throw new ApiError('VALIDATION_FAILED', 'fromUser applies to this app\'s own export (format=json) only.', [
-        { path: 'fromUser', message: 'Only with format=json.' },
-      ]);
+      throw new ApiError(
+        'VALIDATION_FAILED',
+        "fromUser applies to this app's own export (format=json) only.",
+        [{ path: 'fromUser', message: 'Only with format=json.' }],
+      );
     }
     if (format === 'json') {
-      const planner = new ImportPlanner(query.fromUser === undefined ? { userId } : { userId, fromUser: query.fromUser });
+      const planner = new ImportPlanner(
+        query.fromUser === undefined ? { userId } : { userId, fromUser: query.fromUser },
+      );
       await streamImport(body.stream(), planner, IMPORT_MAX_BYTES);
       return { format, read: planner.finish() };
     }
@@ -83,7 +95,11 @@ async function readFile(c: Context<ApiEnv>, query: ImportQuery, userId: string):
     if (error instanceof ImportRefused) throw new ApiError(error.code, error.message, error.details);
     if (error instanceof ImportTooLarge) throw tooLarge();
     if (error instanceof FileUnreadable) {
-      throw new ApiError('VALIDATION_FAILED', error.message, error.details.length > 0 ? error.details : undefined);
+      throw new ApiError(
+        'VALIDATION_FAILED',
+        error.message,
+        error.details.length > 0 ? error.details : undefined,
+      );
     }
     if (error instanceof MalformedImport) {
       if (format === 'json') throw new ApiError('MALFORMED_JSON', 'The request body is not valid JSON.');
@@ -106,9 +122,22 @@ export function transferRoutes(
       auth: true,
       handler: (c, claims) => {
         const userId = ownUser(c, claims);
-        const { format } = validate(exportQuery, c.req.query(), 'query');
+        const { format, listId } = validate(exportQuery, c.req.query(), 'query');
         const file = buildExportFile(db, userId);
         const day = file.exportedAt.slice(0, 10);
+        if (format === 'ical') {
+          const list = listId === undefined ? null : file.lists.find((l) => l.id === listId);
+          if (list === undefined)
+            throw new ApiError('NOT_FOUND', 'No such list.', [{ path: 'listId', message: 'Not found.' }]);
+          return c.body(
+            tasksToIcal(file.lists, file.tasks, list?.id ?? null, new Date(file.exportedAt)),
+            200,
+            {
+              'Content-Type': 'text/calendar; charset=utf-8',
+              'Content-Disposition': attachment(`tasks-${day}.ics`),
+            },
+          );
+        }
         if (format === 'csv') {
           return c.body(tasksToCsv(file.tasks), 200, {
             'Content-Type': 'text/csv; charset=utf-8; header=present',
