@@ -67,8 +67,7 @@ describe('src-main/index.ts', () => {
   it('a second instance quits without starting anything', async () => {
     fake.state.singleInstanceLock = false;
     await import('./index.ts');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    expect(fake.state.quitCalls).toBe(1);
+    await vi.waitFor(() => expect(fake.state.quitCalls).toBe(1));
     expect(desktop.calls).toHaveLength(0);
   });
 

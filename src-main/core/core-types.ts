@@ -2,6 +2,7 @@ import type { PortFallback } from '../api/api-server.ts';
 import type { AuthService, SecretStore, TokenService } from '../auth/auth-types.ts';
 import type { EventPublisher } from '../events/event-publisher.ts';
 import type { BackupCatalog } from '../storage/backup-catalog.ts';
+import type { ImportGate } from '../transfer/import-gate.ts';
 import type { ReminderScheduler } from '../schedule/reminder-scheduler.ts';
 import type { SchedulerClock } from '../schedule/scheduler-clock.ts';
 import type { Logger } from './logger.ts';
@@ -21,6 +22,8 @@ export interface CoreOptions {
   now?: () => number;
   /** Clock and timers of the reminder scheduler; tests pass a FakeClock. */
   schedulerClock?: SchedulerClock;
+  /** Admission of imports; tests pass their own to watch how many are running. */
+  importGate?: ImportGate;
 }
 
 export interface ApiAddress {

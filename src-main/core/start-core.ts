@@ -115,7 +115,7 @@ export async function startCore(options: CoreOptions): Promise<CoreServices> {
       version: packageJson.version,
       events,
       extraRoutes: [
-        ...transferRoutes(database.sqlite, database.writes, events),
+        ...transferRoutes(database.sqlite, database.writes, events, options.importGate),
         ...dataRoutes(database.sqlite, database.writes, repo, events),
         ...scheduleRoutes(repo, new SnoozeStore(database.sqlite, database.writes), events),
         ...tokenRoutes(personalTokens),

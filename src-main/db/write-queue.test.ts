@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openDatabase } from './open-database.ts';
 import { WriteGate } from './write-gate.ts';
 import { ForeignTransactionError, WriteQueue } from './write-queue.ts';
@@ -112,7 +112,8 @@ describe('WriteQueue', () => {
         ticks += 1;
       }
       expect(ticks).toBe(5);
-      expect(writes.busyRetries).toBeGreaterThan(0);
+      // The retries are timers of their own: wait for one rather than assume five ticks were enough.
+      await vi.waitFor(() => expect(writes.busyRetries).toBeGreaterThan(0));
       other.exec('COMMIT');
       await write;
       expect(names()).toEqual(['other', 'mine']);

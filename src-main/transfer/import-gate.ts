@@ -14,6 +14,11 @@ export class ImportGate {
 
   constructor(private readonly maxConcurrent = IMPORTS_MAX_CONCURRENT) {}
 
+  /** How many imports are running now. */
+  get size(): number {
+    return this.running.size;
+  }
+
   /** Admits an import for `userId` or throws; call the returned function when it has finished, whatever happened. */
   enter(userId: string): () => void {
     if (this.running.has(userId)) {

@@ -3,16 +3,18 @@
 // Retry-After); the connection of a refused body is closed cleanly, so a keep-alive client's next request works.
 // The heavy measurement (10 concurrent 32 MiB hostile imports: /api/health latency and RSS) is bench/import-hostile.mjs.
 import { Agent, request, type ClientRequest, type IncomingMessage } from 'node:http';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { EXPORT_FORMAT } from '../../src-shared/export-schema.ts';
 import type { ImportResult } from '../../src-shared/import-schemas.ts';
 import { signUp, startTestCore, type TestCore, type TestUser } from '../testing/test-core.ts';
-import { IMPORT_BUSY_RETRY_AFTER_SECONDS, IMPORTS_MAX_CONCURRENT } from './import-gate.ts';
+import { IMPORT_BUSY_RETRY_AFTER_SECONDS, ImportGate, IMPORTS_MAX_CONCURRENT } from './import-gate.ts';
 
 let test: TestCore;
+/** The server's import admission, watched by the tests: they wait for its count, never for time. */
+const gate = new ImportGate();
 
 beforeAll(async () => {
-  test = await startTestCore();
+  test = await startTestCore({ importGate: gate });
 });
 afterAll(() => test.close());
 
@@ -54,14 +56,15 @@ function holdImport(user: TestUser): { req: ClientRequest; answer: Promise<Answe
   return { ...upload, finish: () => upload.req.end(']}') };
 }
 
-async function settleSoon(promise: Promise<unknown>, ms: number): Promise<boolean> {
-  let settled = false;
+/** Whether the promise has settled by now (after pending callbacks run), without waiting for time. */
+async function settled(promise: Promise<unknown>): Promise<boolean> {
+  let done = false;
   void promise.then(
-    () => (settled = true),
-    () => (settled = true),
+    () => (done = true),
+    () => (done = true),
   );
-  await new Promise((resolve) => setTimeout(resolve, ms));
-  return settled;
+  await new Promise((resolve) => setImmediate(resolve));
+  return done;
 }
 
 describe('import limits', () => {
@@ -92,7 +95,7 @@ describe('import limits', () => {
     const { req, answer } = openUpload(`/api/${user.id}/import`, importHeaders(user));
     req.write('{"tasks":[');
     const block = '1,'.repeat(10_000);
-    for (let i = 0; i < 6 && !(await settleSoon(answer, 0)); i++) req.write(block);
+    for (let i = 0; i < 6 && !(await settled(answer)); i++) req.write(block);
     const response = await answer;
     expect(response.status).toBe(422);
     expect(response.body).toContain('at most 50000 tasks');
@@ -102,7 +105,9 @@ describe('import limits', () => {
   it('runs one import at a time per account (409), a few in all (503 with Retry-After)', async () => {
     const users = await Promise.all(Array.from({ length: IMPORTS_MAX_CONCURRENT + 1 }, (_, i) => signUp(test, `Gate ${i}`)));
     const first = holdImport(users[0]!);
-    expect(await settleSoon(first.answer, 100)).toBe(false);
+    // Admitted and still running (its body is not finished): wait for the gate to hold it.
+    await vi.waitFor(() => expect(gate.size).toBe(1), { timeout: 10_000, interval: 5 });
+    expect(await settled(first.answer)).toBe(false);
     const second = await test.api(`/api/${users[0]!.id}/import`, {
       method: 'POST',
       headers: importHeaders(users[0]!),
@@ -112,6 +117,8 @@ describe('import limits', () => {
     expect(await second.json()).toMatchObject({ error: { code: 'IMPORT_IN_PROGRESS' } });
 
     const others = users.slice(1, IMPORTS_MAX_CONCURRENT).map(holdImport);
+    // Every slot taken before the last one asks (under load it could otherwise arrive first and be admitted).
+    await vi.waitFor(() => expect(gate.size).toBe(IMPORTS_MAX_CONCURRENT), { timeout: 10_000, interval: 5 });
     const busy = holdImport(users[IMPORTS_MAX_CONCURRENT]!);
     const refused = await busy.answer;
     expect(refused.status).toBe(503);
