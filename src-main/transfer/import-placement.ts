@@ -129,9 +129,33 @@ class ListResolver {
   }
 }
 
+/** Keys for `n` siblings after `after`, made in slices so a 50,000-task group does not hold the event loop. */
+async function keysAfter(after: string | null, n: number, pace: () => Promise<void>): Promise<string[]> {
+  const keys: string[] = [];
+  let last = after;
+  while (keys.length < n) {
+    const slice = generateNKeysBetween(last, null, Math.min(KEY_SLICE, n - keys.length));
+    keys.push(...slice);
+    last = slice[slice.length - 1]!;
+    await pace();
+  }
+  return keys;
+}
+
+const KEY_SLICE = 1000;
+const SLICE_MS = 10;
+
 /** Decides everything the import will write; reads the database, never writes it. */
 export async function placeRows(input: PlacementInput): Promise<Placement> {
   const { db, userId, rows, yieldNow } = input;
+  let sliceStart = performance.now();
+  /** Gives other requests a turn once this slice of work has taken SLICE_MS. */
+  const pace = async (): Promise<void> => {
+    if (performance.now() - sliceStart > SLICE_MS) {
+      await yieldNow();
+      sliceStart = performance.now();
+    }
+  };
   const skipped: ImportSkip[] = [];
   const exists = db.prepare<{ userId: string; key: string; id: string }, { id: string; list_id: string; parent_id: string | null; deleted: number }>(
     // `+user_id`: looked up by primary key, then filtered (an index on user_id would scan the account's rows).
@@ -144,7 +168,6 @@ export async function placeRows(input: PlacementInput): Promise<Placement> {
   // Rows already in the account (an earlier import of this file, or the account's own export).
   const fresh = new Map<string, CheckedRow>();
   const existing = new Map<string, { id: string; list_id: string; parent_id: string | null; deleted: number }>();
-  let last = performance.now();
   for (const checked of rows) {
     const found = exists.get({ userId, key: checked.row.key, id: checked.id });
     if (found) {
@@ -157,10 +180,7 @@ export async function placeRows(input: PlacementInput): Promise<Placement> {
         message: 'This task is already in this account.',
       });
     } else fresh.set(checked.row.key, checked);
-    if (performance.now() - last > 10) {
-      await yieldNow();
-      last = performance.now();
-    }
+    await pace();
   }
 
   // Parents: a fresh row of the file, or an existing live task imported from it earlier; else top level.
@@ -183,6 +203,7 @@ export async function placeRows(input: PlacementInput): Promise<Placement> {
       const found = existing.get(key);
       parentOf.set(checked, found && !found.deleted ? { kind: 'existing', id: found.id, listId: found.list_id, depth: existingDepth(found.id) } : null);
     }
+    await pace();
   }
   // Depth of each fresh row, walking up without recursion (a hostile file may chain 50,000 rows): a cycle is cut
   // where it is found; a row that would sit below level NESTING_MAX hangs under its grandparent instead.
@@ -215,6 +236,7 @@ export async function placeRows(input: PlacementInput): Promise<Placement> {
       }
       depthOf.set(checked, value);
     }
+    await pace();
   }
 
   // Lists: declared ones first (so empty lists come back too), then as rows name them; a subtask: its root's.
@@ -266,8 +288,9 @@ export async function placeRows(input: PlacementInput): Promise<Placement> {
       after === null &&
       own.every((order) => typeof order === 'string' && isOrderKey(order)) &&
       new Set(own).size === own.length;
-    const keys = keepOwn ? (own as string[]) : generateNKeysBetween(after, null, group.rows.length);
+    const keys = keepOwn ? (own as string[]) : await keysAfter(after, group.rows.length, pace);
     group.rows.forEach((checked, i) => positionOf.set(checked, keys[i]!));
+    await pace();
   }
 
   const tasks: PlannedTask[] = ordered.map((checked) => {

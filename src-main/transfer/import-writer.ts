@@ -14,7 +14,7 @@ import { priorityToNumber } from '../tasks/task-row.ts';
 import type { Placement, PlannedTask } from './import-placement.ts';
 
 /** How long one batch may write before it hands the event loop back (the health p99 target is 100 ms). */
-export const IMPORT_BATCH_BUDGET_MS = 15;
+export const IMPORT_BATCH_BUDGET_MS = 8;
 /** Rows one cleanup statement deletes. */
 const CLEANUP_CHUNK = 500;
 
