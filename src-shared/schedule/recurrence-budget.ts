@@ -17,7 +17,7 @@ import { RRuleTemporal } from 'rrule-temporal';
  * bench/recurrence-budget.ts so that the worst generated rule stays well under 10 ms on an idle machine (see
  * bench/results/); a daily, weekly or monthly rule a person writes spends a few units.
  */
-export const RECURRENCE_WORK_BUDGET = 300;
+export const RECURRENCE_WORK_BUDGET = 400;
 
 /**
  * Wall-clock backstop of one expansion, in ms: the weights model the library's paths only roughly, so an
@@ -27,7 +27,7 @@ export const RECURRENCE_WORK_BUDGET = 300;
 export const RECURRENCE_TIME_BUDGET_MS = 4;
 
 /** Units an expansion spends before the clock may stop it: a rule a person writes never comes near. */
-const TIME_CHECK_FLOOR = 50;
+const TIME_CHECK_FLOOR = 100;
 
 /** Periods the library may advance in a rule it derives internally (where the meter is not attached). */
 const PLAIN_MAX_PERIODS = 200;
@@ -55,23 +55,28 @@ const listSize = (parts: Map<string, string>, name: string): number => {
 
 /**
  * What one period of the rule costs the library, in candidates it builds before it filters them: the product of
- * the lists that expand a period (RFC 5545's table), at least 1; BYSETPOS makes the library build and sort each
- * period's whole set (bench/recurrence-budget.ts: ~10x a plain period, more for a year).
+ * the lists that expand a period of this FREQ (RFC 5545's table: in a DAILY rule every BY part only limits, in a
+ * WEEKLY one BYDAY expands, in a MONTHLY one BYMONTHDAY and BYDAY, in a YEARLY one all of them), at least 1;
+ * BYSETPOS makes the library build and sort each period's whole set (bench/recurrence-budget.ts: ~10x a plain
+ * period, more for a year).
  */
 export function periodWeight(parts: Map<string, string>): number {
-  const months = Math.max(1, listSize(parts, 'BYMONTH'));
+  const freq = parts.get('FREQ');
   const days = Math.max(1, listSize(parts, 'BYDAY'));
-  const setPos = parts.has('BYSETPOS') ? (parts.get('FREQ') === 'YEARLY' ? 30 : 10) : 1;
-  return (
-    setPos *
-    Math.max(
-      1,
+  let weight = 1;
+  if (freq === 'WEEKLY') weight = days;
+  else if (freq === 'MONTHLY') weight = Math.max(days, listSize(parts, 'BYMONTHDAY'));
+  else if (freq === 'YEARLY') {
+    const months = Math.max(1, listSize(parts, 'BYMONTH'));
+    weight = Math.max(
       listSize(parts, 'BYYEARDAY'),
       listSize(parts, 'BYMONTHDAY') * months,
       listSize(parts, 'BYWEEKNO') * days,
       days * months,
-    )
-  );
+    );
+  }
+  const setPos = parts.has('BYSETPOS') ? (freq === 'YEARLY' ? 30 : 10) : 1;
+  return setPos * Math.max(1, weight);
 }
 
 /**
