@@ -9,6 +9,7 @@ import { localDate, nextDate, zonedInstant } from '../src-shared/schedule/zoned-
 import type { Task, TaskList } from '../src-shared/task-schemas.ts';
 import { grid, row, signUp, type Account } from './support/app-actions.ts';
 import { startHarness, type Harness } from './support/app-harness.ts';
+import { expectAccessible } from './support/axe-audit.ts';
 import { EMIT_FUNCTION } from './support/preload-shim.ts';
 import { ZONES } from './support/zones.ts';
 
@@ -144,6 +145,13 @@ describe.each(ZONES)('schedule pickers in %s', (zone) => {
         await page.emulateMedia({ colorScheme: scheme });
         await expect.poll(() => page.evaluate('document.documentElement.dataset.theme')).toBe(scheme);
         const suffix = `${scheme}-${width}x${height}-${slug}`;
+        // axe in both themes on this feature's part of the screen (the rest is audited by
+        // accessibility.e2e.test.ts), once per zone; it switches the theme, this one comes back after it.
+        const audit = async (screen: string, exclude: string[]) => {
+          if (width !== 1280 || scheme !== 'light') return;
+          await expectAccessible(page, screen, { exclude });
+          await page.emulateMedia({ colorScheme: scheme });
+        };
         await select(h, 'Water the garden');
         await page.keyboard.press('r');
         const picker = page.getByRole('dialog', { name: 'Repeat “Water the garden”' });
@@ -151,6 +159,7 @@ describe.each(ZONES)('schedule pickers in %s', (zone) => {
         await picker.getByRole('button', { name: 'Friday' }).click();
         await picker.getByRole('list', { name: 'Next' }).waitFor();
         await h.screenshot(`schedule-repeat-picker-${suffix}`);
+        await audit('repeat picker', ['.tasks-screen > :not(.overlay)']);
         await page.keyboard.press('Escape');
         await picker.waitFor({ state: 'detached' });
         await select(h, 'Dentist');
@@ -158,6 +167,7 @@ describe.each(ZONES)('schedule pickers in %s', (zone) => {
         const editor = page.getByRole('dialog', { name: 'Reminders for “Dentist”' });
         await editor.getByRole('list', { name: 'Reminders' }).waitFor();
         await h.screenshot(`schedule-reminders-editor-${suffix}`);
+        await audit('reminders editor', ['.tasks-screen > :not(.overlay)']);
         await page.keyboard.press('Escape');
         await editor.waitFor({ state: 'detached' });
         await select(h, 'Water the garden');
@@ -168,6 +178,11 @@ describe.each(ZONES)('schedule pickers in %s', (zone) => {
         await h.screenshot(`schedule-recurring-completion-${suffix}`);
         await page.getByRole('button', { name: 'Undo' }).click();
         await page.getByText(/^Completed “Water the garden”/).waitFor({ state: 'detached' });
+        await page.keyboard.press('e');
+        await page.getByRole('complementary', { name: 'Task details' }).getByTestId('details-repeat').waitFor();
+        await h.screenshot(`schedule-details-sections-${suffix}`);
+        await audit('the details’ schedule sections', ['.tasks-screen > :not(.details)', '.details > :not(.schedule-sections)']);
+        await page.getByRole('button', { name: 'Close details' }).click();
       }
     }
     expect(h.problems).toEqual([]);

@@ -189,8 +189,9 @@ function CustomFields({ draft, set }: { draft: RepeatDraft; set: (patch: Partial
       {draft.freq === 'WEEKLY' ? (
         <div className="weekday-toggles" role="group" aria-label="On days">
           {WEEKDAYS.map((day) => (
-            <button key={day} type="button" className="weekday-toggle" aria-pressed={draft.weekdays.includes(day)} aria-label={dayName(day)} onClick={() => toggleDay(day)}>
-              {dayName(day).slice(0, 2)}
+            <button key={day} type="button" className="weekday-toggle" aria-pressed={draft.weekdays.includes(day)} onClick={() => toggleDay(day)}>
+              <span aria-hidden="true">{dayName(day).slice(0, 2)}</span>
+              <span className="visually-hidden">{dayName(day)}</span>
             </button>
           ))}
         </div>
