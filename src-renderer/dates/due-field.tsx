@@ -16,9 +16,11 @@ interface DueFieldProps {
   /** The picker is open (the D shortcut opens it from the list). */
   open: boolean;
   onOpenChange: (open: boolean) => void;
+  /** Also says what a change removed where it outlives the panel (the task may leave the view and close it). */
+  onNotice?: (message: string) => void;
 }
 
-export function DueField({ task, format, now, onSave, open, onOpenChange }: DueFieldProps) {
+export function DueField({ task, format, now, onSave, open, onOpenChange, onNotice }: DueFieldProps) {
   const [notice, setNotice] = useState<string | null>(null);
   const due: Due = { dueDate: task.dueDate, dueAt: task.dueAt, timeZone: task.timeZone };
   const shown = format.display(due, now, task.completed);
@@ -29,7 +31,9 @@ export function DueField({ task, format, now, onSave, open, onOpenChange }: DueF
   const change = (next: Due) => {
     if (next.dueDate === due.dueDate && next.dueAt === due.dueAt && next.timeZone === due.timeZone) return;
     const { patch, removed } = dueChange(next, { recurrence: task.recurrence, reminders: task.reminders });
-    setNotice(removedWarning(removed));
+    const warning = removedWarning(removed);
+    setNotice(warning);
+    if (warning) onNotice?.(warning);
     onSave(patch);
   };
 

@@ -31,6 +31,8 @@ interface TaskDetailsProps {
   /** The date picker is open (D from the list opens it). */
   pickingDate: boolean;
   onPickingDate: (open: boolean) => void;
+  /** A due change removed reminders or the repeat: say so beyond the panel. */
+  onDueNotice?: (message: string) => void;
 }
 
 export function TaskDetails(props: TaskDetailsProps) {
@@ -146,7 +148,7 @@ export function TaskDetails(props: TaskDetailsProps) {
             <PriorityOptions />
           </select>
         </label>
-        <DueField task={task} format={props.dueFormat} now={props.now} onSave={onSave} open={props.pickingDate} onOpenChange={props.onPickingDate} />
+        <DueField task={task} format={props.dueFormat} now={props.now} onSave={onSave} open={props.pickingDate} onOpenChange={props.onPickingDate} onNotice={props.onDueNotice} />
       </div>
       <TagsField tags={task.tags ?? []} onChange={(tags) => onSave({ tags })} />
       {sections}

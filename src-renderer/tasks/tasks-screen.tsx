@@ -307,6 +307,7 @@ export function TasksScreen({ initialView, onViewChange, header, reminders }: Ta
             now={now}
             pickingDate={pickingDate}
             onPickingDate={setPickingDate}
+            onDueNotice={(message) => showToast({ message, tone: 'info' })}
           />
         ) : null}
         <div className="visually-hidden" role="status" aria-live="assertive">
