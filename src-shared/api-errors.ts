@@ -23,6 +23,8 @@ export const API_ERROR_CODES = {
   IMPORT_IN_PROGRESS: 409,
   /** Import: the server is running its maximum of concurrent imports; retry after `Retry-After` seconds. */
   IMPORT_BUSY: 503,
+  /** Import: the body arrived too slowly (under 1 KiB/s for 10 s) and was dropped; nothing was imported. */
+  IMPORT_STALLED: 408,
   /** Import: the file's format version is newer than this app reads. */
   IMPORT_UNSUPPORTED_VERSION: 422,
   /** Lists: another list of this account already has this name (ignoring case). */

@@ -22,7 +22,10 @@ export interface CoreOptions {
   now?: () => number;
   /** Clock and timers of the reminder scheduler; tests pass a FakeClock. */
   schedulerClock?: SchedulerClock;
-  /** Admission of imports; tests pass their own to watch how many are running. */
+  /**
+   * Admission of imports; tests pass their own to watch how many are running, or with a small stall policy
+   * (default: a body under 1 KiB/s for 10 s is dropped).
+   */
   importGate?: ImportGate;
 }
 

@@ -3,16 +3,29 @@
 // Retry-After). An import streams up to 32 MiB and writes up to 50,000 rows; bounding how many run at once bounds
 // the memory and CPU that local clients can tie up together.
 import { ApiError } from '../api/api-error.ts';
+import { DEFAULT_STALL_POLICY, type StallPolicy } from './import-stall-guard.ts';
 
 /** Concurrent imports the server runs; the rest are refused at once rather than queued (a queue would hold sockets). */
 export const IMPORTS_MAX_CONCURRENT = 2;
 /** Seconds a client refused with IMPORT_BUSY is told to wait. */
 export const IMPORT_BUSY_RETRY_AFTER_SECONDS = 5;
 
+export interface ImportGateOptions {
+  maxConcurrent?: number;
+  /** The slowest an admitted import's body may arrive before it is dropped (import-stall-guard.ts). */
+  stall?: StallPolicy;
+}
+
 export class ImportGate {
   private readonly running = new Set<string>();
+  private readonly maxConcurrent: number;
+  /** Applied to the body of every admitted import: a stalled upload gives its slot back. */
+  readonly stall: StallPolicy;
 
-  constructor(private readonly maxConcurrent = IMPORTS_MAX_CONCURRENT) {}
+  constructor(options: ImportGateOptions = {}) {
+    this.maxConcurrent = options.maxConcurrent ?? IMPORTS_MAX_CONCURRENT;
+    this.stall = options.stall ?? DEFAULT_STALL_POLICY;
+  }
 
   /** How many imports are running now. */
   get size(): number {

@@ -99,6 +99,7 @@ export function transferRoutesOpenApi(parts: OpenApiParts): { schemas: JsonObjec
             '422': err(
               'Not a file of the format, a format not recognised, or a newer export version (VALIDATION_FAILED, IMPORT_UNSUPPORTED_VERSION)',
             ),
+            '408': err('The upload stalled: under 1 KiB/s for 10 s (IMPORT_STALLED); nothing was imported'),
             '503': err('Too many imports running (IMPORT_BUSY, with Retry-After)'),
           },
         },

@@ -27,6 +27,7 @@ import { FileUnreadable, type ReadResult } from './formats/format-reader.ts';
 import { readerFor, sniffFormat } from './formats/format-registry.ts';
 import { checkImportRequest, PeekedBody, tooLarge } from './import-body.ts';
 import { ImportGate } from './import-gate.ts';
+import { guardAgainstStalls, ImportStalled, stalledError, type StallPolicy } from './import-stall-guard.ts';
 import { ImportPlanner, ImportRefused } from './import-plan.ts';
 import { runImport } from './import-run.ts';
 import { ImportTooLarge, MalformedImport, streamImport } from './import-stream.ts';
@@ -59,10 +60,11 @@ async function readFile(
   c: Context<ApiEnv>,
   query: ImportQuery,
   userId: string,
+  stall: StallPolicy,
 ): Promise<{ format: ImportFormat; read: ReadResult }> {
   let format: ImportFormat | null = query.format ?? null;
   try {
-    const body = await PeekedBody.open(c.req.raw.body);
+    const body = await PeekedBody.open(guardAgainstStalls(c.req.raw.body, stall));
     if (format === null) {
       const type = (c.req.header('content-type') ?? '').split(';', 1)[0]?.trim().toLowerCase();
       format = body.head.byteLength === 0 && type === 'application/json' ? 'json' : sniffFormat(body.head);
@@ -94,6 +96,7 @@ async function readFile(
   } catch (error) {
     if (error instanceof ImportRefused) throw new ApiError(error.code, error.message, error.details);
     if (error instanceof ImportTooLarge) throw tooLarge();
+    if (error instanceof ImportStalled) throw stalledError(error.policy);
     if (error instanceof FileUnreadable) {
       throw new ApiError(
         'VALIDATION_FAILED',
@@ -160,7 +163,7 @@ export function transferRoutes(
         checkImportRequest(c);
         const leave = imports.enter(userId);
         try {
-          const { format, read } = await readFile(c, query, userId);
+          const { format, read } = await readFile(c, query, userId, imports.stall);
           let outcome;
           try {
             outcome = await runImport(
