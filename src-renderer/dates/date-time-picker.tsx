@@ -164,7 +164,7 @@ export function DateTimePicker({
             }}
           />
           <span id={`${id}-typed`} className="field-hint" aria-live="polite">
-            {text.trim() ? (typedSummary ? `Enter: ${typedSummary}` : 'Not a date I know yet.') : ' '}
+            {text.trim() ? (typedSummary ? `Enter: ${typedSummary}` : 'Not a date I know yet.') : ''}
           </span>
         </div>
         <div className="picker-presets" role="group" aria-label="Quick dates">
@@ -199,7 +199,6 @@ export function DateTimePicker({
           today={toCalendarDate(today)}
           weekStartsOn={1}
           showOutsideDays
-          fixedWeeks
         />
         {allowTime ? (
           <div className="picker-time">
