@@ -23,10 +23,13 @@ function plusDays(date: string, days: number): string {
 
 /** The signed-in user's API, with the latest access token main gave the page. */
 async function call<T>(h: Harness, method: string, path: (me: string) => string, body?: unknown): Promise<T> {
+  // Right after sign-up the page may not have asked main for its first access token yet.
+  await expect.poll(() => h.issuedTokens.size).toBeGreaterThan(0);
   const token = [...h.issuedTokens].at(-1)!;
   const headers = { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' };
   const me = (await (await fetch(`${h.core.apiBaseUrl}/api/me`, { headers })).json()) as { id: string };
   const response = await fetch(`${h.core.apiBaseUrl}${path(me.id)}`, { method, headers, ...(body ? { body: JSON.stringify(body) } : {}) });
+  if (!response.ok) throw new Error(`${method} ${path(me.id)}: ${response.status} ${await response.text()}`);
   return (await response.json()) as T;
 }
 const tasksOf = async (h: Harness) => (await call<TaskList>(h, 'GET', (me) => `/api/${me}/tasks?limit=50`)).items;
