@@ -99,6 +99,10 @@ export function seedOrganize(
       );
       for (const k of tags) link.run(tagIds[k], ids[i]);
     });
+    // One task in ten has a start date, two days before its due (or its creation) (migration 007).
+    db.prepare(
+      `UPDATE tasks SET start_date = date(ifnull(due_at, created_at), '-2 days') WHERE user_id = ? AND rowid % 10 = 3`,
+    ).run(userId);
     // About 2 % in the trash, as in S2 (53: not a multiple of the list count, so every list keeps its tasks).
     db.prepare(`UPDATE tasks SET deleted_at = updated_at WHERE user_id = ? AND rowid % 53 = 0`).run(userId);
   })();
@@ -137,6 +141,13 @@ export function s3Pages(seed: S3Seed, now: number): { name: string; query: strin
     // Task 1 (and every 600th after it) carries both.
     { name: 'two tags, all', query: `tag=${seed.tagNames[7]!}&tag=${seed.tagNames[18]!}` },
     { name: 'Today (overdue + due today, open)', query: `status=active&dueTo=${e(dayEnd)}&sort=due` },
+    // What the window's Today reads since the start date: due by tonight or started (issue 15 §3).
+    { name: 'Today with starts (view=today, open)', query: `status=active&view=today&timeZone=UTC&sort=due` },
+    {
+      name: 'Upcoming starts (next 14 days, open)',
+      query: `status=active&startFrom=${dayEnd.slice(0, 10)}&startTo=${in14.slice(0, 10)}&sort=start`,
+    },
+    { name: 'open and started (available=true), by due', query: `status=active&available=true&timeZone=UTC&sort=due` },
     {
       name: 'Upcoming (next 14 days, open)',
       query: `status=active&dueFrom=${e(dayEnd)}&dueTo=${e(in14)}&sort=due`,
@@ -193,6 +204,10 @@ export async function measureS3(
     ['noise floor: GET /api/health (info)', '/api/health'],
     ['sidebar: all lists with open counts', `${base}/lists`],
     ['sidebar: all tags with counts', `${base}/tags`],
+    [
+      'sidebar: task counts (Today with starts)',
+      `${base}/tasks/counts?dayStart=${encodeURIComponent(new Date(Math.floor(now / DAY_MS) * DAY_MS).toISOString())}&dayEnd=${encodeURIComponent(new Date(Math.floor(now / DAY_MS) * DAY_MS + DAY_MS).toISOString())}&timeZone=UTC`,
+    ],
   ] as const) {
     const check = await client.json<{ items?: unknown[] }>('GET', path, 200, { bearer: jwt });
     const summary = await timeRequests(samples, 5000, () => client.request('GET', path, { bearer: jwt }));

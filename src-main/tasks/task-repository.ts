@@ -65,7 +65,10 @@ export class TaskRepository {
   private readonly completeOpenStmt: Statement<Params>;
   private readonly trashStmt: Statement<Params>;
   private readonly untrashStmt: Statement<Params>;
-  private readonly countsStmt: Statement<Params, Omit<TaskCounts, 'active'>>;
+  private readonly countsStmt: Statement<
+    Params,
+    Omit<TaskCounts, 'active' | 'today'> & { dueLater: number; startedOnly: number }
+  >;
   private readonly subtaskCountsStmt: Statement<Params, { parent_id: string; total: number; done: number }>;
   private readonly listSizeStmt: Statement<Params, number>;
   private readonly tagSizeStmt: Statement<Params, number>;
@@ -464,7 +467,8 @@ export class TaskRepository {
         timeZone: window.timeZone ?? 'UTC',
       }),
     )!;
-    return { ...counts, active: counts.all - counts.completed };
+    const { dueLater, startedOnly, ...rest } = counts;
+    return { ...rest, active: rest.all - rest.completed, today: rest.overdue + dueLater + startedOnly };
   }
 
   /** Tasks with their tags and subtask progress: two queries for the whole page. */

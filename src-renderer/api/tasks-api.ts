@@ -25,6 +25,13 @@ export interface ListParams {
   dueTo?: string;
   /** The viewer's zone: all-day tasks match dueFrom/dueTo by their date there (the server's default is UTC). */
   timeZone?: string;
+  /** `today`: what Today shows (due by tonight or started), read in `timeZone`. */
+  view?: 'today';
+  /** Only tasks whose start date has come (or that have none). */
+  available?: boolean;
+  /** Start dates in [startFrom, startTo] ("YYYY-MM-DD", inclusive). */
+  startFrom?: string;
+  startTo?: string;
   limit?: number;
   cursor?: string;
   listId?: string;
@@ -66,9 +73,13 @@ export function createTasksApi(http: HttpClient, userId: string): TasksApi {
   return {
     list(query, signal) {
       const { status, q, sort, order, dueFrom, dueTo, timeZone, limit, cursor, listId, tag, parentId } = query;
+      const { view, available, startFrom, startTo } = query;
       return http.request({
         path: base,
-        query: { status, q, sort, order, dueFrom, dueTo, timeZone, limit, cursor, listId, tag, parentId },
+        query: {
+          ...{ status, q, sort, order, dueFrom, dueTo, timeZone, limit, cursor, listId, tag, parentId },
+          ...{ view, available: available ? 'true' : undefined, startFrom, startTo },
+        },
         schema: taskList,
         signal,
       });

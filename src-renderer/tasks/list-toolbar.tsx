@@ -11,6 +11,8 @@ interface ListToolbarProps {
   sort: SortKey;
   order: SortOrder;
   showCompleted: boolean;
+  /** The view option "Hide not started": tasks whose start date is still ahead are left out. */
+  hideNotStarted: boolean;
   density: Density;
   sortable: boolean;
   optionsOpen: boolean;
@@ -19,12 +21,13 @@ interface ListToolbarProps {
   onSort: (sort: SortKey) => void;
   onOrder: (order: SortOrder) => void;
   onShowCompleted: (show: boolean) => void;
+  onHideNotStarted: (hide: boolean) => void;
   onDensity: (density: Density) => void;
   onLeave: () => void;
 }
 
 export const ListToolbar = forwardRef<HTMLInputElement, ListToolbarProps>(function ListToolbar(props, ref) {
-  const { title, search, sort, order, showCompleted, density, sortable, optionsOpen, onOptionsOpen } = props;
+  const { title, search, sort, order, showCompleted, hideNotStarted, density, sortable, optionsOpen, onOptionsOpen } = props;
   return (
     <div className="list-toolbar">
       <div className="toolbar-row">
@@ -90,6 +93,9 @@ export const ListToolbar = forwardRef<HTMLInputElement, ListToolbarProps>(functi
           ) : null}
           <label className="check-option">
             <input type="checkbox" checked={showCompleted} onChange={(e) => props.onShowCompleted(e.target.checked)} /> Show completed
+          </label>
+          <label className="check-option">
+            <input type="checkbox" checked={hideNotStarted} onChange={(e) => props.onHideNotStarted(e.target.checked)} /> Hide not started
           </label>
           <label className="check-option">
             <input type="checkbox" checked={density === 'compact'} onChange={(e) => props.onDensity(e.target.checked ? 'compact' : 'comfortable')} />{' '}

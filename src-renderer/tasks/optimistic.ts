@@ -3,6 +3,7 @@ import type { QueryClient, QueryKey } from '@tanstack/react-query';
 import type { OrgTask } from '../api/organize-api';
 import type { ListParams } from '../api/tasks-api';
 import { dueInWindow } from '../dates/due-window';
+import { startFiltersAccept } from '../start/start-filters';
 import { taskKeys } from './query-keys';
 import { isListData, type ListData } from './task-cache';
 
@@ -53,6 +54,7 @@ export function listMatches(params: ListParams, task: OrgTask): boolean {
   if (params.tag?.some((tag) => !(task.tags ?? []).some((t) => t.toLowerCase() === tag.toLowerCase()))) return false;
   if (params.parentId === 'root' && task.parentId) return false;
   if ((params.dueFrom || params.dueTo) && !dueInWindow(task, params.dueFrom, params.dueTo, params.timeZone)) return false;
+  if (!startFiltersAccept(params, task)) return false;
   if (params.q) {
     const words = params.q.toLowerCase().split(/\s+/).filter(Boolean);
     const text = `${task.title} ${task.description} ${(task.tags ?? []).join(' ')}`.toLowerCase();

@@ -11,6 +11,7 @@ const SHORTCUTS: readonly [string, string][] = [
   ['Enter', 'Rename the selected task'],
   ['E', 'Open details (notes, list, tags, priority, due date, subtasks)'],
   ['D', 'Set the due date and time of the selected task'],
+  ['S', 'Set the start date of the selected task (hidden from Today until then)'],
   ['R', 'Repeat the selected task (daily, weekly, custom…)'],
   ['Shift + R', 'Reminders of the selected task (snooze: Ctrl/⌘ + K, “Snooze”)'],
   ['Delete', 'Delete the selected tasks (to the Trash)'],

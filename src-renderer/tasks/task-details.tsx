@@ -5,6 +5,7 @@ import { useState, type KeyboardEvent, type ReactNode } from 'react';
 import { DESCRIPTION_MAX, TITLE_MAX, type Priority, type TaskPatchInput } from '../../src-shared/task-schemas';
 import type { OrgTask, TaskListInfo } from '../api/organize-api';
 import { DueField } from '../dates/due-field';
+import { StartDateField } from '../start/start-date-field';
 import type { DueFormat } from '../dates/due-format';
 import { CloseIcon, TrashIcon } from './icons';
 import { PriorityOptions } from './priority-options';
@@ -33,6 +34,9 @@ interface TaskDetailsProps {
   onPickingDate: (open: boolean) => void;
   /** A due change removed reminders or the repeat: say so beyond the panel. */
   onDueNotice?: (message: string) => void;
+  /** The start date picker is open (S from the list opens it). */
+  pickingStart: boolean;
+  onPickingStart: (open: boolean) => void;
 }
 
 export function TaskDetails(props: TaskDetailsProps) {
@@ -149,6 +153,7 @@ export function TaskDetails(props: TaskDetailsProps) {
           </select>
         </label>
         <DueField task={task} format={props.dueFormat} now={props.now} onSave={onSave} open={props.pickingDate} onOpenChange={props.onPickingDate} onNotice={props.onDueNotice} />
+        <StartDateField task={task} format={props.dueFormat} now={props.now} onSave={onSave} open={props.pickingStart} onOpenChange={props.onPickingStart} />
       </div>
       <TagsField tags={task.tags ?? []} onChange={(tags) => onSave({ tags })} />
       {sections}

@@ -7,6 +7,7 @@ import type { DueFormat } from '../dates/due-format';
 import { RowSchedule } from '../dates/row-schedule';
 import { CheckIcon, ChevronIcon, FlagIcon, TrashIcon } from './icons';
 import type { Entry } from './task-entries';
+import { StartPill } from '../start/start-pill';
 import { isPending, previewText, PRIORITY_LABELS } from './task-format';
 
 export interface SelectMods {
@@ -178,6 +179,7 @@ export const TaskRow = memo(function TaskRow(props: TaskRowProps) {
           </span>
         ) : null}
         <RowSchedule task={task} now={now} format={dueFormat} neutral={trash} />
+        <StartPill task={task} now={now} />
       </div>
       <div role="gridcell" className="cell-actions">
         {trash ? (

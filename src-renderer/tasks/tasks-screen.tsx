@@ -77,6 +77,7 @@ export function TasksScreen({ initialView, onViewChange, header, reminders }: Ta
   const range = useMemo(() => countsRange(now, viewerTimeZone()), [now]);
   const dueFormat = useMemo(() => createDueFormat(range.timeZone), [range.timeZone]);
   const [pickingDate, setPickingDate] = useState(false);
+  const [pickingStart, setPickingStart] = useState(false);
   const search = useDebounced(state.search, 200);
   const lists = useLists();
   const tags = useTags();
@@ -160,8 +161,13 @@ export function TasksScreen({ initialView, onViewChange, header, reminders }: Ta
         setDetailsOpen(true);
         setPickingDate(true);
       },
+      pickStart: () => {
+        if (!cursorTask || trash || isPending(cursorTask)) return;
+        setDetailsOpen(true);
+        setPickingStart(true);
+      },
     },
-    !sheetOpen && !paletteOpen && !pickingDate,
+    !sheetOpen && !paletteOpen && !pickingDate && !pickingStart,
   );
 
   const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 6 } }));
@@ -234,6 +240,7 @@ export function TasksScreen({ initialView, onViewChange, header, reminders }: Ta
             sort={state.sort}
             order={state.order}
             showCompleted={state.showCompleted}
+            hideNotStarted={state.hideNotStarted ?? false}
             density={prefs.density}
             sortable={sortable(state.view)}
             optionsOpen={prefs.optionsOpen}
@@ -242,6 +249,7 @@ export function TasksScreen({ initialView, onViewChange, header, reminders }: Ta
             onSort={(sortKey) => changeView({ sort: sortKey, order: DEFAULT_ORDER[sortKey] })}
             onOrder={(dir) => changeView({ order: dir })}
             onShowCompleted={(show) => changeView({ showCompleted: show })}
+            onHideNotStarted={(hide) => changeView({ hideNotStarted: hide })}
             onDensity={(density) => setPrefs({ density })}
             onLeave={() => listRef.current?.focus()}
           />
@@ -298,6 +306,7 @@ export function TasksScreen({ initialView, onViewChange, header, reminders }: Ta
             onClose={() => {
               setDetailsOpen(false);
               setPickingDate(false);
+              setPickingStart(false);
               listRef.current?.focus();
             }}
             onAddSubtask={(subtitle) => org.addSubtask(cursorTask, subtitle)}
@@ -308,6 +317,8 @@ export function TasksScreen({ initialView, onViewChange, header, reminders }: Ta
             pickingDate={pickingDate}
             onPickingDate={setPickingDate}
             onDueNotice={(message) => showToast({ message, tone: 'info' })}
+            pickingStart={pickingStart}
+            onPickingStart={setPickingStart}
           />
         ) : null}
         <div className="visually-hidden" role="status" aria-live="assertive">

@@ -1,5 +1,5 @@
 // Shortcuts that work anywhere on the task screen unless the person is typing: N / Ctrl+N, /, ?, Ctrl+K,
-// Ctrl+Z (undo), Ctrl+Shift+Z or Ctrl+Y (redo), D (the selected task's date picker).
+// Ctrl+Z (undo), Ctrl+Shift+Z or Ctrl+Y (redo), D (the selected task's date picker), S (its start date).
 import { useEffect, useRef } from 'react';
 
 export interface GlobalShortcuts {
@@ -11,6 +11,8 @@ export interface GlobalShortcuts {
   redo: () => void;
   /** D: open the date + time picker of the selected task. */
   pickDate?: () => void;
+  /** S: open the start date picker of the selected task. */
+  pickStart?: () => void;
 }
 
 function isTyping(target: EventTarget | null): boolean {
@@ -55,6 +57,7 @@ export function useGlobalShortcuts(handlers: GlobalShortcuts, enabled: boolean):
       else if (event.key === '/') ref.current.focusSearch();
       else if (event.key === '?') ref.current.showShortcuts();
       else if (key === 'd' && !event.shiftKey && ref.current.pickDate) ref.current.pickDate();
+      else if (key === 's' && !event.shiftKey && ref.current.pickStart) ref.current.pickStart();
       else return;
       event.preventDefault();
     };

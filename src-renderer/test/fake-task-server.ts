@@ -8,6 +8,7 @@ import { nextOccurrence, type NextDue } from '../../src-shared/schedule/recurren
 import type { OrgTask, TaskListInfo } from '../api/organize-api';
 import { dueInWindow } from '../dates/due-window';
 import { dateInZone } from '../dates/zoned-day';
+import { startFiltersAccept } from '../start/start-filters';
 import { fakeBulk } from './fake-bulk';
 
 interface Failure {
@@ -116,6 +117,18 @@ export function createFakeTaskServer(): FakeTaskServer {
       .filter((t) => tagsWanted.every((tag) => (t.tags ?? []).some((x) => x.toLowerCase() === tag)))
       .filter((t) => !p.get('parentId') || (p.get('parentId') === 'root' ? !t.parentId : t.parentId === p.get('parentId')))
       .filter((t) => (!p.get('dueFrom') && !p.get('dueTo')) || dueInWindow(t, p.get('dueFrom') ?? undefined, p.get('dueTo') ?? undefined, p.get('timeZone') ?? 'UTC'))
+      .filter((t) =>
+        startFiltersAccept(
+          {
+            ...(p.get('view') === 'today' ? { view: 'today' as const } : {}),
+            available: p.get('available') === 'true',
+            ...(p.get('startFrom') ? { startFrom: p.get('startFrom')! } : {}),
+            ...(p.get('startTo') ? { startTo: p.get('startTo')! } : {}),
+            timeZone: p.get('timeZone') ?? 'UTC',
+          },
+          t,
+        ),
+      )
       .filter((t) => !q || `${t.title} ${(t.tags ?? []).join(' ')}`.toLowerCase().includes(q))
       .sort((a, b) => {
         if (sort === 'title') return a.title.localeCompare(b.title);
