@@ -42,6 +42,8 @@ export interface TaskForVtodo extends VtodoFields {
   listName: string | null;
   createdAt: string | null;
   updatedAt: string | null;
+  /** Past completions of a recurring task, written as completed RECURRENCE-ID occurrences (Thunderbird's way). */
+  completions?: OccurrenceCompletion[];
 }
 
 /** One completed occurrence of a recurring task (a Thunderbird-style RECURRENCE-ID instance). */

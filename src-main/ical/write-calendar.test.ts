@@ -133,6 +133,37 @@ describe('writing a task', () => {
   });
 });
 
+describe('completions of a recurring task', () => {
+  it('are written as completed RECURRENCE-ID occurrences and read back as completions, not tasks', () => {
+    const series = task({
+      dueAt: '2026-12-09T17:00:00.000Z',
+      timeZone: 'Europe/Berlin',
+      recurrence: { rrule: 'FREQ=DAILY', from: 'due' },
+      completions: [
+        {
+          completedAt: '2026-12-07T17:05:00.000Z',
+          dueDate: null,
+          dueAt: '2026-12-07T17:00:00.000Z',
+          timeZone: 'Europe/Berlin',
+        },
+        {
+          completedAt: '2026-12-08T16:59:00.000Z',
+          dueDate: null,
+          dueAt: '2026-12-08T17:00:00.000Z',
+          timeZone: 'Europe/Berlin',
+        },
+      ],
+    });
+    const text = writeCalendar(null, [series], NOW);
+    expect(lines(text)).toContain('RECURRENCE-ID;TZID=Europe/Berlin:20261207T180000');
+    const { tasks, skipped } = readCalendars(text);
+    expect(skipped).toEqual([]);
+    expect(tasks).toHaveLength(1);
+    // The series stays where it was: both occurrences lie before its due.
+    expect(tasks[0]).toMatchObject({ dueAt: '2026-12-09T17:00:00.000Z', completions: series.completions });
+  });
+});
+
 describe('VTIMEZONE', () => {
   it.each([
     'Europe/Berlin',

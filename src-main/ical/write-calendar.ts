@@ -2,11 +2,16 @@
 // times use) and one task as a calendar resource (CalDAV: a VCALENDAR holding one VTODO), written fresh or as an edit
 // of the resource last read so that what other apps put in it survives.
 import ICAL from 'ical.js';
-import type { ZoneContext } from './ical-time.ts';
+import { timeProperty, utcValue, type ZoneContext } from './ical-time.ts';
 import { readVtodo } from './read-vtodo.ts';
 import { buildVtimezone } from './vtimezone.ts';
 import { applyTask } from './write-vtodo.ts';
-import { CALENDAR_NAME_PROPERTY, PRODUCT_ID, type TaskForVtodo } from './vtodo-fields.ts';
+import {
+  CALENDAR_NAME_PROPERTY,
+  type OccurrenceCompletion,
+  PRODUCT_ID,
+  type TaskForVtodo,
+} from './vtodo-fields.ts';
 
 function newCalendar(name: string | null): ICAL.Component {
   const calendar = new ICAL.Component('vcalendar');
@@ -38,6 +43,34 @@ function addVtimezones(calendar: ICAL.Component, tasks: readonly TaskForVtodo[])
   }
 }
 
+/**
+ * A past completion of a recurring task as Thunderbird writes one: a VTODO with the series' UID, RECURRENCE-ID and
+ * DUE at the occurrence, STATUS:COMPLETED. Read back (read-calendar.ts) as a completion, not a second task.
+ */
+function completedOccurrence(
+  task: TaskForVtodo,
+  done: OccurrenceCompletion,
+  now: Date,
+): ICAL.Component | null {
+  const at: { date: string } | { at: string; zone: string | null } | null =
+    done.dueDate !== null
+      ? { date: done.dueDate }
+      : done.dueAt !== null
+        ? { at: done.dueAt, zone: done.timeZone ?? task.timeZone }
+        : null;
+  if (at === null) return null;
+  const vtodo = new ICAL.Component('vtodo');
+  vtodo.addPropertyWithValue('uid', task.uid);
+  vtodo.addPropertyWithValue('dtstamp', utcValue(now.toISOString()));
+  vtodo.addProperty(timeProperty('recurrence-id', at));
+  vtodo.addPropertyWithValue('summary', task.title.replace(/\r\n?/g, '\n'));
+  vtodo.addProperty(timeProperty('due', at));
+  vtodo.addPropertyWithValue('status', 'COMPLETED');
+  vtodo.addPropertyWithValue('completed', utcValue(done.completedAt));
+  vtodo.addPropertyWithValue('percent-complete', 100);
+  return vtodo;
+}
+
 const WRITE_CONTEXT: ZoneContext = { vtimezones: new Map(), floatingZone: 'UTC' };
 
 /** The .ics export: one VCALENDAR named `name` (X-WR-CALNAME; null for none) with a VTODO per task, in order. */
@@ -52,6 +85,10 @@ export function writeCalendar(
     const vtodo = new ICAL.Component('vtodo');
     applyTask(vtodo, null, task, WRITE_CONTEXT, now);
     calendar.addSubcomponent(vtodo);
+    for (const occurrence of task.recurrence === null ? [] : (task.completions ?? [])) {
+      const done = completedOccurrence(task, occurrence, now);
+      if (done !== null) calendar.addSubcomponent(done);
+    }
   }
   return calendar.toString() + '\r\n';
 }

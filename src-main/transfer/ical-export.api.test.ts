@@ -134,6 +134,8 @@ beforeAll(async () => {
     },
     201,
   );
+  // One occurrence done: the series moves on and keeps the completion.
+  await json<Task>(alice, 'PATCH', `/tasks/${standup.id}/complete`, { completed: true }, 200);
   // Standup was created last (first in the list); move it after the report.
   await json<Task>(alice, 'POST', `/tasks/${standup.id}/move`, { afterId: report.id }, 200);
   await json<Task>(
@@ -178,7 +180,9 @@ describe('GET /export?format=ical', () => {
     const text = await response.text();
     expect(text.match(/BEGIN:VCALENDAR/g)).toHaveLength(1);
     expect(text).toContain('X-WR-CALNAME:Work\r\n');
-    expect(text.match(/BEGIN:VTODO/g)).toHaveLength(4);
+    // Four tasks, and Standup's past completion as a completed RECURRENCE-ID occurrence.
+    expect(text.match(/BEGIN:VTODO/g)).toHaveLength(5);
+    expect(text.match(/RECURRENCE-ID;TZID=Pacific\/Auckland:/g)).toHaveLength(1);
     expect(text).not.toContain('Water the plants');
     const [task] = await allTasks(alice).then((t) => t.filter((x) => x.title === 'Quarterly report'));
     expect(text).toContain(`UID:${task!.id}\r\n`);
@@ -197,6 +201,21 @@ describe('GET /export?format=ical', () => {
       ['Work', true, 4],
     ]);
     expect(await view(bob)).toEqual(await view(alice));
+    // The recurring task's past completion travelled as a completed RECURRENCE-ID occurrence.
+    const completionsOf = async (user: TestUser) => {
+      const standup = (await allTasks(user)).find((t) => t.title === 'Standup')!;
+      const { items } = await json<{ items: Array<{ completedAt: string }> }>(
+        user,
+        'GET',
+        `/tasks/${standup.id}/completions`,
+        undefined,
+        200,
+      );
+      return items.map((c) => ({ ...c, completedAt: seconds(c.completedAt) }));
+    };
+    const done = await completionsOf(alice);
+    expect(done).toHaveLength(1);
+    expect(await completionsOf(bob)).toEqual(done);
     // Again: nothing new.
     expect((await importIcal(bob, text)).imported).toBe(0);
     expect(await allTasks(bob)).toHaveLength(7);
@@ -206,7 +225,9 @@ describe('GET /export?format=ical', () => {
     const text = await (await exportIcal(alice, `&listId=${work.id}`)).text();
     const result = await importIcal(carol, text);
     expect(result.lists).toEqual([expect.objectContaining({ name: 'Work', created: true, imported: 4 })]);
-    const aliceWork = Object.fromEntries(Object.entries(await view(alice)).filter(([, t]) => t.list === 'Work'));
+    const aliceWork = Object.fromEntries(
+      Object.entries(await view(alice)).filter(([, t]) => t.list === 'Work'),
+    );
     expect(await view(carol)).toEqual(aliceWork);
   });
 
@@ -281,7 +302,9 @@ describe('GET /export?format=ical', () => {
           if (format !== undefined) query.set('format', format);
           if (listId !== undefined) query.set('listId', listId);
           if (extra !== undefined) query.set(extra || 'x', '1');
-          const response = await test.api(`/api/${alice.id}/export?${query.toString()}`, { headers: alice.headers });
+          const response = await test.api(`/api/${alice.id}/export?${query.toString()}`, {
+            headers: alice.headers,
+          });
           expect(response.status).toBeLessThan(500);
           if (response.status >= 400)
             expect(((await response.json()) as { error: { code: string } }).error.code).toBeTypeOf('string');

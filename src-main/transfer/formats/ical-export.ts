@@ -2,7 +2,9 @@
 // with the one VTODO mapping (src-main/ical/). One list: one VCALENDAR named after it (X-WR-CALNAME). Every list: one
 // VCALENDAR in which each VTODO names its list (X-TASKS-DESKTOP-LIST) so that format=ical puts it back. UID = the
 // task id; subtasks by RELATED-TO;RELTYPE=PARENT; order among siblings as X-APPLE-SORT-ORDER 1, 2, 3... in the
-// app's manual order (position, then id); tasks written depth first in that order.
+// app's manual order (position, then id); tasks written depth first in that order; a recurring task's completions
+// as completed RECURRENCE-ID occurrences.
+import type { Completion } from '../../../src-shared/schedule-schemas.ts';
 import type { Task } from '../../../src-shared/task-schemas.ts';
 import { writeCalendar } from '../../ical/write-calendar.ts';
 import type { TaskForVtodo } from '../../ical/vtodo-fields.ts';
@@ -13,6 +15,8 @@ export type IcalExportTask = Omit<
   'userId' | 'subtaskCount' | 'subtasksDone' | 'deletedAt' | 'snoozedUntil'
 > & {
   snoozedUntil?: string | null;
+  /** A recurring task's past completions: written as completed RECURRENCE-ID occurrences. */
+  completions?: Completion[];
 };
 
 export interface IcalExportList {
@@ -69,6 +73,7 @@ export function tasksToIcal(
         listName: listId === null ? (names.get(task.listId) ?? null) : null,
         createdAt: task.createdAt,
         updatedAt: task.updatedAt,
+        completions: task.completions ?? [],
       });
       walk(task.id);
     });
