@@ -185,6 +185,12 @@ export const taskComplete = z.strictObject({
   completed: z.boolean().optional(),
   /** The client's zone: "today" when an all-day task repeats from completion (default UTC). */
   timeZone: timeZone.optional(),
+  /**
+   * The occurrence being completed: the task's due as the client saw it (`dueDate`, or `dueAt` as an instant).
+   * When a recurring task has already moved past it (a retry, a double click, a second client), completing it
+   * again changes nothing and answers the task as it is.
+   */
+  occurrence: z.union([isoDate, isoInstant]).optional(),
 });
 
 /**

@@ -191,9 +191,12 @@ export function registerTaskCommands(program: Command, contextFor: ContextFactor
         const failed: { id: string; error: CliError }[] = [];
         for (const id of ids) {
           try {
+            // The occurrence is the due as read now: a retry of a recurring task's completion moves it once.
+            const current = await caller.client.json<ApiTask>('GET', taskPath(caller, id));
+            const occurrence = current.dueAt ?? current.dueDate;
             done.push(
               await caller.client.json<ApiTask>('PATCH', `${taskPath(caller, id)}/complete`, {
-                body: { completed: true },
+                body: occurrence === null ? { completed: true } : { completed: true, occurrence },
               }),
             );
           } catch (error) {

@@ -137,17 +137,26 @@ export const TOOL_DEFINITIONS: ToolDefinition[] = [
   {
     name: 'complete_task',
     title: 'Complete a task',
-    description: 'Mark a task done (or not done again with completed: false).',
+    description:
+      'Mark a task done (or not done again with completed: false). A repeating task moves to its next occurrence; ' +
+      'occurrence (the due you saw: dueDate or dueAt) makes a retry safe: an occurrence already done is left as is.',
     write: true,
-    inputSchema: z.strictObject({ id, completed: taskComplete.shape.completed.default(true) }),
+    inputSchema: z.strictObject({
+      id,
+      completed: taskComplete.shape.completed.default(true),
+      occurrence: taskComplete.shape.occurrence,
+    }),
     run: async (caller, args) => {
-      const task = await caller.client.json<ApiTask>(
-        'PATCH',
-        `${taskPath(caller, String(args.id))}/complete`,
-        {
-          body: { completed: args.completed },
-        },
-      );
+      const path = taskPath(caller, String(args.id));
+      // Always sent: the one given, else the task's due as read now.
+      let occurrence = typeof args.occurrence === 'string' ? args.occurrence : null;
+      if (occurrence === null) {
+        const current = await caller.client.json<ApiTask>('GET', path);
+        occurrence = current.dueAt ?? current.dueDate;
+      }
+      const task = await caller.client.json<ApiTask>('PATCH', `${path}/complete`, {
+        body: occurrence === null ? { completed: args.completed } : { completed: args.completed, occurrence },
+      });
       return {
         value: task,
         undo: { tool: 'complete_task', arguments: { id: task.id, completed: !task.completed } },

@@ -132,9 +132,13 @@ export function taskRoutes(repo: TaskRepository, events: EventPublisher = noEven
       handler: async (c, claims) => {
         const userId = ownUser(c, claims);
         const body = await readJsonBody(c);
-        const { completed, timeZone } = body === undefined ? {} : validate(taskComplete, body);
+        const { completed, timeZone, occurrence } = body === undefined ? {} : validate(taskComplete, body);
         return c.json(
-          updated(events, userId, found(await repo.setCompleted(userId, taskId(c), completed, timeZone))),
+          updated(
+            events,
+            userId,
+            found(await repo.setCompleted(userId, taskId(c), completed, timeZone, occurrence)),
+          ),
         );
       },
     },

@@ -105,6 +105,54 @@ describe('bounded rules (#16 item 1)', () => {
 });
 
 describe('completing a recurring task', () => {
+  it('is idempotent per occurrence: a double submit moves it once, a retry answers the task unchanged (#16 item 3)', async () => {
+    const task = await create(alice, {
+      title: 'Twice',
+      dueDate: '2026-03-02',
+      recurrence: { rrule: 'FREQ=WEEKLY;COUNT=2' },
+    });
+    const path = `/api/${alice.id}/tasks/${task.id}`;
+    const body = { completed: true, occurrence: '2026-03-02' };
+    const [a, b] = await Promise.all([
+      call(alice, 'PATCH', `${path}/complete`, body),
+      call(alice, 'PATCH', `${path}/complete`, body),
+    ]);
+    const answers = [await ok<Task>(a), await ok<Task>(b)];
+    // Both 200 with the task at its next occurrence: the series (COUNT=2) did not end on the double submit.
+    for (const answer of answers) expect(answer).toMatchObject({ completed: false, dueDate: '2026-03-09' });
+    const completions = await ok<CompletionList>(await call(alice, 'GET', `${path}/completions`));
+    expect(completions.items.map((c) => c.dueDate)).toEqual(['2026-03-02']);
+
+    // A retry later changes nothing; completing the occurrence the task is at now ends the series.
+    const retry = await ok<Task>(await call(alice, 'PATCH', `${path}/complete`, body));
+    expect(retry).toEqual(answers[0]!.updatedAt > answers[1]!.updatedAt ? answers[0] : answers[1]);
+    const last = await ok<Task>(
+      await call(alice, 'PATCH', `${path}/complete`, { completed: true, occurrence: '2026-03-09' }),
+    );
+    expect(last).toMatchObject({ completed: true, dueDate: '2026-03-09' });
+    const again = await ok<Task>(
+      await call(alice, 'PATCH', `${path}/complete`, { completed: true, occurrence: '2026-03-09' }),
+    );
+    expect(again).toEqual(last);
+
+    // A timed task's occurrence is an instant, in any offset.
+    const timed = await create(alice, {
+      title: 'Timed',
+      dueAt: '2026-03-23T09:00:00+01:00',
+      timeZone: 'Europe/Paris',
+      recurrence: { rrule: 'FREQ=DAILY' },
+    });
+    const timedPath = `/api/${alice.id}/tasks/${timed.id}/complete`;
+    const moved = await ok<Task>(
+      await call(alice, 'PATCH', timedPath, { completed: true, occurrence: '2026-03-23T08:00:00Z' }),
+    );
+    expect(moved.dueAt).toBe('2026-03-24T08:00:00.000Z');
+    const stale = await ok<Task>(
+      await call(alice, 'PATCH', timedPath, { completed: true, occurrence: '2026-03-23T09:00:00+01:00' }),
+    );
+    expect(stale).toEqual(moved);
+  });
+
   it('keeps the same task open at its next occurrence, records the completion, and undo restores it exactly', async () => {
     const task = await create(alice, {
       title: 'Water plants',

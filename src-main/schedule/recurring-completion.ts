@@ -112,17 +112,22 @@ export class RecurringCompletion {
     );
   }
 
-  /** See the class comment. Runs inside a queued write (the caller's). */
+  /**
+   * See the class comment. Runs inside a queued write (the caller's). `occurrence` (the due the client completes):
+   * when the task is no longer at it, that occurrence is done already and nothing changes (idempotent retries).
+   */
   setCompleted(
     userId: string,
     id: string,
     completed: boolean | undefined,
     now: Date,
     viewerZone: string | undefined,
+    occurrence?: string,
   ): boolean {
     const row = this.getStmt.get({ id, userId });
     if (!row || row.recurrence_rule === null) return false;
     const target = completed ?? row.completed === 0;
+    if (target && occurrence !== undefined && !isCurrentOccurrence(row, occurrence)) return true;
     if (target && row.completed === 0) this.complete(userId, id, row, now, viewerZone);
     else if (!target) this.undo(userId, id, row, now.toISOString());
     return true;
@@ -238,4 +243,11 @@ export class RecurringCompletion {
       });
     }
   }
+}
+
+/** Whether `occurrence` (a date or an instant, as a client sent it) is the task's current due. */
+function isCurrentOccurrence(row: RecurringRow, occurrence: string): boolean {
+  if (row.due_date !== null) return occurrence === row.due_date;
+  if (row.due_at !== null) return Date.parse(occurrence) === Date.parse(row.due_at);
+  return true;
 }

@@ -217,8 +217,9 @@ export class TaskRepository {
     id: string,
     completed: boolean | undefined,
     viewerZone?: string,
+    occurrence?: string,
   ): Promise<Task | null> {
-    return this.writes.run(() => this.setCompletedNow(userId, id, completed, viewerZone));
+    return this.writes.run(() => this.setCompletedNow(userId, id, completed, viewerZone, occurrence));
   }
 
   /** setCompleted() inside a write already running (bulk actions). */
@@ -227,8 +228,9 @@ export class TaskRepository {
     id: string,
     completed: boolean | undefined,
     viewerZone?: string,
+    occurrence?: string,
   ): Task | null {
-    if (this.recurring.setCompleted(userId, id, completed, this.now(), viewerZone))
+    if (this.recurring.setCompleted(userId, id, completed, this.now(), viewerZone, occurrence))
       return this.get(userId, id);
     return this.updateNow(userId, id, (current) => ({
       ...current,

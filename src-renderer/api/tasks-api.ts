@@ -57,7 +57,8 @@ export interface TasksApi {
   create(input: TaskCreateInput): Promise<OrgTask>;
   update(id: string, patch: TaskPatchInput): Promise<OrgTask>;
   /** `timeZone`: the viewer's, so a task repeating from completion moves from the viewer's today. */
-  setCompleted(id: string, completed: boolean, timeZone: string): Promise<OrgTask>;
+  /** `occurrence`: the due being completed (a recurring task already past it is left as it is). */
+  setCompleted(id: string, completed: boolean, timeZone: string, occurrence?: string): Promise<OrgTask>;
   remove(id: string): Promise<void>;
   /** Brings a deleted task back with the same id and data (soft delete), or re-creates it if the API cannot. */
   restore(deleted: Task): Promise<OrgTask>;
@@ -97,8 +98,9 @@ export function createTasksApi(http: HttpClient, userId: string): TasksApi {
     update(id, patch) {
       return http.request({ method: 'PATCH', path: one(id), body: patch, schema: task });
     },
-    setCompleted(id, completed, timeZone) {
-      return http.request({ method: 'PATCH', path: `${one(id)}/complete`, body: { completed, timeZone }, schema: task });
+    setCompleted(id, completed, timeZone, occurrence) {
+      const body = occurrence === undefined ? { completed, timeZone } : { completed, timeZone, occurrence };
+      return http.request({ method: 'PATCH', path: `${one(id)}/complete`, body, schema: task });
     },
     remove(id) {
       return http.request({ method: 'DELETE', path: one(id) });

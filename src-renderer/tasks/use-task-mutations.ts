@@ -135,7 +135,11 @@ export function useTaskMutations({ onError, onDone, onAdvanced }: MutationCallba
 
   const complete = useMutation({
     mutationFn: ({ tasks, completed }: { tasks: readonly OrgTask[]; completed: boolean }) =>
-      Promise.all(tasks.map((task) => api.setCompleted(task.id, completed, viewerTimeZone()))),
+      Promise.all(
+        tasks.map((task) =>
+          api.setCompleted(task.id, completed, viewerTimeZone(), task.dueAt ?? task.dueDate ?? undefined),
+        ),
+      ),
     // A task that no longer matches a status-filtered list (completed in an open-tasks view) leaves it at once.
     // A recurring one stays: the server moves it to its next occurrence and it stays open.
     onMutate: async ({ tasks, completed }) => ({
