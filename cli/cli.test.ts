@@ -213,6 +213,30 @@ describe('tasks CLI against a real host', () => {
     expect(new Set(result.skipped.map((s) => s.reason))).toEqual(new Set(['ALREADY_EXISTS']));
   });
 
+  it('import --format --list --dry-run previews, then imports; export --format ical --list writes that list', async () => {
+    const env = { TASKS_TOKEN: h.user.jwt };
+    const file = join(h.home, 'errands.txt');
+    writeFileSync(file, '(A) Buy stamps @town due:2026-12-10\nReturn library books\n');
+    const dry = await h.cli(['import', file, '--format', 'todo-txt', '--list', 'Errands', '--dry-run', '--json'], { env });
+    expect(dry.code).toBe(0);
+    expect(json<{ imported: number; dryRun: boolean }>(dry.stdout)).toMatchObject({ imported: 2, dryRun: true });
+    const ls = await h.cli(['ls', '--json'], { env });
+    expect(ls.stdout).not.toContain('Buy stamps');
+
+    const done = await h.cli(['import', file, '--format', 'todo-txt', '--list', 'Errands'], { env });
+    expect(done.code).toBe(0);
+    expect(done.stdout).toMatch(/Imported 2 task\(s\) into 1 list\(s\) \(1 new\); skipped 0\./);
+    const ics = await h.cli(['export', '--format', 'ical', '--list', 'Errands'], { env });
+    expect(ics.code).toBe(0);
+    expect(ics.stdout).toMatch(/^BEGIN:VCALENDAR/);
+    expect(ics.stdout).toContain('SUMMARY:Buy stamps');
+    expect(ics.stdout).not.toContain('Water'); // other lists stay out
+
+    const bogus = await h.cli(['export', '--format', 'xml'], { env });
+    expect(bogus.code).toBe(2);
+    expect(bogus.stderr).toMatch(/json, csv, ical/);
+  });
+
   it('login stores a machine-named token (0600) that later commands use; token ls/revoke; logout forgets it', async () => {
     const login = await h.cli(['login', '--email', h.user.email, '--password-stdin', '--json'], {
       input: `${PASSWORD}\n`,

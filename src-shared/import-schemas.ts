@@ -75,6 +75,8 @@ export const importResult = z.object({
   skipped: z.array(importSkip),
   lists: z.array(importListResult),
   dryRun: z.boolean(),
+  /** The import's id, to undo it with DELETE /api/{userId}/imports/{importId}; null for a dry run or when nothing was written. */
+  importId: z.string().nullable(),
 });
 export type ImportResult = z.infer<typeof importResult>;
 

@@ -64,7 +64,7 @@ export function registerTransferCommands(program: Command, contextFor: ContextFa
     .description('write your tasks as JSON (the full export), CSV or iCalendar to stdout or --output')
     .option('--format <format>', `json (default), csv or ical`)
     .option('--csv', 'the same as --format csv')
-    .option('--list <name>', 'only this list (iCalendar and JSON: one list; default: everything)')
+    .option('--list <name>', 'with --format ical: only this list (default: every list)')
     .option('-o, --output <file>', 'write to this file (readable by you only) instead of stdout')
     .action(
       action(

@@ -14,6 +14,7 @@ const WRITE_TOOLS = [
   'complete_task',
   'delete_task',
   'restore_task',
+  'import_preview',
 ];
 
 let h: CliHarness;
@@ -54,6 +55,23 @@ function value<T>(result: unknown): T {
 }
 
 describe('tasks mcp', () => {
+  it('import_preview answers the dry run of a file and changes nothing', async () => {
+    const client = await connect(await h.token(['tasks:read', 'tasks:write']));
+    const before = value<{ items: unknown[] }>(await client.callTool({ name: 'list_tasks', arguments: {} })).items.length;
+    const preview = await client.callTool({
+      name: 'import_preview',
+      arguments: { content: '(A) Call the plumber +Home @phone\nx 2026-11-30 Pay rent +Home\n', format: 'todo-txt' },
+    });
+    const answer = value<{ imported: number; dryRun: boolean; lists: { name: string; created: boolean; imported: number }[] }>(preview);
+    expect(answer).toMatchObject({ imported: 2, dryRun: true });
+    expect(answer.lists.find((list) => list.name === 'Home')).toMatchObject({ imported: 2 });
+    expect(text(preview)).not.toContain('To undo this');
+    const after = value<{ items: unknown[] }>(await client.callTool({ name: 'list_tasks', arguments: {} })).items.length;
+    expect(after).toBe(before);
+    const bad = await client.callTool({ name: 'import_preview', arguments: { content: '{"format":"nope"}', format: 'json' } });
+    expect((bad as CallToolResult).isError).toBe(true);
+  });
+
   it('a read-only token gets only the read tools; a read-write token gets all, with schemas from src-shared', async () => {
     const [readOnly, readWrite] = await Promise.all([
       h.token(['tasks:read']).then(connect),

@@ -3,6 +3,8 @@
 // Every write tool's result ends with how to undo it.
 import { z } from 'zod';
 import { exportTask } from '../../src-shared/export-schema.ts';
+import { IMPORT_FORMATS, type ImportResult } from '../../src-shared/import-schemas.ts';
+import { listName } from '../../src-shared/list-schemas.ts';
 import { quickAddRequest } from '../../src-shared/quick-add/quick-add-schemas.ts';
 import {
   listQuery,
@@ -204,5 +206,32 @@ export const TOOL_DEFINITIONS: ToolDefinition[] = [
     write: false,
     inputSchema: z.strictObject({}),
     run: async (caller) => ({ value: await caller.client.json('GET', `${caller.base}/tags`) }),
+  },
+  {
+    name: 'import_preview',
+    title: 'Preview an import',
+    description:
+      "What importing a file would do, without importing anything (a dry run of the import route): how many tasks, into which lists (new or existing), and which entries would be skipped and why. Formats: this app's JSON export, Todoist CSV, TickTick CSV, Google Tasks JSON, iCalendar, todo.txt (a Todoist backup ZIP as base64). Needs a read+write token, as the import route does; it never changes anything.",
+    // The import route is a write route (tasks:write) even for a dry run; the tool itself changes nothing.
+    write: true,
+    inputSchema: z.strictObject({
+      content: z.string().min(1).max(48 * 1024 * 1024).describe('The file: its text, or base64 when encoding is base64.'),
+      encoding: z.enum(['utf8', 'base64']).default('utf8').describe('How content is given (base64 for a ZIP).'),
+      format: z.enum(IMPORT_FORMATS).optional().describe('The format; omitted: the server recognises it.'),
+      listName: listName.optional().describe('The list for formats whose file names none (default: the Inbox).'),
+    }),
+    run: async (caller, args) => {
+      const bytes = args.encoding === 'base64' ? Buffer.from(String(args.content), 'base64') : Buffer.from(String(args.content), 'utf8');
+      const value = await caller.client.json<ImportResult>('POST', `${caller.base}/import`, {
+        rawBody: bytes,
+        contentType: 'application/octet-stream',
+        query: {
+          dryRun: 'true',
+          format: typeof args.format === 'string' ? args.format : undefined,
+          listName: typeof args.listName === 'string' ? args.listName : undefined,
+        },
+      });
+      return { value };
+    },
   },
 ];

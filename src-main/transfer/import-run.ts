@@ -32,7 +32,7 @@ export interface ImportRunOptions {
   beforeBatch?: (written: number) => void;
 }
 
-export type ImportOutcome = ImportResult & { importedIds: string[]; runId: string | null };
+export type ImportOutcome = Omit<ImportResult, 'importId'> & { importedIds: string[]; runId: string | null };
 
 const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 

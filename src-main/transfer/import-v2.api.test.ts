@@ -94,7 +94,7 @@ describe('export version 2 -> import', () => {
     expect((await exportOf(carol)).lists.map((l) => l.name)).toEqual(['Inbox']);
 
     const result = await ok<ImportResult>(importInto(carol, file, `?fromUser=${alice.id}`));
-    expect({ ...preview, dryRun: false }).toEqual(result);
+    expect({ ...preview, dryRun: false, importId: result.importId }).toEqual(result);
     expect(result.imported).toBe(file.tasks.length);
     expect(result.skipped).toEqual([]);
     expect(result.lists.map((l) => [l.name, l.created, l.imported])).toEqual([

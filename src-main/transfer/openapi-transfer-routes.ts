@@ -104,6 +104,19 @@ export function transferRoutesOpenApi(parts: OpenApiParts): { schemas: JsonObjec
           },
         },
       },
+      '/api/{userId}/imports/{importId}': {
+        parameters: [userIdParam, { name: 'importId', in: 'path', required: true, schema: { type: 'string', maxLength: 100 } }],
+        delete: {
+          summary:
+            "Undo an import: deletes the tasks it wrote (with their subtasks' tags, reminders and completions) and the lists it created. The importId is the import's answer's",
+          responses: {
+            '204': { description: 'Undone' },
+            ...authErrors,
+            '404': err('No finished import of this account has that id (NOT_FOUND)'),
+            '409': err('An import of this account is running (IMPORT_IN_PROGRESS)'),
+          },
+        },
+      },
     },
   };
 }

@@ -4,7 +4,8 @@
 //   POST /api/{userId}/import[?format=F][&dryRun=true][&listName=NAME][&fromUser=ID]: the raw file as the body (up
 //        to IMPORT_MAX_BYTES, not the 64 KiB limit; this app's JSON is streamed, the other formats read whole), one
 //        at a time per account, IMPORTS_MAX_CONCURRENT in all (import-gate.ts). Without `format` the file is
-//        recognised by its first bytes. Every format answers { imported, skipped, lists, dryRun }.
+//        recognised by its first bytes. Every format answers { imported, skipped, lists, dryRun, importId }.
+//   DELETE /api/{userId}/imports/{importId}: undoes one finished import (import-undo.ts); 204.
 import type { Context } from 'hono';
 import { exportQuery, IMPORT_MAX_BYTES } from '../../src-shared/export-schema.ts';
 import {
@@ -14,7 +15,7 @@ import {
   type ImportQuery,
 } from '../../src-shared/import-schemas.ts';
 import type { ApiEnv } from '../api/api-env.ts';
-import { ApiError } from '../api/api-error.ts';
+import { ApiError, notFound } from '../api/api-error.ts';
 import { validate } from '../api/request-body.ts';
 import { assertOwnPath } from '../api/require-auth.ts';
 import type { Route } from '../api/route-table.ts';
@@ -23,6 +24,7 @@ import type { SqliteDatabase } from '../db/open-database.ts';
 import type { WriteQueue } from '../db/write-queue.ts';
 import { noEvents, type EventPublisher } from '../events/event-publisher.ts';
 import { tasksToCsv } from './csv-export.ts';
+import { tasksToIcal } from './formats/ical-export.ts';
 import { FileUnreadable, type ReadResult } from './formats/format-reader.ts';
 import { readerFor, sniffFormat } from './formats/format-registry.ts';
 import { checkImportRequest, PeekedBody, tooLarge } from './import-body.ts';
@@ -30,8 +32,8 @@ import { ImportGate } from './import-gate.ts';
 import { guardAgainstStalls, ImportStalled, stalledError, type StallPolicy } from './import-stall-guard.ts';
 import { ImportPlanner, ImportRefused } from './import-plan.ts';
 import { runImport } from './import-run.ts';
+import { undoImport } from './import-undo.ts';
 import { ImportTooLarge, MalformedImport, streamImport } from './import-stream.ts';
-import { tasksToIcal } from './formats/ical-export.ts';
 import { buildExportFile } from './task-export.ts';
 
 /** The import route reads its own (larger) body; the app's 64 KiB limit must skip it. */
@@ -174,11 +176,31 @@ export function transferRoutes(
             if (error instanceof ImportRefused) throw new ApiError(error.code, error.message, error.details);
             throw error;
           }
-          const { importedIds, runId: _runId, ...result } = outcome;
+          const { importedIds, runId, ...rest } = outcome;
+          const result = { ...rest, importId: runId };
           const created = result.lists.filter((list) => list.created).map((list) => list.id);
           if (!result.dryRun && created.length > 0) events.publish(userId, 'list.created', created);
           if (importedIds.length > 0) events.publish(userId, 'tasks.imported', importedIds);
           return c.json(result);
+        } finally {
+          leave();
+        }
+      },
+    },
+    {
+      method: 'DELETE',
+      path: '/api/:userId/imports/:importId',
+      auth: true,
+      handler: async (c, claims) => {
+        const userId = ownUser(c, claims);
+        // Not while this account imports (the gate answers 409 IMPORT_IN_PROGRESS), so undo and import never interleave.
+        const leave = imports.enter(userId);
+        try {
+          const undone = await undoImport(db, writes, userId, c.req.param('importId') ?? '');
+          if (!undone) throw notFound('Import');
+          if (undone.taskIds.length > 0) events.publish(userId, 'task.deleted', undone.taskIds);
+          if (undone.listIds.length > 0) events.publish(userId, 'list.deleted', undone.listIds);
+          return c.body(null, 204);
         } finally {
           leave();
         }

@@ -37,11 +37,9 @@ const SKIP_WORDS: Record<ImportResult['skipped'][number]['reason'], string> = {
 interface ImportExportProps {
   bridge: TasksBridge;
   api: TransferApi;
-  /** Undoes the import that gave this answer (its tasks and the lists it made), when the route allows it. */
-  undoImport?: (result: ImportResult) => Promise<void>;
 }
 
-export function ImportExport({ bridge, api, undoImport }: ImportExportProps) {
+export function ImportExport({ bridge, api }: ImportExportProps) {
   const client = useQueryClient();
   const lists = useLists();
   const ids = useId();
@@ -101,9 +99,9 @@ export function ImportExport({ bridge, api, undoImport }: ImportExportProps) {
   }
 
   async function undo() {
-    if (stage.step !== 'done' || !undoImport) return;
+    if (stage.step !== 'done' || stage.result.importId === null) return;
     try {
-      await undoImport(stage.result);
+      await api.undo(stage.result.importId);
       setStage({ ...stage, undone: true });
       await refresh();
     } catch (e) {
@@ -146,7 +144,7 @@ export function ImportExport({ bridge, api, undoImport }: ImportExportProps) {
       </p>
       <div className="transfer-form">
         <label htmlFor={`${ids}-format`}>Format</label>
-        <select id={`${ids}-format`} value={format} onChange={(e) => setFormat(e.target.value as ImportFormat | '')} disabled={busy}>
+        <select id={`${ids}-format`} className="input" value={format} onChange={(e) => setFormat(e.target.value as ImportFormat | '')} disabled={busy}>
           <option value="">Recognise it from the file</option>
           {IMPORTABLE_FORMATS.map((f) => (
             <option key={f} value={f}>
@@ -157,6 +155,7 @@ export function ImportExport({ bridge, api, undoImport }: ImportExportProps) {
         <label htmlFor={`${ids}-list`}>List for files without lists</label>
         <input
           id={`${ids}-list`}
+          className="input"
           value={listName}
           dir="auto"
           placeholder="Inbox"
@@ -215,7 +214,7 @@ export function ImportExport({ bridge, api, undoImport }: ImportExportProps) {
             {stage.undone ? 'The import was undone.' : `Imported ${summarizeImport(stage.result)}.`}
           </p>
           {!stage.undone ? <ImportDetails result={stage.result} /> : null}
-          {undoImport && !stage.undone && stage.result.imported > 0 ? (
+          {stage.result.importId !== null && !stage.undone ? (
             <button type="button" className="button" onClick={() => void undo()}>
               Undo this import
             </button>
@@ -230,7 +229,7 @@ export function ImportExport({ bridge, api, undoImport }: ImportExportProps) {
       </p>
       <div className="transfer-form">
         <label htmlFor={`${ids}-export-list`}>Lists</label>
-        <select id={`${ids}-export-list`} value={exportList} onChange={(e) => setExportList(e.target.value)}>
+        <select id={`${ids}-export-list`} className="input" value={exportList} onChange={(e) => setExportList(e.target.value)}>
           <option value="">All lists</option>
           {(lists.data ?? []).map((list) => (
             <option key={list.id} value={list.id} dir="auto">
@@ -265,7 +264,7 @@ function ImportDetails({ result }: { result: ImportResult }) {
   return (
     <>
       {lists.length > 0 ? (
-        <ul className="transfer-lists" aria-label="Lists">
+        <ul className="transfer-lists" aria-label="Where the tasks go">
           {lists.map((list) => (
             <li key={list.id}>
               <span dir="auto">{list.name}</span>: {list.imported} task{list.imported === 1 ? '' : 's'}

@@ -19,6 +19,8 @@ export interface TransferApi {
   preview(request: ImportRequest): Promise<ImportResult>;
   run(request: ImportRequest): Promise<ImportResult>;
   exportFile(format: ExportFormat, listId?: string): Promise<string>;
+  /** Undoes one finished import (its tasks and the lists it created). */
+  undo(importId: string): Promise<void>;
 }
 
 export const FORMAT_LABELS: Record<ImportFormat, string> = {
@@ -67,6 +69,7 @@ export function createTransferApi(http: HttpClient, userId: string): TransferApi
   return {
     preview: (request) => post(request, true),
     run: (request) => post(request, false),
+    undo: (importId) => http.request({ method: 'DELETE', path: `${base}/imports/${encodeURIComponent(importId)}` }),
     exportFile: async (format, listId) =>
       (await http.requestText({ path: `${base}/export`, query: { format, listId } })).text,
   };

@@ -42,7 +42,7 @@ async function importTwice(user: TestUser, body: Uint8Array | string, type: stri
   const preview = await importOk(user, body, type, `${query}${sep}dryRun=true`);
   expect((await exportOf(user)).tasks).toEqual([]);
   const result = await importOk(user, body, type, query);
-  expect(result).toEqual({ ...preview, dryRun: false });
+  expect(result).toEqual({ ...preview, dryRun: false, importId: result.importId });
   const file = await exportOf(user);
   const again = await importOk(user, body, type, query);
   expect(again.imported).toBe(0);
