@@ -90,6 +90,9 @@ describe('finding the API', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
     expect(response.headers.get('content-security-policy')).toContain("default-src 'none'");
+    // No other page may frame it (issue 16 item 10).
+    expect(response.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+    expect(response.headers.get('x-frame-options')).toBe('DENY');
     const html = await response.text();
     const spec = (await (await test.api('/api/openapi.json')).json()) as { paths: Record<string, unknown> };
     for (const path of Object.keys(spec.paths)) expect(html).toContain(path);

@@ -80,7 +80,10 @@ export function createApiApp(options: ApiAppOptions): Hono<ApiEnv> {
         docsPage ??= renderApiDocs(buildOpenApiDocument(options.version));
         return c.body(docsPage, 200, {
           'Content-Type': 'text/html; charset=utf-8',
-          'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'",
+          // frame-ancestors and X-Frame-Options: no other page may frame the docs (clickjacking).
+          'Content-Security-Policy':
+            "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+          'X-Frame-Options': 'DENY',
           'X-Content-Type-Options': 'nosniff',
         });
       },
