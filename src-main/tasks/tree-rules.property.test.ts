@@ -104,7 +104,7 @@ describe('task tree rules under trash, move and restore', () => {
   it('hold for any sequence (fast-check)', async () => {
     let run = 0;
     await fc.assert(
-      fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 12 }), async (steps) => {
+      fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 8 }), async (steps) => {
         const ops = steps.flat();
         const userId = `tree-${run++}`;
         const list = await repo.lists.create(userId, listCreate.parse({ name: 'Work' }));
@@ -161,7 +161,7 @@ describe('task tree rules under trash, move and restore', () => {
           assertTreeRules(rows(userId));
         }
       }),
-      { numRuns: 60 },
+      { numRuns: 25 },
     );
   });
 
