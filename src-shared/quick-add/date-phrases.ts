@@ -18,7 +18,14 @@
 import type { ParsedResult } from 'chrono-node/en';
 import * as chronoEn from 'chrono-node/en';
 import type { TextScan } from './text-scan.ts';
-import { addDays, compareDates, type CalendarDate, type WallClock, type ZoneClock } from './zoned-time.ts';
+import {
+  addDays,
+  compareDates,
+  daysInMonth,
+  type CalendarDate,
+  type WallClock,
+  type ZoneClock,
+} from './zoned-time.ts';
 
 export type DateOrder = 'mdy' | 'dmy';
 
@@ -172,6 +179,38 @@ export function toPhrase(result: ParsedResult, scan: TextScan, today: WallClock,
   return { start, end, date, impliedDate: date ?? impliedDate, minutes, exact: null };
 }
 
+/** "on the 15th" at the end: the next day of the month with that number (today counts), months without it skipped. */
+const ON_THE_NTH = /(?<=^|\s)on\s+the\s+(\d{1,2})(?:st|nd|rd|th)(?=$|[\s,.;:!?])/giu;
+
+function onTheNth(scan: TextScan, today: CalendarDate): DatePhrase[] {
+  const found: DatePhrase[] = [];
+  for (const m of scan.masked.matchAll(ON_THE_NTH)) {
+    const n = Number(m[1]);
+    // Only at the end of the text (understood parts aside): "on the 3rd floor" stays text.
+    if (n < 1 || n > 31 || !scan.endsAt(m.index + m[0].length)) continue;
+    let { year, month } = today;
+    if (n < today.day) month += 1;
+    for (
+      let i = 0;
+      i < 12 && n > daysInMonth(year + Math.floor((month - 1) / 12), ((month - 1) % 12) + 1);
+      i++
+    )
+      month += 1;
+    year += Math.floor((month - 1) / 12);
+    month = ((month - 1) % 12) + 1;
+    const date = { year, month, day: n };
+    found.push({
+      start: m.index,
+      end: m.index + m[0].length,
+      date,
+      impliedDate: date,
+      minutes: null,
+      exact: null,
+    });
+  }
+  return found;
+}
+
 /** The date phrases that count, in text order. */
 export function findDatePhrases(
   scan: TextScan,
@@ -179,7 +218,11 @@ export function findDatePhrases(
   clock: ZoneClock,
   order: DateOrder,
 ): DatePhrase[] {
-  return chronoParse(scan.masked, now, clock, order)
+  const phrases = chronoParse(scan.masked, now, clock, order)
     .filter((result) => counts(result, scan, order, clock, now))
     .map((result) => toPhrase(result, scan, clock.wallClock(now)));
+  const extra = onTheNth(scan, clock.wallClock(now)).filter((p) =>
+    phrases.every((q) => p.end <= q.start || p.start >= q.end),
+  );
+  return [...phrases, ...extra].sort((a, b) => a.start - b.start);
 }

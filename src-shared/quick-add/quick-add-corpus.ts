@@ -669,6 +669,26 @@ export const CORPUS: CorpusCase[] = [
   { group: 'literal', text: 'Email "#home" owner', expect: { title: 'Email #home owner' } },
   { group: 'literal', text: 'Print \u201cMay 5\u201d flyer', expect: { title: 'Print May 5 flyer' } },
 
+  // "on the 15th" (issue 15 item 10): the next day of the month with that number.
+  {
+    group: 'date',
+    text: 'Pay electricity bill on the 15th',
+    expect: { title: 'Pay electricity bill', dueDate: '2026-12-15' },
+  },
+  { group: 'date', text: 'Rent on the 1st', expect: { title: 'Rent', dueDate: '2026-12-01' } },
+  {
+    group: 'date',
+    text: 'Invoice on the 30th',
+    expect: { title: 'Invoice', dueDate: '2026-11-30' },
+    note: 'today is the 30th',
+  },
+  {
+    group: 'date',
+    text: 'Close books on the 31st',
+    expect: { title: 'Close books', dueDate: '2026-12-31' },
+    note: 'November has no 31st',
+  },
+  plain('Third time on the 3rd floor', 'a number after "the" followed by more words'),
   // Start dates (issue 15 §3): "start"/"starts" [on] and a day; the due stays its own phrase.
   { group: 'start', text: 'Plan trip start fri', expect: { title: 'Plan trip', startDate: '2026-12-04' } },
   {
@@ -677,7 +697,11 @@ export const CORPUS: CorpusCase[] = [
     expect: { title: 'Write report', startDate: '2026-11-30' },
     note: 'today is a Monday: the start is today',
   },
-  { group: 'start', text: 'Paint fence start tomorrow', expect: { title: 'Paint fence', startDate: '2026-12-01' } },
+  {
+    group: 'start',
+    text: 'Paint fence start tomorrow',
+    expect: { title: 'Paint fence', startDate: '2026-12-01' },
+  },
   {
     group: 'start',
     text: 'Essay start dec 3 due dec 10',
@@ -689,7 +713,11 @@ export const CORPUS: CorpusCase[] = [
     expect: { title: 'Taxes', startDate: '2027-01-05', priority: 'high' },
   },
   { group: 'start', text: 'Course starts in 2 weeks', expect: { title: 'Course', startDate: '2026-12-14' } },
-  { group: 'start', text: 'start thursday: draft slides', expect: { title: 'draft slides', startDate: '2026-12-03' } },
+  {
+    group: 'start',
+    text: 'start thursday: draft slides',
+    expect: { title: 'draft slides', startDate: '2026-12-03' },
+  },
   {
     group: 'start',
     text: 'Knit scarf start fri 9am',
