@@ -100,7 +100,7 @@ describe('tasks app in Chromium', () => {
     await row(page, 'Buy milk').waitFor();
     await expect.poll(() => sideCount(page, 'Inbox')).toBe('2');
     // Focus is back on the list (defect 8).
-    expect(await page.evaluate("document.activeElement?.getAttribute('role')")).toBe('grid');
+    expect(await page.evaluate("document.activeElement?.getAttribute('role')")).toBe('treegrid');
     expect(await row(page, 'Buy milk').getAttribute('id')).toBe(milkId);
     expect(await row(page, 'Buy milk').locator('.row-description').textContent()).toBe('Oat milk, two litres.');
 
@@ -112,7 +112,7 @@ describe('tasks app in Chromium', () => {
     ] as const) {
       await addTask(page, title, { priority, due: due || undefined });
     }
-    await page.getByRole('grid').focus();
+    await page.getByRole('treegrid').focus();
     await page.keyboard.press('Home');
     await h.screenshot('full-list-light');
 

@@ -41,7 +41,7 @@ async function centre(page: Page, locator: ReturnType<Page['locator']>) {
   return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
 }
 
-const grid = (page: Page) => page.getByRole('grid');
+const grid = (page: Page) => page.getByRole('treegrid');
 const undoToast = (page: Page, text: string) => page.locator('.toast-message', { hasText: text }).waitFor();
 
 describe('organizing in Chromium at 800x600', () => {

@@ -19,7 +19,7 @@ const round = (stats: ScrollStats) => ({
 });
 const owner: Account = { name: 'Perf Person', email: 'perf@example.test', password: 'ten-thousand-tasks' };
 
-const rowsShown = `const rows = document.querySelectorAll('[role="grid"] .row-title'); return rows.length > 0`;
+const rowsShown = `const rows = document.querySelectorAll('[role="treegrid"] .row-title'); return rows.length > 0`;
 const countIs = (label: string, value: string) =>
   `const item = [...document.querySelectorAll('.side-button')].find((t) => t.querySelector('.side-label')?.textContent === ${JSON.stringify(label)});
    return item?.querySelector('.side-count')?.textContent === ${JSON.stringify(value)}`;
@@ -29,20 +29,20 @@ const REORDER_STEPS = 10;
 const keyboardReorder = (page: Harness['page']) =>
   framesDuring(
     page,
-    `const grid = document.querySelector('[role="grid"]');
+    `const grid = document.querySelector('[role="treegrid"]');
      const id = grid.getAttribute('aria-activedescendant');
      window.__before = [...grid.querySelectorAll('.task-row')].sort((a, b) => a.getBoundingClientRect().top - b.getBoundingClientRect().top).findIndex((r) => r.id === id);
      grid.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', altKey: true, bubbles: true }))`,
-    `const grid = document.querySelector('[role="grid"]');
+    `const grid = document.querySelector('[role="treegrid"]');
      const id = grid.getAttribute('aria-activedescendant');
      const rows = [...grid.querySelectorAll('.task-row')].sort((a, b) => a.getBoundingClientRect().top - b.getBoundingClientRect().top);
      return rows.findIndex((r) => r.id === id) === window.__before + 1`,
     REORDER_STEPS,
   );
 const selectFirstRow = (page: Harness['page']) =>
-  page.evaluate(`(() => { const grid = document.querySelector('[role="grid"]'); grid.focus(); grid.dispatchEvent(new KeyboardEvent('keydown', { key: 'Home', bubbles: true })); })()`);
+  page.evaluate(`(() => { const grid = document.querySelector('[role="treegrid"]'); grid.focus(); grid.dispatchEvent(new KeyboardEvent('keydown', { key: 'Home', bubbles: true })); })()`);
 const firstTitleMatches = (re: string) =>
-  `const first = document.querySelector('[role="grid"] .row-title'); return !!first && new RegExp(${JSON.stringify(re)}).test(first.textContent)`;
+  `const first = document.querySelector('[role="treegrid"] .row-title'); return !!first && new RegExp(${JSON.stringify(re)}).test(first.textContent)`;
 
 describe('10,000 tasks in Chromium', () => {
   let h: Harness;
@@ -70,7 +70,7 @@ describe('10,000 tasks in Chromium', () => {
       timeInPage(
         page,
         `document.querySelector('input[type="checkbox"][aria-label="Show completed"], .check-option input')?.click()`,
-        `return [...document.querySelectorAll('.group-row')].some((h) => h.textContent === 'Completed') || document.querySelector('[role="grid"]')?.getAttribute('aria-rowcount') === '-1'`,
+        `return [...document.querySelectorAll('.group-row')].some((h) => h.textContent === 'Completed') || document.querySelector('[role="treegrid"]')?.getAttribute('aria-rowcount') === '-1'`,
       );
     const hideCompleted = () => page.getByLabel('Show completed').uncheck();
 
@@ -85,7 +85,7 @@ describe('10,000 tasks in Chromium', () => {
     await seedTasks(h, TOTAL - BASELINE, BASELINE);
     const seedMs = performance.now() - seedStart;
     const firstRowsMs = await loadAndRender(open(TOTAL));
-    const rowsAfterLoad = await page.locator('[role="grid"] [role="row"]').count();
+    const rowsAfterLoad = await page.locator('[role="treegrid"] [role="row"]').count();
     await selectFirstRow(page);
     const reorder = await keyboardReorder(page);
 
@@ -93,7 +93,7 @@ describe('10,000 tasks in Chromium', () => {
     const allLoadedMs = await timeInPage(
       page,
       '',
-      `const grid = document.querySelector('[role="grid"]');
+      `const grid = document.querySelector('[role="treegrid"]');
        grid.scrollTop = grid.scrollHeight;
        return grid.getAttribute('aria-rowcount') === '${open(TOTAL).replace(',', '')}'`,
       120_000,
@@ -111,7 +111,7 @@ describe('10,000 tasks in Chromium', () => {
       `const input = document.querySelector('input[aria-label="Search tasks"]');
        Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set.call(input, 'dentist');
        input.dispatchEvent(new Event('input', { bubbles: true }))`,
-      `const titles = [...document.querySelectorAll('[role="grid"] .row-title')].map((t) => t.textContent);
+      `const titles = [...document.querySelectorAll('[role="treegrid"] .row-title')].map((t) => t.textContent);
        return titles.length > 0 && titles.every((t) => t.includes('dentist'))`,
     );
     const sortMs = await timeInPage(

@@ -46,7 +46,7 @@ export async function addTask(page: Page, title: string, options: { priority?: s
 }
 
 export function grid(page: Page): Locator {
-  return page.getByRole('grid');
+  return page.getByRole('treegrid');
 }
 
 export function row(page: Page, title: string): Locator {

@@ -41,7 +41,7 @@ export interface ScrollStats {
  */
 export async function scrollThrough(page: Page, steps: number, pxPerFrame?: number, startFraction = 0): Promise<ScrollStats> {
   return page.evaluate(`(async () => {
-    const grid = document.querySelector('[role="grid"]');
+    const grid = document.querySelector('[role="treegrid"]');
     const range = grid.scrollHeight - grid.clientHeight;
     const start = range * ${startFraction};
     grid.scrollTop = start;

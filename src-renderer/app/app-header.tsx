@@ -22,7 +22,7 @@ export function AppHeader(props: AppHeaderProps) {
         <span>Tasks</span>
       </div>
       <div className="header-actions">
-        <button type="button" className="button button-quiet palette-button" onClick={props.onPalette} aria-label="Command palette" aria-keyshortcuts="Control+K">
+        <button type="button" className="button button-quiet palette-button" onClick={props.onPalette} aria-label="Commands (command palette)" aria-keyshortcuts="Control+K">
           <span aria-hidden="true">⌕ Commands</span> <kbd aria-hidden="true">Ctrl K</kbd>
         </button>
         <button type="button" className="button button-quiet" onClick={props.onShortcuts} aria-label="Keyboard shortcuts">

@@ -36,10 +36,13 @@ function Item(props: {
   tone?: string;
   onKeyDown?: (event: KeyboardEvent<HTMLButtonElement>) => void;
   extra?: ReactNode;
+  /** Inside a list item of its own (a droppable list): a div, so the <ul> holds only <li>s. */
+  inItem?: boolean;
 }) {
   const selected = sameView(props.view, props.current);
+  const Tag = props.inItem ? 'div' : 'li';
   return (
-    <li className={`side-item${selected ? ' selected' : ''}`}>
+    <Tag className={`side-item${selected ? ' selected' : ''}`}>
       <button
         type="button"
         className="side-button"
@@ -50,7 +53,9 @@ function Item(props: {
         <span className="side-icon" aria-hidden="true" style={props.tone ? { color: props.tone } : undefined}>
           {props.icon ?? <DotIcon />}
         </span>
-        <span className="side-label">{props.label}</span>
+        <span className="side-label" dir="auto">
+          {props.label}
+        </span>
         {props.count !== undefined && props.count > 0 ? (
           <span className="side-count" aria-label={`${props.count} open`}>
             {props.count.toLocaleString()}
@@ -58,7 +63,7 @@ function Item(props: {
         ) : null}
       </button>
       {props.extra}
-    </li>
+    </Tag>
   );
 }
 
@@ -70,7 +75,7 @@ function ListItem(props: Omit<SidebarProps, 'lists' | 'tags' | 'counts' | 'colla
   const target: ViewKey = list.isInbox ? { kind: 'inbox' } : { kind: 'list', listId: list.id };
   const style = sort.transform ? { transform: `translateY(${sort.transform.y}px)` } : undefined;
   return (
-    <div ref={(el) => { drop.setNodeRef(el); sort.setNodeRef(el); }} style={style} className={drop.isOver ? 'side-drop over' : 'side-drop'} {...(list.isInbox ? {} : sort.listeners)}>
+    <li ref={(el) => { drop.setNodeRef(el); sort.setNodeRef(el); }} style={style} className={drop.isOver ? 'side-drop over' : 'side-drop'} {...(list.isInbox ? {} : sort.listeners)}>
       {renaming ? (
         <input
           className="input side-rename"
@@ -95,6 +100,7 @@ function ListItem(props: Omit<SidebarProps, 'lists' | 'tags' | 'counts' | 'colla
         />
       ) : (
         <Item
+          inItem
           view={target}
           current={view}
           onView={onView}
@@ -130,7 +136,7 @@ function ListItem(props: Omit<SidebarProps, 'lists' | 'tags' | 'counts' | 'colla
           }
         />
       )}
-    </div>
+    </li>
   );
 }
 
@@ -238,7 +244,7 @@ export function Sidebar(props: SidebarProps) {
           </h2>
           <ul className="side-section" aria-labelledby="side-tags">
             {tags.map((tag) => (
-              <Item key={tag.name} view={{ kind: 'tag', tag: tag.name }} current={view} onView={onView} label={tag.name} icon="#" count={tag.count} />
+              <Item key={tag.name} view={{ kind: 'tag', tag: tag.name }} current={view} onView={onView} label={tag.name} icon="@" count={tag.count} />
             ))}
           </ul>
         </>

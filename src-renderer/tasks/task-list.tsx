@@ -177,7 +177,7 @@ export const TaskList = forwardRef<TaskListHandle, TaskListProps>(function TaskL
     <div
       ref={scrollRef}
       className={`task-scroll density-${density}`}
-      role="grid"
+      role="treegrid"
       aria-label={label}
       aria-multiselectable="true"
       aria-rowcount={hasNextPage ? -1 : entries.length}

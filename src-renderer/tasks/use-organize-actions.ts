@@ -93,7 +93,7 @@ export function useOrganizeActions(o: Options) {
   const viewTitle = useCallback(
     (view: ViewKey) => {
       if (view.kind === 'list') return listName(view.listId);
-      if (view.kind === 'tag') return `#${view.tag}`;
+      if (view.kind === 'tag') return `@${view.tag}`;
       return VIEW_TITLES[view.kind];
     },
     [listName],

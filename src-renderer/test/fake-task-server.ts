@@ -231,7 +231,7 @@ export function createFakeTaskServer(): FakeTaskServer {
         deleted.delete(t.id);
         tasks.set(t.id, t);
       }
-      return json(200, gone);
+      return json(200, { ...withCounts(gone), restoredTo: { parentId: gone.parentId ?? null, reason: 'original' } });
     }
     const task = id ? tasks.get(id) : undefined;
     if (!task || task.userId !== userId) return error(404, 'NOT_FOUND');

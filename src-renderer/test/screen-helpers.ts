@@ -11,7 +11,7 @@ export const rowOf = (title: string): HTMLElement => {
   return row;
 };
 
-export const grid = () => screen.getByRole('grid');
+export const grid = () => screen.getByRole('treegrid');
 
 /** A sidebar entry by its visible label. */
 export const sideButton = (label: string | RegExp) => screen.getByRole('button', { name: typeof label === 'string' ? new RegExp(`^${label}`) : label });
