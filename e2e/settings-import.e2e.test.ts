@@ -1,7 +1,9 @@
 // Settings → Import & export in real Chromium against the real core: a file of each format chosen in the window
 // (a file input: the e2e window has no native dialog), its dry-run preview, the import, its lists in the sidebar,
 // the undo; and the three exports downloaded. The files are written the way the other apps write them.
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it, onTestFailed } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { openView, row, sideButton, signUp, type Account } from './support/app-actions.ts';
@@ -67,10 +69,14 @@ async function openImport(page: Page): Promise<Locator> {
   return dialog;
 }
 
-async function chooseFile(page: Page, dialog: Locator, name: keyof typeof FILES): Promise<void> {
+/** Files shaped as Todoist and TickTick write them: the readers' own fixtures (src-main/transfer/formats/fixtures). */
+const FIXTURES = join(import.meta.dirname, '..', 'src-main', 'transfer', 'formats', 'fixtures');
+
+async function chooseFile(page: Page, dialog: Locator, name: string, buffer?: Buffer): Promise<void> {
   const chooser = page.waitForEvent('filechooser');
   await dialog.getByRole('button', { name: 'Choose a file…' }).click();
-  await (await chooser).setFiles({ name, mimeType: 'application/octet-stream', buffer: Buffer.from(FILES[name]) });
+  const bytes = buffer ?? Buffer.from(FILES[name as keyof typeof FILES]);
+  await (await chooser).setFiles({ name, mimeType: 'application/octet-stream', buffer: bytes });
 }
 
 describe('Settings → Import & export', () => {
@@ -123,6 +129,33 @@ describe('Settings → Import & export', () => {
     await row(page, 'Milk').waitFor();
   });
 
+  it('imports a Todoist CSV into the list named in the form, and a TickTick backup into its lists', async () => {
+    const h = await open({ colorScheme: 'dark' });
+    onTestFailed(() => h.screenshot('failure-import-formats'));
+    const { page } = h;
+    await signUp(page, ada);
+    const dialog = await openImport(page);
+    const preview = dialog.getByRole('heading', { level: 4 });
+
+    await dialog.getByLabel('List for files without lists').fill('Trip');
+    await chooseFile(page, dialog, 'todoist-template.csv', readFileSync(join(FIXTURES, 'todoist-template.csv')));
+    await expect.poll(() => preview.textContent()).toBe('todoist-template.csv: 5 tasks into 1 list (1 new)');
+    await h.screenshot('import-preview-todoist-dark');
+    await dialog.getByRole('button', { name: 'Import 5 tasks' }).click();
+    await dialog.getByRole('status').filter({ hasText: /^Imported 5 tasks/ }).waitFor();
+
+    await dialog.getByLabel('List for files without lists').fill('');
+    await dialog.getByLabel('Format').selectOption({ label: 'TickTick (CSV backup)' });
+    await chooseFile(page, dialog, 'ticktick-backup.csv', readFileSync(join(FIXTURES, 'ticktick-backup.csv')));
+    await expect.poll(() => preview.textContent()).toBe('ticktick-backup.csv: 5 tasks into 2 lists (1 new)');
+    await dialog.getByRole('button', { name: 'Import 5 tasks' }).click();
+    await dialog.getByRole('status').filter({ hasText: /^Imported 5 tasks/ }).waitFor();
+
+    await page.keyboard.press('Escape');
+    await expect.poll(() => sideButton(page, 'Trip').count()).toBe(1);
+    await expect.poll(() => sideButton(page, 'Garden').count()).toBe(1);
+  });
+
   it('exports JSON, CSV and iCalendar (one list or all) as downloads where there is no save dialog', async () => {
     const h = await open({ colorScheme: 'dark' });
     onTestFailed(() => h.screenshot('failure-export'));
@@ -145,6 +178,10 @@ describe('Settings → Import & export', () => {
     const json = await saved('Export JSON');
     expect(json.name).toMatch(/^tasks-\d{4}-\d{2}-\d{2}\.json$/);
     expect(JSON.parse(json.text)).toMatchObject({ format: 'tasks-desktop.export', version: 2 });
+    // This app's own export back through the window: recognised, and everything in it is already here.
+    await chooseFile(page, dialog, json.name, Buffer.from(json.text));
+    await expect.poll(() => dialog.getByRole('heading', { level: 4 }).textContent()).toBe(`${json.name}: 0 tasks, 3 skipped`);
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
     const csv = await saved('Export CSV');
     expect(csv.text).toContain('Call the plumber');
     await dialog.getByLabel('Lists', { exact: true }).selectOption({ label: 'Home' });
