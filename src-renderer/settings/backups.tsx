@@ -5,6 +5,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { BackupInfo, IpcResult, TasksBridge } from '../../src-preload/contract';
 import { formatBytes } from './format-bytes';
+import { SettingsMessages } from './settings-messages';
 
 const REASONS: Record<BackupInfo['reason'], string> = {
   startup: 'At start-up',
@@ -71,16 +72,7 @@ export function Backups({ bridge }: { bridge: TasksBridge }) {
           {create.isPending ? 'Backing up…' : 'Back up now'}
         </button>
       </div>
-      {message ? (
-        <p className="settings-status" role="status">
-          {message}
-        </p>
-      ) : null}
-      {error ? (
-        <p className="settings-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <SettingsMessages status={message} error={error} />
       {backups.isError ? (
         <p className="settings-error" role="alert">
           {backups.error.message}

@@ -16,6 +16,7 @@ import {
   summarizeImport,
   type TransferApi,
 } from './transfer-api';
+import { SettingsMessages } from './settings-messages';
 
 type ImportStage =
   | { step: 'idle' }
@@ -245,16 +246,7 @@ export function ImportExport({ bridge, api }: ImportExportProps) {
           </button>
         ))}
       </div>
-      {exportStatus ? (
-        <p className="settings-status" role="status">
-          {exportStatus}
-        </p>
-      ) : null}
-      {error ? (
-        <p className="settings-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <SettingsMessages status={exportStatus} error={error} />
     </section>
   );
 }
