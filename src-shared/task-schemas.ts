@@ -287,6 +287,7 @@ export const ROOT_PARENT = 'root';
  * - available=true: only tasks that can be worked on: no start date, or one on or before today in `timeZone`
  * - view=today: what Today shows: tasks due before the end of today (overdue included) or whose start date is on
  *   or before today, both in `timeZone`; combines with every other filter (status=active for the open ones)
+ * - today: the viewer's date for view=today and available=true (default: the server's today in `timeZone`)
  * - limit: 1..200 (default 50); cursor: the previous page's nextCursor; offset: plain offset paging
  */
 export const listQuery = z.strictObject({
@@ -315,6 +316,11 @@ export const listQuery = z.strictObject({
     .optional(),
   /** `today`: due before the end of today or started by today, in `timeZone` (what the Today view shows). */
   view: z.enum(['today']).optional(),
+  /**
+   * The viewer's date ("YYYY-MM-DD") for view=today and available=true; default: today in `timeZone` by the server's
+   * clock. The window sends its own, so Today agrees with its day groups and counts.
+   */
+  today: isoDate.optional(),
   /** The viewer's zone: all-day due dates and "today" are read there (default UTC). */
   timeZone: timeZone.optional(),
   limit: z.coerce.number().int().min(1).max(LIST_LIMIT_MAX).default(LIST_LIMIT_DEFAULT),

@@ -184,6 +184,15 @@ describe('start date', () => {
       'started, no due',
     ];
     expect(await titles(user, `view=today&status=active&sort=due&${tz(EAST)}`)).toEqual(inToday);
+    // The viewer's own date (the window sends it): yesterday's Today had neither today's due nor today's starts.
+    expect(await titles(user, `view=today&status=active&sort=due&today=${addDays(today, -1)}&${tz(EAST)}`)).toEqual([
+      'overdue',
+      'started, due later',
+    ]);
+    expect(await titles(user, `available=true&status=active&sort=due&today=${addDays(today, -1)}&${tz(EAST)}`)).not.toContain(
+      'started, no due',
+    );
+    expect((await call(user, 'GET', `/api/${user.id}/tasks?view=today&today=2026-02-30`)).status).toBe(422);
     // Paged in due order, every task once.
     const seen: string[] = [];
     let cursor: string | null = null;

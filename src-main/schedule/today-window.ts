@@ -12,7 +12,11 @@ export interface Today {
 }
 
 export function todayIn(now: Date, timeZone: string): Today {
-  const date = localDate(now, timeZone);
+  return todayOn(localDate(now, timeZone), timeZone);
+}
+
+/** The day `date` in the zone: the viewer's own "today" when the request names it. */
+export function todayOn(date: string, timeZone: string): Today {
   return { date, end: zonedInstant(nextDate(date), { hour: 0, minute: 0 }, timeZone).toISOString() };
 }
 

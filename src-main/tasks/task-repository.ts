@@ -24,7 +24,7 @@ import { toFtsQuery } from './fts-query.ts';
 import { dueWindow, dueWindowParams } from '../schedule/due-window.ts';
 import { RecurringCompletion } from '../schedule/recurring-completion.ts';
 import { assertRecurrenceExpands, mergeSchedule } from '../schedule/schedule-fields.ts';
-import { todayIn, todayParams } from '../schedule/today-window.ts';
+import { todayIn, todayOn, todayParams } from '../schedule/today-window.ts';
 import { decodeCursor, encodeCursor } from './list-cursor.ts';
 import { buildListSql, DEFAULT_ORDER, shapeKey, SORT_KEYS, type ListShape } from './list-sql.ts';
 import { TaskPlacement, type Place } from './task-placement.ts';
@@ -437,7 +437,10 @@ export class TaskRepository {
     Object.assign(params, dueWindowParams(dueWindow(query.dueFrom, query.dueTo, zone)));
     if (query.startFrom !== undefined) params.startFrom = query.startFrom;
     if (query.startTo !== undefined) params.startTo = query.startTo;
-    if (shape.available || shape.today) Object.assign(params, todayParams(todayIn(this.now(), zone), zone));
+    if (shape.available || shape.today) {
+      const today = query.today !== undefined ? todayOn(query.today, zone) : todayIn(this.now(), zone);
+      Object.assign(params, todayParams(today, zone));
+    }
     if (query.listId !== undefined) params.listId = query.listId;
     if (shape.parent === 'task') params.parentId = query.parentId!;
     if (shape.offset) params.offset = query.offset ?? 0;

@@ -27,6 +27,8 @@ export interface ListParams {
   timeZone?: string;
   /** `today`: what Today shows (due by tonight or started), read in `timeZone`. */
   view?: 'today';
+  /** The viewer's date for `view` and `available` ("YYYY-MM-DD"; the server's today otherwise). */
+  today?: string;
   /** Only tasks whose start date has come (or that have none). */
   available?: boolean;
   /** Start dates in [startFrom, startTo] ("YYYY-MM-DD", inclusive). */
@@ -74,12 +76,12 @@ export function createTasksApi(http: HttpClient, userId: string): TasksApi {
   return {
     list(query, signal) {
       const { status, q, sort, order, dueFrom, dueTo, timeZone, limit, cursor, listId, tag, parentId } = query;
-      const { view, available, startFrom, startTo } = query;
+      const { view, available, startFrom, startTo, today } = query;
       return http.request({
         path: base,
         query: {
           ...{ status, q, sort, order, dueFrom, dueTo, timeZone, limit, cursor, listId, tag, parentId },
-          ...{ view, available: available ? 'true' : undefined, startFrom, startTo },
+          ...{ view, available: available ? 'true' : undefined, startFrom, startTo, today },
         },
         schema: taskList,
         signal,

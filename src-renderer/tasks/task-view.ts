@@ -90,7 +90,7 @@ export function viewQueries(state: TaskView, range: CountsRange, inboxId: string
   else if (view.kind === 'tag') scope.tag = [view.tag];
   // A due window: the server reads all-day tasks' dates in the viewer's zone (defect 1: it defaulted to UTC).
   // Today: due by tonight or started by today (the server reads both in the viewer's zone).
-  else if (view.kind === 'today') Object.assign(scope, { view: 'today', timeZone: range.timeZone });
+  else if (view.kind === 'today') Object.assign(scope, { view: 'today', timeZone: range.timeZone, today: range.today });
   else if (view.kind === 'upcoming') Object.assign(scope, { dueFrom: range.dayEnd, timeZone: range.timeZone });
   else if (view.kind === 'trash') return { open: { status: 'deleted', q, limit: PAGE_SIZE }, done: null };
   // Manual order only means something inside one list; elsewhere fall back to the date added.
@@ -99,7 +99,7 @@ export function viewQueries(state: TaskView, range: CountsRange, inboxId: string
     order = undefined;
   }
   if (order === DEFAULT_ORDER[sort]) order = undefined;
-  if (state.hideNotStarted) Object.assign(scope, { available: true, timeZone: range.timeZone });
+  if (state.hideNotStarted) Object.assign(scope, { available: true, timeZone: range.timeZone, today: range.today });
   const base = { q, sort, order, limit: PAGE_SIZE, ...scope } satisfies ListParams;
   return {
     open: { ...base, status: 'active' },
