@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+import { probeHealth } from './lib/health-probe.ts';
 import { HttpClient } from './lib/http-client.ts';
 import { accessToken, signUp, type BenchUser } from './lib/product-api.ts';
 import { residentBytes, startServer, type ServerProcess } from './lib/server-process.ts';
@@ -29,43 +30,6 @@ function percentile(values: readonly number[], p: number): number {
   if (values.length === 0) return Number.NaN;
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
-
-/** GETs /api/health back to back (one in flight, 10 ms apart) until stopped; returns each latency in ms. */
-function probeHealth(baseUrl: string): { stop: () => Promise<number[]> } {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
-  const url = new URL(baseUrl);
-  const latencies: number[] = [];
-  let running = true;
-  const one = () =>
-    new Promise<void>((resolve) => {
-      const started = performance.now();
-      const req = http.get({ host: url.hostname, port: url.port, path: '/api/health', agent }, (res) => {
-        res.resume();
-        res.on('end', () => {
-          latencies.push(performance.now() - started);
-          resolve();
-        });
-      });
-      req.on('error', () => {
-        latencies.push(performance.now() - started);
-        resolve();
-      });
-    });
-  const loop = (async () => {
-    while (running) {
-      await one();
-      await sleep(10);
-    }
-  })();
-  return {
-    stop: async () => {
-      running = false;
-      await loop;
-      agent.destroy();
-      return latencies;
-    },
-  };
 }
 
 /** Samples the host's RSS every 25 ms until stopped; returns the peak in bytes. */

@@ -7,11 +7,11 @@
 //   same probe with no load in the same run (target: p99 <= 100 ms).
 // Prints a markdown report and appends it to bench/results/recurrence-YYYY-MM-DD.md (BENCH_NO_SAVE=1: print only).
 import { appendFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import http from 'node:http';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+import { probeHealth } from './lib/health-probe.ts';
 import fc from 'fast-check';
 import { normalizeRrule, rruleProblem } from '../src-shared/recurrence-rule.ts';
 import { findNextOccurrence, type DueState } from '../src-shared/schedule/recurrence.ts';
@@ -90,43 +90,6 @@ function rulesPhase(lines: string[]): void {
       .map((e) => `- ${ms(e.ms)}, ${e.kind}, ${e.units} units: \`${e.rule}\``),
     '',
   );
-}
-
-/** GETs /api/health back to back (one in flight, 10 ms apart) until stopped; returns each latency in ms. */
-function probeHealth(baseUrl: string): { stop: () => Promise<number[]> } {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
-  const url = new URL(baseUrl);
-  const latencies: number[] = [];
-  let running = true;
-  const one = () =>
-    new Promise<void>((resolve) => {
-      const started = performance.now();
-      const req = http.get({ host: url.hostname, port: url.port, path: '/api/health', agent }, (res) => {
-        res.resume();
-        res.on('end', () => {
-          latencies.push(performance.now() - started);
-          resolve();
-        });
-      });
-      req.on('error', () => {
-        latencies.push(performance.now() - started);
-        resolve();
-      });
-    });
-  const loop = (async () => {
-    while (running) {
-      await one();
-      await sleep(10);
-    }
-  })();
-  return {
-    stop: async () => {
-      running = false;
-      await loop;
-      agent.destroy();
-      return latencies;
-    },
-  };
 }
 
 async function serverPhase(lines: string[]): Promise<void> {
