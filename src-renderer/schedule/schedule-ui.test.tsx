@@ -111,6 +111,20 @@ describe('completing a recurring task', () => {
     await user.click(screen.getByRole('button', { name: 'Undo' }));
     await waitFor(() => expect(task()).toMatchObject({ completed: false, dueDate: MONDAY }));
   });
+
+  it('Undo in the toast gives the keyboard back to the list at once, before the undo has landed', async () => {
+    const { user, server } = renderApp({ signedInAs: ada, seed: ['Water plants'], seedExtra: { dueDate: MONDAY, recurrence: { rrule: 'FREQ=WEEKLY', from: 'due' } } });
+    await selectRow(user, 'Water plants');
+    await user.keyboard(' ');
+    await screen.findByText(`Completed “Water plants”. Next: ${formatDay('2030-01-14')}`);
+    server.delayNext({ path: /\/tasks\//, delayMs: 400 });
+    await user.click(screen.getByRole('button', { name: 'Undo' }));
+    expect(document.activeElement).toBe(grid());
+    await user.keyboard('e');
+    expect(await screen.findByRole('complementary', { name: 'Task details' })).toBeTruthy();
+    expect([...server.tasks.values()][0]).toMatchObject({ dueDate: '2030-01-14' }); // the undo is still on its way
+    await waitFor(() => expect([...server.tasks.values()][0]).toMatchObject({ completed: false, dueDate: MONDAY }));
+  });
 });
 
 describe('reminders editor and snooze', () => {

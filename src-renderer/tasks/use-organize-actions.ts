@@ -66,12 +66,18 @@ export function useOrganizeActions(o: Options) {
   const refreshOrganize = useCallback(() => void client.invalidateQueries({ queryKey: organizeKeys.user(userId) }), [client, userId]);
   // Undo steps are recorded through a ref-stable callback (mutations are created before the history).
   const undoRef = useRef<ReturnType<typeof useUndo> | null>(null);
+  // A toast's Undo button disappears as it is clicked: the keyboard goes back to the list at once (not after
+  // the request, or keys typed meanwhile would land on the page), and again once the undo has landed.
+  const undoFromToast = useCallback(() => {
+    listRef.current?.focus();
+    void undoRef.current?.undo().then(() => listRef.current?.focus());
+  }, [listRef]);
   const mutations = useTaskMutations({
     onError: (message) => showToast({ message, tone: 'error' }),
     onDone: (entry) => undoRef.current?.record(entry),
     onAdvanced: (tasks) => {
       animateAdvanced(tasks);
-      showToast(advancedToast(tasks, () => void undoRef.current?.undo().then(() => listRef.current?.focus())));
+      showToast(advancedToast(tasks, undoFromToast));
     },
   });
   const firstSibling = useCallback(
@@ -161,21 +167,21 @@ export function useOrganizeActions(o: Options) {
         showToast({
           message: `${completed ? 'Completed' : 'Reopened'} “${one.title}”`,
           tone: 'info',
-          action: { label: 'Undo', run: () => void undo.undo().then(() => listRef.current?.focus()) },
+          action: { label: 'Undo', run: undoFromToast },
         });
       }
     },
-    [listRef, mutations, neighbourOf, selectOne, selection.cursorId, showToast, undo],
+    [mutations, neighbourOf, selectOne, selection.cursorId, showToast, undoFromToast],
   );
   const remove = useCallback(
     (tasks: readonly OrgTask[]) => {
       if (tasks.some((t) => selection.ids.has(t.id))) selectOne(neighbourOf(tasks));
       mutations.remove(tasks);
       const label = tasks.length === 1 && tasks[0] ? `Deleted “${tasks[0].title}”` : `Deleted ${tasks.length} tasks`;
-      showToast({ message: label, tone: 'info', action: { label: 'Undo', run: () => void undo.undo().then(() => listRef.current?.focus()) } });
+      showToast({ message: label, tone: 'info', action: { label: 'Undo', run: undoFromToast } });
       listRef.current?.focus();
     },
-    [listRef, mutations, neighbourOf, selectOne, selection.ids, showToast, undo],
+    [listRef, mutations, neighbourOf, selectOne, selection.ids, showToast, undoFromToast],
   );
 
   const settleTrash = useCallback(() => mutations.settle(true), [mutations]);

@@ -28,6 +28,8 @@ export interface FakeTaskServer {
   requests: string[];
   writes: { method: string; path: string; body: Record<string, unknown> }[];
   failNext: (failure: Failure) => void;
+  /** Answer the next matching request (any method when none is given) this late, and then normally. */
+  delayNext: (delay: { method?: string; path: RegExp; delayMs: number }) => void;
   seed: (userId: string, titles: string[], extra?: Partial<OrgTask>) => OrgTask[];
   inboxOf: (userId: string) => string;
   addList: (userId: string, name: string) => TaskListInfo;
@@ -46,6 +48,7 @@ export function createFakeTaskServer(): FakeTaskServer {
   /** The body of each write, in order (method, path, JSON body). */
   const writes: { method: string; path: string; body: Record<string, unknown> }[] = [];
   const failures: Failure[] = [];
+  const delays: { method?: string; path: RegExp; delayMs: number }[] = [];
   const advanced = new Map<string, { from: NextDue; to: NextDue }>();
   let counter = 0;
   const stamp = () => new Date(Date.UTC(2026, 0, 1, 0, 0, counter++)).toISOString();
@@ -309,7 +312,9 @@ export function createFakeTaskServer(): FakeTaskServer {
     requests.push(`${method} ${url.pathname}${url.search}`);
     const index = failures.findIndex((f) => f.method === method && f.path.test(url.pathname));
     const failure = index >= 0 ? failures.splice(index, 1)[0] : undefined;
-    await new Promise((resolve) => setTimeout(resolve, failure?.delayMs ?? 5));
+    const slow = delays.findIndex((d) => (d.method ?? method) === method && d.path.test(url.pathname));
+    const delayMs = failure?.delayMs ?? (slow >= 0 ? delays.splice(slow, 1)[0]?.delayMs : undefined) ?? 5;
+    await new Promise((resolve) => setTimeout(resolve, delayMs));
     if (failure) return error(failure.status, failure.code);
     const auth = new Headers(init?.headers).get('Authorization') ?? '';
     const body = (typeof init?.body === 'string' ? JSON.parse(init.body) : {}) as Record<string, unknown>;
@@ -328,6 +333,7 @@ export function createFakeTaskServer(): FakeTaskServer {
     requests,
     writes,
     failNext: (failure) => failures.push(failure),
+    delayNext: (delay) => delays.push(delay),
     // Seeded tasks keep the given order (each after the previous), like tasks added one by one at the end.
     seed: (userId, titles, extra = {}) =>
       titles.map((title) => {
