@@ -15,6 +15,7 @@ import { LocalJwtVerifier, type RevocableJwtVerifier } from './jwt-verifier.ts';
 import { LocalKeySet } from './local-key-set.ts';
 import { RevocationList } from './revocation-list.ts';
 import { resolveAuthSecret } from './secret-guard.ts';
+import { createSecretSealer, type StringSealer } from './secret-sealer.ts';
 import { SessionTokenHasher } from './session-token-hash.ts';
 import { endUnhashedSessions } from './session-token-migration.ts';
 import { CachingTokenService } from './token-service.ts';
@@ -29,6 +30,8 @@ export interface AuthModule {
   verifier: RevocableJwtVerifier;
   /** Session revocations (sign-out, revoked sessions): live event streams of a session end on these. */
   revocations: RevocationList;
+  /** Seals strings with the auth secret (a sync account's password where no OS keyring is available). */
+  secretSealer: StringSealer;
 }
 
 export interface CreateAuthOptions {
@@ -121,5 +124,6 @@ export async function createAuth(options: CreateAuthOptions): Promise<AuthModule
     tokens,
     verifier,
     revocations,
+    secretSealer: createSecretSealer(secret),
   };
 }

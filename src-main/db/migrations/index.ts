@@ -8,6 +8,7 @@ import { schedule } from './005-schedule.ts';
 import { personalTokens } from './006-tokens.ts';
 import { startDate } from './007-start-date.ts';
 import { importRuns } from './010-import-runs.ts';
+import { syncAccounts } from './011-sync-accounts.ts';
 
 export const appMigrations: Readonly<Record<string, Migration>> = {
   '001-create-tasks': createTasks,
@@ -18,4 +19,5 @@ export const appMigrations: Readonly<Record<string, Migration>> = {
   '006-tokens': personalTokens,
   '007-start-date': startDate,
   '010-import-runs': importRuns,
+  '011-sync-accounts': syncAccounts,
 };
