@@ -14,6 +14,8 @@ export const API_ERROR_CODES = {
   ORIGIN_NOT_ALLOWED: 403,
   NOT_FOUND: 404,
   METHOD_NOT_ALLOWED: 405,
+  /** If-Match names a version of the task that is no longer current: read it again (its ETag) and retry. */
+  PRECONDITION_FAILED: 412,
   MALFORMED_JSON: 400,
   BAD_REQUEST: 400,
   PAYLOAD_TOO_LARGE: 413,

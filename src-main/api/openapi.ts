@@ -66,6 +66,26 @@ function queryParameters(s: z.ZodType): JsonObject[] {
   }));
 }
 
+const etagHeader = {
+  ETag: {
+    description: "The task's strong entity tag: send it back in If-Match to write only if the task is unchanged",
+    schema: { type: 'string' },
+  },
+};
+const taskOk = (description = 'OK') => ({ ...ok('Task', description), headers: etagHeader });
+const ifMatchParam = {
+  name: 'If-Match',
+  in: 'header',
+  required: false,
+  description:
+    "Write only if the task's current ETag is one of these (412 PRECONDITION_FAILED otherwise); * or absent: no check",
+  schema: { type: 'string' },
+};
+const preconditionFailed = {
+  '400': err('If-Match is not * or a list of entity tags (BAD_REQUEST)'),
+  '412': err('The task changed since the ETag in If-Match was read (PRECONDITION_FAILED); nothing was written'),
+};
+
 const userIdParam = { name: 'userId', in: 'path', required: true, schema: { type: 'string' } };
 const idParam = { name: 'id', in: 'path', required: true, schema: { type: 'string' } };
 
@@ -147,7 +167,7 @@ export function buildOpenApiDocument(version: string): JsonObject {
         post: {
           summary: 'Create a task',
           requestBody: { required: true, content: json('TaskCreate') },
-          responses: { '201': ok('Task', 'Created'), ...authErrors, '422': err('Invalid body') },
+          responses: { '201': taskOk('Created'), ...authErrors, '422': err('Invalid body') },
         },
       },
       '/api/{userId}/tasks/counts': {
@@ -162,31 +182,36 @@ export function buildOpenApiDocument(version: string): JsonObject {
         parameters: [userIdParam, idParam],
         get: {
           summary: 'Get a task',
-          responses: { '200': ok('Task'), ...authErrors, '404': err('Not found') },
+          responses: { '200': taskOk(), ...authErrors, '404': err('Not found') },
         },
         put: {
           summary: 'Replace a task (omitted fields take their defaults)',
+          parameters: [ifMatchParam],
           requestBody: { required: true, content: json('TaskCreate') },
           responses: {
-            '200': ok('Task'),
+            '200': taskOk(),
             ...authErrors,
             '404': err('Not found'),
             '422': err('Invalid body'),
+            ...preconditionFailed,
           },
         },
         patch: {
           summary: 'Change some fields',
+          parameters: [ifMatchParam],
           requestBody: { required: true, content: json('TaskPatch') },
           responses: {
-            '200': ok('Task'),
+            '200': taskOk(),
             ...authErrors,
             '404': err('Not found'),
             '422': err('Invalid body'),
+            ...preconditionFailed,
           },
         },
         delete: {
           summary: 'Move a task to the trash (GET ...?status=deleted; restore within 30 days)',
-          responses: { '204': { description: 'Deleted' }, ...authErrors },
+          parameters: [ifMatchParam],
+          responses: { '204': { description: 'Deleted' }, ...authErrors, '404': err('Not found'), ...preconditionFailed },
         },
       },
       '/api/{userId}/tasks/{id}/complete': {
@@ -195,8 +220,9 @@ export function buildOpenApiDocument(version: string): JsonObject {
           summary:
             'Set completed, or toggle without a completed field. A recurring task stays open and moves to its next ' +
             'occurrence (recorded in ./completions); completed=false right after undoes that exactly',
+          parameters: [ifMatchParam],
           requestBody: { required: false, content: json('TaskComplete') },
-          responses: { '200': ok('Task'), ...authErrors, '404': err('Not found') },
+          responses: { '200': taskOk(), ...authErrors, '404': err('Not found'), ...preconditionFailed },
         },
       },
       ...dataRoutes.paths,

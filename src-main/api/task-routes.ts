@@ -14,6 +14,7 @@ import type { TaskRepository } from '../tasks/task-repository.ts';
 import type { ApiEnv } from './api-env.ts';
 import { ApiError, notFound } from './api-error.ts';
 import { readJsonBody, readValidBody, validate } from './request-body.ts';
+import { ifMatch, taskJson } from './task-answer.ts';
 import { assertOwnPath } from './require-auth.ts';
 import type { Route } from './route-table.ts';
 
@@ -75,7 +76,7 @@ export function taskRoutes(repo: TaskRepository, events: EventPublisher = noEven
         const input = await readValidBody(c, taskCreate);
         const created = await repo.create(userId, input);
         events.publish(userId, 'task.created', [created.id]);
-        return c.json(created, 201);
+        return taskJson(c, created, 201);
       },
     },
     {
@@ -91,7 +92,7 @@ export function taskRoutes(repo: TaskRepository, events: EventPublisher = noEven
       method: 'GET',
       path: TASK,
       auth: true,
-      handler: (c, claims) => c.json(found(repo.get(ownUser(c, claims), taskId(c)))),
+      handler: (c, claims) => taskJson(c, found(repo.get(ownUser(c, claims), taskId(c)))),
     },
     {
       method: 'PUT',
@@ -99,8 +100,9 @@ export function taskRoutes(repo: TaskRepository, events: EventPublisher = noEven
       auth: true,
       handler: async (c, claims) => {
         const userId = ownUser(c, claims);
+        const precondition = ifMatch(c);
         const input = await readValidBody(c, taskCreate);
-        return c.json(updated(events, userId, found(await repo.replace(userId, taskId(c), input))));
+        return taskJson(c, updated(events, userId, found(await repo.replace(userId, taskId(c), input, precondition))));
       },
     },
     {
@@ -109,8 +111,9 @@ export function taskRoutes(repo: TaskRepository, events: EventPublisher = noEven
       auth: true,
       handler: async (c, claims) => {
         const userId = ownUser(c, claims);
+        const precondition = ifMatch(c);
         const patch = await readValidBody(c, taskPatch);
-        return c.json(updated(events, userId, found(await repo.patch(userId, taskId(c), patch))));
+        return taskJson(c, updated(events, userId, found(await repo.patch(userId, taskId(c), patch, precondition))));
       },
     },
     {
@@ -120,7 +123,7 @@ export function taskRoutes(repo: TaskRepository, events: EventPublisher = noEven
       handler: async (c, claims) => {
         const userId = ownUser(c, claims);
         const id = taskId(c);
-        if (!(await repo.delete(userId, id))) throw notFound();
+        if (!(await repo.delete(userId, id, ifMatch(c)))) throw notFound();
         events.publish(userId, 'task.deleted', [id]);
         return c.body(null, 204);
       },
@@ -131,15 +134,11 @@ export function taskRoutes(repo: TaskRepository, events: EventPublisher = noEven
       auth: true,
       handler: async (c, claims) => {
         const userId = ownUser(c, claims);
+        const precondition = ifMatch(c);
         const body = await readJsonBody(c);
         const { completed, timeZone, occurrence } = body === undefined ? {} : validate(taskComplete, body);
-        return c.json(
-          updated(
-            events,
-            userId,
-            found(await repo.setCompleted(userId, taskId(c), completed, timeZone, occurrence)),
-          ),
-        );
+        const task = await repo.setCompleted(userId, taskId(c), completed, timeZone, occurrence, precondition);
+        return taskJson(c, updated(events, userId, found(task)));
       },
     },
     {
@@ -149,7 +148,7 @@ export function taskRoutes(repo: TaskRepository, events: EventPublisher = noEven
       handler: async (c, claims) => {
         const userId = ownUser(c, claims);
         const move = await readValidBody(c, taskMove);
-        return c.json(updated(events, userId, found(await repo.move(userId, taskId(c), move))));
+        return taskJson(c, updated(events, userId, found(await repo.move(userId, taskId(c), move))));
       },
     },
   ];

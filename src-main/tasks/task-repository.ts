@@ -30,6 +30,7 @@ import { buildListSql, DEFAULT_ORDER, shapeKey, SORT_KEYS, type ListShape } from
 import { TaskPlacement, type Place } from './task-placement.ts';
 import { priorityToNumber, TASK_COLUMNS, toTask, type TaskExtras, type TaskRow } from './task-row.ts';
 import { TaskTree } from './task-tree.ts';
+import type { TaskPrecondition } from './task-etag.ts';
 
 type Params = Record<string, string | number | null>;
 
@@ -171,8 +172,9 @@ export class TaskRepository {
   }
 
   /** PUT: every content field replaced (omitted ones took their defaults); listId/parentId only when given. */
-  replace(userId: string, id: string, input: TaskCreate): Promise<Task | null> {
+  replace(userId: string, id: string, input: TaskCreate, precondition?: TaskPrecondition): Promise<Task | null> {
     return this.writes.run(() => {
+      if (!this.holds(userId, id, precondition)) return null;
       const task = this.updateNow(userId, id, () => input, input.tags);
       if (!task || (input.listId === undefined && input.parentId === undefined)) return task;
       const move: TaskMove = {};
@@ -185,8 +187,9 @@ export class TaskRepository {
     });
   }
 
-  patch(userId: string, id: string, patch: TaskPatch): Promise<Task | null> {
+  patch(userId: string, id: string, patch: TaskPatch, precondition?: TaskPrecondition): Promise<Task | null> {
     return this.writes.run(() => {
+      if (!this.holds(userId, id, precondition)) return null;
       const updated = this.updateNow(
         userId,
         id,
@@ -218,8 +221,13 @@ export class TaskRepository {
     completed: boolean | undefined,
     viewerZone?: string,
     occurrence?: string,
+    precondition?: TaskPrecondition,
   ): Promise<Task | null> {
-    return this.writes.run(() => this.setCompletedNow(userId, id, completed, viewerZone, occurrence));
+    return this.writes.run(() =>
+      this.holds(userId, id, precondition)
+        ? this.setCompletedNow(userId, id, completed, viewerZone, occurrence)
+        : null,
+    );
   }
 
   /** setCompleted() inside a write already running (bulk actions). */
@@ -244,8 +252,20 @@ export class TaskRepository {
   }
 
   /** Moves the task and its subtasks to the trash (one timestamp, so restore brings back exactly them). */
-  delete(userId: string, id: string): Promise<boolean> {
-    return this.writes.run(() => this.deleteNow(userId, id) !== null);
+  delete(userId: string, id: string, precondition?: TaskPrecondition): Promise<boolean> {
+    return this.writes.run(() => this.holds(userId, id, precondition) && this.deleteNow(userId, id) !== null);
+  }
+
+  /**
+   * Inside a write: false when the task is not live; runs `precondition` (If-Match) on it as it is now, so the
+   * check and the write see the same task (the precondition throws to refuse).
+   */
+  private holds(userId: string, id: string, precondition: TaskPrecondition | undefined): boolean {
+    if (!precondition) return true;
+    const current = this.get(userId, id);
+    if (!current) return false;
+    precondition(current);
+    return true;
   }
 
   /** delete() inside a write already running: the ids it trashed, or null when the task is not live. */
