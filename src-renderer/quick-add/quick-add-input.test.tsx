@@ -87,6 +87,36 @@ describe('QuickAddInput', () => {
     expect(input().value).toBe('');
   });
 
+  it('shows the end of a period and a fortnightly rule as what will be saved (issue 15 item 10)', async () => {
+    const user = userEvent.setup();
+    const onSave = vi.fn();
+    render(<Harness onSave={onSave} />);
+    await user.type(input(), 'finish report by end of the year');
+    const labels = () => screen.queryAllByRole('button').map((b) => b.getAttribute('aria-label'));
+    expect(labels()).toEqual([expect.stringMatching(/^Due: Thu, Dec 31\b.*"by end of the year"/)]);
+    const marks = () => [...document.querySelectorAll('.qa-mirror mark')].map((m) => m.textContent);
+    expect(marks()).toEqual(['by end of the year']);
+    await user.keyboard('{Enter}');
+    expect(onSave.mock.calls[0]![0]).toMatchObject({
+      title: 'finish report',
+      dueDate: '2026-12-31',
+      dueAt: null,
+    });
+
+    await user.type(input(), '1:1 with manager every other thursday 3pm');
+    expect(labels()).toEqual([
+      expect.stringMatching(/^Repeats: Every 2 weeks on Thursday\b.*"every other thursday"/),
+      expect.stringMatching(/^Due: Thu, Dec 3\b.*"3pm"/),
+    ]);
+    await user.keyboard('{Enter}');
+    expect(onSave.mock.calls[1]![0]).toMatchObject({
+      title: '1:1 with manager',
+      recurrence: { rrule: 'FREQ=WEEKLY;INTERVAL=2;BYDAY=TH', from: 'due' },
+      dueDate: null,
+    });
+    expect((onSave.mock.calls[1]![0] as TaskCreateInput).dueAt).toMatch(/^2026-12-03T15:00:00/);
+  });
+
   it('says when a #list is unknown', async () => {
     const user = userEvent.setup();
     render(<Harness onSave={() => {}} />);

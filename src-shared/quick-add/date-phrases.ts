@@ -14,9 +14,14 @@
 //      starting) or at the end of the text, and only in the configured order (month/day by default): "Buy 1/2 kg
 //      flour" and "Open 24/7" stay text. With a year ("5/12/2027") it always counts.
 //   7. Dates in the past ("3 days ago", "last friday") and years outside 0001-9999 never count.
+//   8. A length of time alone ("the year", "a week", "3 days", "for a month") is not a date: "Review the year in
+//      numbers and send it tomorrow" is due tomorrow, not in a year. It counts as "in 3 days", "within a week",
+//      "next month", "a week from now", "2 weeks later".
+// Read apart from chrono: "end of the year/month/week/day" (end-of-phrases.ts) and "on the 15th" at the end.
 // The first match that counts is the due date; later ones stay text with a DUPLICATE warning.
 import type { ParsedResult } from 'chrono-node/en';
 import * as chronoEn from 'chrono-node/en';
+import { findEndOfPhrases } from './end-of-phrases.ts';
 import type { TextScan } from './text-scan.ts';
 import {
   addDays,
@@ -70,6 +75,7 @@ const WEEKDAY_ABBREVIATION = /^(?:mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|s
 const BARE_PART_OF_DAY = /^(?:morning|afternoon|evening|night|noon|midnight)$/;
 const BARE_HOUR = /^(?:at\s+)?(\d{1,2})$/;
 const NUMERIC_DATE = /^(\d{1,2})[/.-](\d{1,2})$/;
+const RELATIVE_AHEAD = /^(?:in|within|next|this|coming)\b|\b(?:from\s+now|later|hence|after\s+tomorrow)$/;
 
 function parser(order: DateOrder) {
   return order === 'dmy' ? chronoEn.GB : chronoEn.casual;
@@ -113,6 +119,7 @@ function counts(
   const end = result.index + result.text.length;
   if (tags.includes('casualReference/now')) return false;
   if (/\bago$/.test(text) || /^(?:last|past|previous)\b/.test(text)) return false;
+  if (tags.includes('result/relativeDate') && !RELATIVE_AHEAD.test(text)) return false;
   if (BARE_PART_OF_DAY.test(text))
     return (text === 'noon' || text === 'midnight') && (before === 'at' || before === 'by');
   if (isCertain(result, 'month') && !isCertain(result, 'day')) return false;
@@ -218,11 +225,14 @@ export function findDatePhrases(
   clock: ZoneClock,
   order: DateOrder,
 ): DatePhrase[] {
-  const phrases = chronoParse(scan.masked, now, clock, order)
-    .filter((result) => counts(result, scan, order, clock, now))
-    .map((result) => toPhrase(result, scan, clock.wallClock(now)));
-  const extra = onTheNth(scan, clock.wallClock(now)).filter((p) =>
-    phrases.every((q) => p.end <= q.start || p.start >= q.end),
-  );
-  return [...phrases, ...extra].sort((a, b) => a.start - b.start);
+  const today = clock.wallClock(now);
+  const found = findEndOfPhrases(scan, today);
+  const free = (p: DatePhrase) => found.every((q) => p.end <= q.start || p.start >= q.end);
+  for (const result of chronoParse(scan.masked, now, clock, order)) {
+    if (!counts(result, scan, order, clock, now)) continue;
+    const phrase = toPhrase(result, scan, today);
+    if (free(phrase)) found.push(phrase);
+  }
+  found.push(...onTheNth(scan, today).filter(free));
+  return found.sort((a, b) => a.start - b.start);
 }

@@ -689,6 +689,165 @@ export const CORPUS: CorpusCase[] = [
     note: 'November has no 31st',
   },
   plain('Third time on the 3rd floor', 'a number after "the" followed by more words'),
+  // Issue 15 item 10: the end of a period (its last day, all day; a week ends on Friday), and long sentences whose
+  // date is at the end: a length of time earlier in them ("the year", "a day") is not a date.
+  {
+    group: 'date',
+    text: 'finish report by end of the year',
+    expect: { title: 'finish report', dueDate: '2026-12-31' },
+    note: 'the example of issue 15 item 10: no "by end of" left in the title, and not a year from today',
+  },
+  { group: 'date', text: 'Taxes by the end of the year', expect: { title: 'Taxes', dueDate: '2026-12-31' } },
+  {
+    group: 'date',
+    text: 'Archive mail end of year',
+    expect: { title: 'Archive mail', dueDate: '2026-12-31' },
+  },
+  {
+    group: 'date',
+    text: 'Plan budget by end of next year',
+    expect: { title: 'Plan budget', dueDate: '2027-12-31' },
+  },
+  {
+    group: 'date',
+    text: 'Send invoices by end of the month',
+    expect: { title: 'Send invoices', dueDate: '2026-11-30' },
+    note: 'today is the last day of November',
+  },
+  {
+    group: 'date',
+    text: 'Book flights before the end of next month',
+    expect: { title: 'Book flights', dueDate: '2026-12-31' },
+  },
+  {
+    group: 'date',
+    text: 'Send invoices by end of the month',
+    now: '2027-02-10T12:00:00Z',
+    expect: { title: 'Send invoices', dueDate: '2027-02-28' },
+  },
+  {
+    group: 'date',
+    text: 'Close the quarter end of next month',
+    now: '2026-12-10T12:00:00Z',
+    expect: { title: 'Close the quarter', dueDate: '2027-01-31' },
+    note: 'next month across the year',
+  },
+  {
+    group: 'date',
+    text: 'Finish slides by end of the week',
+    expect: { title: 'Finish slides', dueDate: '2026-12-04' },
+    note: 'the working week ends on Friday',
+  },
+  { group: 'date', text: 'Pay by end of week', expect: { title: 'Pay', dueDate: '2026-12-04' } },
+  {
+    group: 'date',
+    text: 'Ship v2 by end of this week',
+    now: '2026-12-04T12:00:00Z',
+    expect: { title: 'Ship v2', dueDate: '2026-12-04' },
+    note: 'on a Friday it is today',
+  },
+  {
+    group: 'date',
+    text: 'Ship v2 by end of the week',
+    now: '2026-12-05T12:00:00Z',
+    expect: { title: 'Ship v2', dueDate: '2026-12-11' },
+    note: 'on a Saturday the working week is over: the coming Friday',
+  },
+  {
+    group: 'date',
+    text: 'Review hires by the end of next week',
+    expect: { title: 'Review hires', dueDate: '2026-12-11' },
+  },
+  {
+    group: 'date',
+    text: 'Reply to Ana by end of day',
+    expect: { title: 'Reply to Ana', dueDate: '2026-11-30' },
+  },
+  {
+    group: 'date',
+    text: 'Review the year in numbers and send the summary to the board tomorrow',
+    expect: { title: 'Review the year in numbers and send the summary to the board', dueDate: '2026-12-01' },
+    note: 'the long sentence of issue 15 item 10: "the year" is not a date, the date at the end is',
+  },
+  {
+    group: 'date',
+    text: 'Think about the week we had and write the retro notes tomorrow at 10',
+    expect: {
+      title: 'Think about the week we had and write the retro notes',
+      dueAt: '2026-12-01T10:00:00+01:00',
+    },
+  },
+  {
+    group: 'date',
+    text: 'Read a few pages a day of the novel and finish it by sunday',
+    expect: { title: 'Read a few pages a day of the novel and finish it', dueDate: '2026-12-06' },
+  },
+  {
+    group: 'date',
+    text: 'Plan the month ahead with Sam and book the room on friday',
+    expect: { title: 'Plan the month ahead with Sam and book the room', dueDate: '2026-12-04' },
+  },
+  {
+    group: 'date',
+    text: 'Send the numbers for the year to the accountant by end of the month',
+    expect: { title: 'Send the numbers for the year to the accountant', dueDate: '2026-11-30' },
+  },
+  {
+    group: 'date',
+    text: 'Make a 5 minute speech for the 2 year anniversary on the 15th',
+    expect: { title: 'Make a 5 minute speech for the 2 year anniversary', dueDate: '2026-12-15' },
+  },
+  plain('Borrow the car for a week', 'a length of time is not a date'),
+  plain('Pack for 3 days'),
+  plain('The year in review'),
+  {
+    group: 'date',
+    text: 'Check the dough within a week',
+    expect: { title: 'Check the dough', dueDate: '2026-12-07' },
+    note: '"within", "in", "next", "from now" and "later" make a length of time a date',
+  },
+  { group: 'date', text: 'Follow up a week from now', expect: { title: 'Follow up', dueDate: '2026-12-07' } },
+  {
+    group: 'recurrence',
+    text: '1:1 with manager every other thursday 3pm',
+    expect: {
+      title: '1:1 with manager',
+      dueAt: '2026-12-03T15:00:00+01:00',
+      recurrence: rule('FREQ=WEEKLY;INTERVAL=2;BYDAY=TH'),
+    },
+    note: 'the example of issue 15 item 10; the first due (this Thursday) sets the fortnight',
+  },
+  {
+    group: 'recurrence',
+    text: 'Payroll every 2 fridays',
+    expect: { title: 'Payroll', dueDate: '2026-12-04', recurrence: rule('FREQ=WEEKLY;INTERVAL=2;BYDAY=FR') },
+  },
+  {
+    group: 'recurrence',
+    text: 'Swim every other mon and wed 7am',
+    expect: {
+      title: 'Swim',
+      dueAt: '2026-11-30T07:00:00+01:00',
+      recurrence: rule('FREQ=WEEKLY;INTERVAL=2;BYDAY=MO,WE'),
+    },
+    note: "it is 05:45 on a Monday: today's 07:00 is the first",
+  },
+  {
+    group: 'recurrence',
+    text: 'Water orchids every other day',
+    expect: { title: 'Water orchids', dueDate: '2026-11-30', recurrence: rule('FREQ=DAILY;INTERVAL=2') },
+  },
+  {
+    group: 'recurrence',
+    text: 'Board pack every other month',
+    expect: { title: 'Board pack', dueDate: '2026-11-30', recurrence: rule('FREQ=MONTHLY;INTERVAL=2') },
+  },
+  {
+    group: 'recurrence',
+    text: 'Council meeting every 2nd tuesday',
+    expect: { title: 'Council meeting', dueDate: '2026-12-08', recurrence: rule('FREQ=MONTHLY;BYDAY=2TU') },
+    note: 'as "every second tuesday": the second Tuesday of each month ("every other tuesday" is fortnightly)',
+  },
   // Start dates (issue 15 §3): "start"/"starts" [on] and a day; the due stays its own phrase.
   { group: 'start', text: 'Plan trip start fri', expect: { title: 'Plan trip', startDate: '2026-12-04' } },
   {

@@ -4,6 +4,7 @@
 //   every [N] week(s) on <weekdays>       every month on the <Nth>|last day      every month on the first <weekday>
 //   every year on <month> <day>            every weekday | every weekend           every <weekdays> ("mon, wed and fri")
 //   every <Nth> | every last day           every <first..fourth|last> <weekday>    every <month> <day>
+//   every other <weekday> | every N <weekdays> (weekly with INTERVAL; "every 2nd tuesday" is monthly, as "second")
 import { daysInMonth, weekdayOf, type CalendarDate } from './zoned-time.ts';
 
 export interface RecurrenceMatch {
@@ -145,9 +146,10 @@ const FORMS: Form[] = [
     }),
   },
   {
-    pattern: re(`(${WEEKDAYS})`),
+    // "every other thursday", "every 2 fridays": weekly with an interval (the first due sets the phase).
+    pattern: re(`(?:(other)\\s+|(\\d{1,3}|${Object.keys(NUMBER_WORDS).join('|')})\\s+)?(${WEEKDAYS})`),
     build: (m) => {
-      const days = weekdayList(m[1]!);
+      const days = weekdayList(m[3]!);
       return { parts: ['FREQ=WEEKLY', `BYDAY=${byDay(days)}`], matches: (d) => days.includes(weekdayOf(d)) };
     },
   },
@@ -155,15 +157,16 @@ const FORMS: Form[] = [
     pattern: re('(?:the\\s+)?last\\s+day(?:\\s+of\\s+(?:the|every)\\s+month)?'),
     build: () => ({ parts: ['FREQ=MONTHLY', 'BYMONTHDAY=-1'], matches: isLastDay }),
   },
-  {
-    pattern: re(`(?:the\\s+)?${ORDINAL_DAY}(?:\\s+of\\s+(?:the|every)\\s+month)?`),
-    build: (m) => monthDay(Number(m[1])),
-  },
+  // Before "every 2nd": "every 2nd tuesday" is the second Tuesday of each month, as "every second tuesday".
   {
     pattern: re(
       `(?:the\\s+)?(first|second|third|fourth|last|1st|2nd|3rd|4th)\\s+(${WEEKDAY_PATTERN})(?:\\s+of\\s+(?:the|every)\\s+month)?`,
     ),
     build: (m) => nthWeekday(NTH_WORDS[m[1]!.toLowerCase()]!, weekdayIndex(m[2]!)),
+  },
+  {
+    pattern: re(`(?:the\\s+)?${ORDINAL_DAY}(?:\\s+of\\s+(?:the|every)\\s+month)?`),
+    build: (m) => monthDay(Number(m[1])),
   },
   {
     pattern: re(`(${MONTH_PATTERN})\\s+${ORDINAL_DAY.replace('(?:st|nd|rd|th)', '(?:st|nd|rd|th)?')}`),
