@@ -1,5 +1,6 @@
 import type { PortFallback } from '../api/api-server.ts';
 import type { AuthService, SecretStore, TokenService } from '../auth/auth-types.ts';
+import type { DesktopCore } from '../desktop-core/desktop-core.ts';
 import type { EventPublisher } from '../events/event-publisher.ts';
 import type { BackupCatalog } from '../storage/backup-catalog.ts';
 import type { ImportGate } from '../transfer/import-gate.ts';
@@ -57,6 +58,8 @@ export interface CoreServices {
   readonly reminders: Pick<ReminderScheduler, 'subscribe' | 'check' | 'nextFireAt'>;
   /** The data directory's backups (Settings → Backups): list, and "Back up now" from the live database. */
   readonly backups: BackupCatalog;
+  /** The tray's counts and a notification's actions, for the desktop shell (src-main/desktop-core). */
+  readonly desktop: DesktopCore;
   /** Stops the API, then auth, then checkpoints and closes SQLite. Idempotent. */
   stop(): Promise<void>;
 }

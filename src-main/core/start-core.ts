@@ -6,6 +6,7 @@ import { ApiServer } from '../api/api-server.ts';
 import { createApiApp } from '../api/create-app.ts';
 import { dataRoutes } from '../api/data-routes.ts';
 import { createAuth } from '../auth/create-auth.ts';
+import { createDesktopCore } from '../desktop-core/desktop-core.ts';
 import { DataDirGuardService } from '../storage/data-dir-guard.ts';
 import { backupCatalog } from '../storage/backup-catalog.ts';
 import { runStartupBackup } from '../storage/startup-backup.ts';
@@ -105,6 +106,7 @@ export async function startCore(options: CoreOptions): Promise<CoreServices> {
         ...(options.schedulerClock ? { clock: options.schedulerClock } : {}),
       }),
     );
+    const snoozes = new SnoozeStore(database.sqlite, database.writes);
     const app = createApiApp({
       repo,
       verifier: createBearerVerifier(auth.verifier, personalTokens),
@@ -117,7 +119,7 @@ export async function startCore(options: CoreOptions): Promise<CoreServices> {
       extraRoutes: [
         ...transferRoutes(database.sqlite, database.writes, events, options.importGate),
         ...dataRoutes(database.sqlite, database.writes, repo, events),
-        ...scheduleRoutes(repo, new SnoozeStore(database.sqlite, database.writes), events),
+        ...scheduleRoutes(repo, snoozes, events),
         ...tokenRoutes(personalTokens),
         ...bulkRoutes(new BulkRepository(database.sqlite, database.writes, repo, events), logger),
         ...quickAddRoutes({ repo, events, ...(options.now ? { now: options.now } : {}) }),
@@ -156,6 +158,7 @@ export async function startCore(options: CoreOptions): Promise<CoreServices> {
       events,
       reminders,
       backups: backupCatalog(database.sqlite, dataDir, logger),
+      desktop: createDesktopCore({ db: database.sqlite, repo, snoozes, events, afterWrite: () => reminders.reschedule() }),
       stop: () => (stopping ??= stopAll()),
     };
   } catch (error) {
