@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { timeZone } from './schedule-schemas.ts';
 import { tagName } from './tag-schemas.ts';
-import { entityId, listQuery, priority } from './task-schemas.ts';
+import { entityId, listQuery, occurrence, priority } from './task-schemas.ts';
 
 /** At most this many tasks per bulk request (by ids or matched by a filter): the undo by ids then fits one body. */
 export const BULK_MAX = 20_000;
@@ -31,8 +31,20 @@ export const bulkPlace = z.strictObject({
 export type BulkPlace = z.output<typeof bulkPlace>;
 
 export const bulkAction = z.discriminatedUnion('type', [
-  /** Completes open tasks (and their open subtasks); a recurring task moves to its next occurrence. */
-  z.strictObject({ type: z.literal('complete'), timeZone: timeZone.optional() }),
+  /**
+   * Completes open tasks (and their open subtasks); a recurring task moves to its next occurrence. `occurrences`
+   * names, per task id, the occurrence the caller saw (as `occurrence` on PATCH .../complete): a task already past
+   * it is left as it is, so a repeat of the request skips no occurrence. A recurring task not named completes the
+   * occurrence it had when the request was read (two concurrent requests move it once).
+   */
+  z.strictObject({
+    type: z.literal('complete'),
+    timeZone: timeZone.optional(),
+    occurrences: z
+      .record(entityId, occurrence)
+      .refine((map) => Object.keys(map).length <= BULK_MAX, { message: `At most ${BULK_MAX} occurrences.` })
+      .optional(),
+  }),
   /** Reopens completed tasks; right after a recurring completion, restores that occurrence. */
   z.strictObject({ type: z.literal('uncomplete') }),
   /** Moves top-level tasks (with their subtasks) to the top of a list, in their order; a selected subtask leaves its parent. */

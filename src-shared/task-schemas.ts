@@ -180,6 +180,9 @@ export const taskPatch = z
 export type TaskPatchInput = z.input<typeof taskPatch>;
 export type TaskPatch = z.output<typeof taskPatch>;
 
+/** A recurring task's occurrence as a client saw it: its `dueDate`, or its `dueAt` (any offset). */
+export const occurrence = z.union([isoDate, isoInstant]);
+
 /** PATCH /api/{userId}/tasks/{id}/complete: `{ completed }`, or no body to toggle. */
 export const taskComplete = z.strictObject({
   completed: z.boolean().optional(),
@@ -190,7 +193,7 @@ export const taskComplete = z.strictObject({
    * When a recurring task has already moved past it (a retry, a double click, a second client), completing it
    * again changes nothing and answers the task as it is.
    */
-  occurrence: z.union([isoDate, isoInstant]).optional(),
+  occurrence: occurrence.optional(),
 });
 
 /**

@@ -246,7 +246,7 @@ export class RecurringCompletion {
 }
 
 /** Whether `occurrence` (a date or an instant, as a client sent it) is the task's current due. */
-function isCurrentOccurrence(row: RecurringRow, occurrence: string): boolean {
+export function isCurrentOccurrence(row: Pick<RecurringRow, 'due_date' | 'due_at'>, occurrence: string): boolean {
   if (row.due_date !== null) return occurrence === row.due_date;
   if (row.due_at !== null) return Date.parse(occurrence) === Date.parse(row.due_at);
   return true;

@@ -23,6 +23,7 @@ import type { SqliteDatabase } from '../db/open-database.ts';
 import type { WriteQueue } from '../db/write-queue.ts';
 import type { EventPublisher } from '../events/event-publisher.ts';
 import type { TaskRepository } from './task-repository.ts';
+import { isCurrentOccurrence } from '../schedule/recurring-completion.ts';
 import { priorityToNumber } from './task-row.ts';
 
 type Params = Record<string, string | number | null>;
@@ -47,6 +48,8 @@ export interface BulkPlan {
   /** Target ids in order: roots only for actions that carry subtrees (move, delete, restore). */
   ids: string[];
   matched: number;
+  /** complete: the occurrence each recurring target completes (the caller's, else its due when planned). */
+  occurrences?: ReadonlyMap<string, string>;
 }
 
 type UndoStep = BulkResult['undo'][number];
@@ -104,7 +107,8 @@ export class BulkRepository {
       : await this.rowsMatching(userId, { ...request.filter!, status: trash ? 'deleted' : request.filter!.status });
     const withSubtrees = action.type === 'move' || action.type === 'delete' || action.type === 'restore';
     const ids = withSubtrees ? this.roots(userId, found) : found.map((r) => r.id);
-    return { userId, action, ids, matched: found.length };
+    if (action.type !== 'complete') return { userId, action, ids, matched: found.length };
+    return { userId, action, ids, matched: found.length, occurrences: occurrencesOf(found, action.occurrences) };
   }
 
   /** How many tasks the filter matches, all pages (what "select all" in a view selects); at most BULK_MAX + 1. */
@@ -149,9 +153,12 @@ export class BulkRepository {
         for (const id of chunk) {
           const row = live(id);
           if (!row || row.completed) continue;
+          // A recurring task already past the occurrence to complete was completed by someone else (or before).
+          const occurrence = row.recurrence_rule === null ? undefined : plan.occurrences?.get(id);
+          if (occurrence !== undefined && !isCurrentOccurrence(row, occurrence)) continue;
           // A plain task completes its open subtasks; undo reopens exactly those (a recurring one restores itself).
           const reached = row.recurrence_rule === null ? this.openIn(this.repo.subtreeIds(id)) : [id];
-          this.repo.setCompletedNow(userId, id, true, action.timeZone);
+          this.repo.setCompletedNow(userId, id, true, action.timeZone, occurrence);
           written.push(...reached);
           undo.add('uncomplete', reached);
         }
@@ -284,6 +291,17 @@ export class BulkRepository {
       })
       .map((r) => r.id);
   }
+}
+
+/** Per recurring target: the occurrence the caller named, else its due as read now (none for a task without due). */
+function occurrencesOf(rows: readonly TargetRow[], named: Readonly<Record<string, string>> = {}): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const row of rows) {
+    if (row.recurrence_rule === null) continue;
+    const occurrence = Object.hasOwn(named, row.id) ? named[row.id] : (row.due_at ?? row.due_date ?? undefined);
+    if (occurrence !== undefined) out.set(row.id, occurrence);
+  }
+  return out;
 }
 
 /** Gathers the reverse of what a bulk action wrote, as bulk requests by ids (grouped by the value to restore). */

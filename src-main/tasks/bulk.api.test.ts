@@ -119,6 +119,16 @@ describe('bulk actions', () => {
     await bulk({ ids: [daily.id], action: { type: 'delete' } });
   });
 
+  it('two concurrent bulk completes naming the occurrence they saw move a recurring task once, over HTTP', async () => {
+    const daily = await create('Feed cat', { dueDate: '2026-03-10', recurrence: { rrule: 'FREQ=DAILY;COUNT=2' } });
+    const request: BulkRequestInput = { ids: [daily.id], action: { type: 'complete', occurrences: { [daily.id]: '2026-03-10' } } };
+    const results = await Promise.all([bulk(request), bulk(request)]);
+    expect(results.map((r) => r.changed.length).sort()).toEqual([0, 1]);
+    expect(await as.json<Task>('GET', `${base(ada)}/tasks/${daily.id}`, undefined, 200)).toMatchObject({ completed: false, dueDate: '2026-03-11' });
+    expect((await as.json<{ items: unknown[] }>('GET', `${base(ada)}/tasks/${daily.id}/completions`, undefined, 200)).items).toHaveLength(1);
+    await bulk({ ids: [daily.id], action: { type: 'delete' } });
+  });
+
   it('selects by the list filter across every page and reports progress per batch', async () => {
     const list = await as.json<List>('POST', `${base(ada)}/lists`, { name: 'Many' }, 201);
     const count = BULK_CHUNK * 2 + 17;
