@@ -49,6 +49,12 @@ describe('sign up', () => {
     await user.clear(password);
     await user.type(password, 'Orbit-Lantern-Fjord-42');
     expect(screen.getByText('Strong.')).toBeTruthy();
+    // The words after the label add to it, never repeat it ("Strong. Strong password.", #15 item 12).
+    const hint = screen.getByText('Strong.').parentElement?.textContent ?? '';
+    expect(hint).toBe('Strong. Hard to guess.');
+    await user.clear(password);
+    await user.type(password, 'Orbit-Lantern-42');
+    expect(screen.getByText('Good.').parentElement?.textContent).toBe('Good. A little longer makes it strong.');
   });
 
   it('says in words that the email is taken, next to the field', async () => {

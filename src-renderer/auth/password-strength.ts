@@ -41,8 +41,9 @@ export function passwordStrength(password: string, context: readonly string[] = 
   const hints = {
     1: 'Add length or mix in numbers and symbols.',
     2: 'Longer is stronger: a few unrelated words work well.',
-    3: 'Good. A little longer makes it strong.',
-    4: 'Strong password.',
+    // The label is said first ("Good." / "Strong."): the hint adds to it and never repeats it.
+    3: 'A little longer makes it strong.',
+    4: 'Hard to guess.',
   } as const;
   return { level, label: labels[level as 1 | 2 | 3 | 4], hint: hints[level as 1 | 2 | 3 | 4] };
 }
