@@ -64,12 +64,14 @@ export function AccountMenu({ user, onSignOut, onShortcuts, onSettings }: Accoun
         <span className="avatar" aria-hidden="true">
           {initials(user.name)}
         </span>
-        <span className="account-name">{user.name}</span>
+        <span className="account-name" dir="auto">
+          {user.name}
+        </span>
       </button>
       {open ? (
         <div ref={menuRef} className="menu" role="menu" aria-label="Account" onKeyDown={onMenuKey}>
           <div className="menu-header" role="presentation">
-            <strong>{user.name}</strong>
+            <strong dir="auto">{user.name}</strong>
             <span>{user.email}</span>
           </div>
           <div className="menu-separator" role="separator" />

@@ -47,7 +47,7 @@ export function SignUpForm({ canPersist, persistenceNote, onSwitch }: SignUpForm
       </h1>
       <p className="auth-subtitle">Accounts are local to this computer. Nobody else here can read your tasks.</p>
       <FormBanner message={auth.serverError?.banner ?? null} tone="error" secondsLeft={auth.secondsLeft} />
-      <TextField label="Name" autoComplete="name" autoFocus value={values.name} error={fieldError('name')} onChange={change('name')} />
+      <TextField label="Name" autoComplete="name" dir="auto" autoFocus value={values.name} error={fieldError('name')} onChange={change('name')} />
       <TextField
         label="Email"
         type="email"

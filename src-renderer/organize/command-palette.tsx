@@ -111,16 +111,16 @@ export function CommandPalette({
                     >
                       ●
                     </span>
-                    {list.name}
+                    <span dir="auto">{list.name}</span>
                   </Command.Item>
                 ))}
               {tags.map((tag) => (
                 <Command.Item
                   key={tag.name}
-                  value={`go tag #${tag.name}`}
+                  value={`go tag @${tag.name}`}
                   onSelect={() => pick(() => onView({ kind: 'tag', tag: tag.name }))}
                 >
-                  #{tag.name}
+                  <span dir="auto">@{tag.name}</span>
                 </Command.Item>
               ))}
             </Command.Group>
@@ -144,7 +144,9 @@ export function CommandPalette({
                     value={`task ${task.title} ${text} ${task.id}`}
                     onSelect={() => pick(() => onTask(task))}
                   >
-                    <span className={task.completed ? 'palette-done' : undefined}>{task.title}</span>
+                    <span className={task.completed ? 'palette-done' : undefined} dir="auto">
+                      {task.title}
+                    </span>
                   </Command.Item>
                 ))}
               </Command.Group>
@@ -168,6 +170,7 @@ function PaletteInput({ value, onChange }: { value: string; onChange: (value: st
     <Command.Input
       ref={ref}
       className="input palette-input"
+      dir="auto"
       value={value}
       onValueChange={onChange}
       placeholder="Go to, run a command, or find a task…"

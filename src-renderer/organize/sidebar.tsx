@@ -81,6 +81,7 @@ function ListItem(props: Omit<SidebarProps, 'lists' | 'tags' | 'counts' | 'colla
           className="input side-rename"
           aria-label={`Rename list ${list.name}`}
           defaultValue={list.name}
+          dir="auto"
           maxLength={100}
           autoFocus
           onKeyDown={(e) => {

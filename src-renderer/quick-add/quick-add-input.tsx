@@ -101,7 +101,8 @@ export const QuickAddInput = forwardRef<HTMLInputElement, QuickAddInputProps>(
     return (
       <div className="qa-field">
         <div className="qa-box">
-          <div className="qa-mirror" ref={mirrorRef} aria-hidden="true">
+          {/* The mirror and the input take the same direction from the same text (dir="auto"), so the marks stay under their words. */}
+          <div className="qa-mirror" ref={mirrorRef} aria-hidden="true" dir="auto">
             {highlighted(value, parsed.spans)}
           </div>
           <input
@@ -112,6 +113,7 @@ export const QuickAddInput = forwardRef<HTMLInputElement, QuickAddInputProps>(
             }}
             className="qa-input"
             aria-label="New task title"
+            dir="auto"
             aria-invalid={props.invalid ? true : undefined}
             aria-describedby={
               [chips.length > 0 ? 'qa-chips' : '', props.describedBy ?? ''].join(' ').trim() || undefined

@@ -82,6 +82,7 @@ export function ApiTokens({ api, userId }: { api: TokensApi; userId: string }) {
           className="input"
           value={name}
           maxLength={TOKEN_NAME_MAX}
+          dir="auto"
           placeholder="e.g. backup script"
           onChange={(event) => setName(event.target.value)}
         />
@@ -121,7 +122,7 @@ export function ApiTokens({ api, userId }: { api: TokensApi; userId: string }) {
       {created ? (
         <div className="token-secret" role="status" aria-live="polite">
           <p>
-            <strong>{created.name}</strong>: copy it now, it is shown only once.
+            <strong dir="auto">{created.name}</strong>: copy it now, it is shown only once.
           </p>
           <div className="settings-row">
             <input
@@ -185,7 +186,7 @@ function TokenTable({
       <tbody>
         {tokens.map((token) => (
           <tr key={token.id}>
-            <td>{token.name}</td>
+            <td dir="auto">{token.name}</td>
             <td>{token.scopes.includes('tasks:write') ? 'read, write' : 'read'}</td>
             <td>{when(token.createdAt, '')}</td>
             <td>{when(token.expiresAt, 'never')}</td>

@@ -53,7 +53,7 @@ export function BulkBar({ count, all, running, lists, onComplete, onMove, onTag,
         >
           <option value="">Move to…</option>
           {lists.map((list) => (
-            <option key={list.id} value={list.id}>
+            <option key={list.id} value={list.id} dir="auto">
               {list.name}
             </option>
           ))}

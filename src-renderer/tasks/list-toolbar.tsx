@@ -31,7 +31,9 @@ export const ListToolbar = forwardRef<HTMLInputElement, ListToolbarProps>(functi
   return (
     <div className="list-toolbar">
       <div className="toolbar-row">
-        <h1 className="view-title">{title}</h1>
+        <h1 className="view-title" dir="auto">
+          {title}
+        </h1>
         <div className="search">
           <SearchIcon />
           <input
@@ -39,6 +41,7 @@ export const ListToolbar = forwardRef<HTMLInputElement, ListToolbarProps>(functi
             type="search"
             className="input search-input"
             aria-label="Search tasks"
+            dir="auto"
             placeholder="Search  (/)"
             value={search}
             maxLength={200}

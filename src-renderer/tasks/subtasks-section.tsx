@@ -20,7 +20,7 @@ export function SubtasksSection({ task, onAdd, onOpen }: { task: OrgTask; onAdd:
             <li key={child.id}>
               <button type="button" className={`link-button${child.completed ? ' done' : ''}`} onClick={() => onOpen(child)}>
                 {child.completed ? '✓ ' : ''}
-                {child.title}
+                <span dir="auto">{child.title}</span>
               </button>
             </li>
           ))}
@@ -43,6 +43,7 @@ export function SubtasksSection({ task, onAdd, onOpen }: { task: OrgTask; onAdd:
           aria-label="Add a subtask"
           placeholder="Add a subtask…"
           maxLength={500}
+          dir="auto"
           value={title}
           onChange={(e) => setTitle(e.target.value)}
         />

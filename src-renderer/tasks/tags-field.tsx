@@ -8,7 +8,7 @@ export function TagsField({ tags, onChange }: { tags: readonly string[]; onChang
   const [text, setText] = useState('');
   const [error, setError] = useState<string | null>(null);
   function add() {
-    const name = text.trim().replace(/^#/, '');
+    const name = text.trim().replace(/^[@#]/, '');
     if (!name) return;
     if (!TAG_PATTERN.test(name)) return setError('Tags are 1-50 characters without spaces or # @ !.');
     if (tags.some((t) => t.toLowerCase() === name.toLowerCase())) return setText('');
@@ -24,8 +24,8 @@ export function TagsField({ tags, onChange }: { tags: readonly string[]; onChang
       </span>
       <div className="tag-chips" role="group" aria-labelledby="tags-label">
         {tags.map((tag) => (
-          <span key={tag} className="pill tag">
-            #{tag}
+          <span key={tag} className="pill tag" dir="auto">
+            @{tag}
             <button type="button" className="chip-remove" aria-label={`Remove tag ${tag}`} onClick={() => onChange(tags.filter((t) => t !== tag))}>
               ×
             </button>

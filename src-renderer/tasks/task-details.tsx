@@ -59,7 +59,7 @@ export function TaskDetails(props: TaskDetailsProps) {
     if (description !== task.description && description.length <= DESCRIPTION_MAX) onSave({ description });
   };
 
-  function onTitleKey(event: KeyboardEvent<HTMLInputElement>) {
+  function onTitleKey(event: KeyboardEvent<HTMLTextAreaElement>) {
     if (event.key === 'Enter') {
       event.preventDefault();
       saveTitle();
@@ -106,12 +106,16 @@ export function TaskDetails(props: TaskDetailsProps) {
       </div>
       <label className="field">
         <span className="field-label">Title</span>
-        <input
-          className={`input${titleError ? ' input-invalid' : ''}`}
+        {/* A long title shows whole on a few lines (the field grows with it); Enter still saves, and a title has
+            no line breaks, so pasted ones become spaces. */}
+        <textarea
+          className={`input details-title${titleError ? ' input-invalid' : ''}`}
           value={title}
+          rows={1}
+          dir="auto"
           maxLength={TITLE_MAX}
           aria-invalid={titleError ? true : undefined}
-          onChange={(e) => setTitle(e.target.value)}
+          onChange={(e) => setTitle(e.target.value.replace(/[\r\n]+/g, ' '))}
           onBlur={saveTitle}
           onKeyDown={onTitleKey}
         />
@@ -121,6 +125,7 @@ export function TaskDetails(props: TaskDetailsProps) {
         <span className="field-label">Description</span>
         <textarea
           className="input textarea"
+          dir="auto"
           value={description}
           rows={6}
           maxLength={DESCRIPTION_MAX}
@@ -139,7 +144,7 @@ export function TaskDetails(props: TaskDetailsProps) {
             <span className="field-label">List</span>
             <select className="input" value={task.listId ?? ''} onChange={(e) => e.target.value && onMoveToList(e.target.value)}>
               {lists.map((list) => (
-                <option key={list.id} value={list.id}>
+                <option key={list.id} value={list.id} dir="auto">
                   {list.name}
                 </option>
               ))}

@@ -69,6 +69,7 @@ function TitleEditor({ task, actions }: { task: OrgTask; actions: RowActions }) 
       ref={ref}
       className={`input row-title-input${empty ? ' input-invalid' : ''}`}
       aria-label="Task title"
+      dir="auto"
       aria-invalid={empty || undefined}
       value={value}
       maxLength={500}
@@ -155,8 +156,15 @@ export const TaskRow = memo(function TaskRow(props: TaskRowProps) {
           <TitleEditor task={task} actions={actions} />
         ) : (
           <>
-            <span className="row-title">{task.title}</span>
-            {preview ? <span className="row-description">{preview}</span> : null}
+            {/* A title cut by the row's width says itself whole on hover; user text takes its own direction. */}
+            <span className="row-title" dir="auto" title={task.title}>
+              {task.title}
+            </span>
+            {preview ? (
+              <span className="row-description" dir="auto">
+                {preview}
+              </span>
+            ) : null}
           </>
         )}
       </div>
@@ -168,8 +176,8 @@ export const TaskRow = memo(function TaskRow(props: TaskRowProps) {
           </span>
         ) : null}
         {(task.tags ?? []).slice(0, 3).map((tag) => (
-          <span key={tag} className="pill tag">
-            #{tag}
+          <span key={tag} className="pill tag" dir="auto">
+            @{tag}
           </span>
         ))}
         {task.priority !== 'none' ? (
