@@ -1,7 +1,8 @@
 // The CLI's HTTP client: one request function over fetch, the API's error shape mapped to exit codes.
 import { isApiErrorBody } from '../src-shared/api-errors.ts';
 import { CliError, EXIT, type ExitCode } from './cli-error.ts';
-import { START_HINT } from './discovery.ts';
+import type { DiscoveredApi } from './discovery.ts';
+import { checkServer, unreachableError } from './server-check.ts';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -85,19 +86,47 @@ export function apiError(status: number, text: string): CliError {
   });
 }
 
-export class ApiClient {
-  readonly baseUrl: string;
-  readonly source: string;
-  token: string | null;
+export interface ApiClientOptions {
+  /** Checks the server is this app before the first request (default: GET /api/health, see server-check.ts). */
+  check?: (api: DiscoveredApi) => Promise<void>;
+}
 
-  constructor(baseUrl: string, source: string, token: string | null) {
-    this.baseUrl = baseUrl;
-    this.source = source;
+export class ApiClient {
+  readonly api: DiscoveredApi;
+  token: string | null;
+  private readonly check: (api: DiscoveredApi) => Promise<void>;
+  /** The server check, once per client; dropped when it fails so a later request checks again. */
+  private checked: Promise<void> | null = null;
+
+  constructor(api: DiscoveredApi, token: string | null, options: ApiClientOptions = {}) {
+    this.api = api;
     this.token = token;
+    this.check = options.check ?? checkServer;
   }
 
-  /** Sends one request; resolves with any 2xx answer, rejects with a CliError otherwise. */
+  get baseUrl(): string {
+    return this.api.baseUrl;
+  }
+
+  get source(): string {
+    return this.api.source;
+  }
+
+  /** Resolves once the server proved to be this app (GET /api/health, no credential); see server-check.ts. */
+  verifyServer(): Promise<void> {
+    this.checked ??= this.check(this.api).catch((error: unknown) => {
+      this.checked = null;
+      throw error;
+    });
+    return this.checked;
+  }
+
+  /**
+   * Sends one request; resolves with any 2xx answer, rejects with a CliError otherwise. Nothing (no token, no
+   * password) is sent before the server proved to be this app.
+   */
   async send(method: HttpMethod, path: string, options: RequestOptions = {}): Promise<ApiResponse> {
+    await this.verifyServer();
     const url = new URL(this.baseUrl + path);
     for (const [key, value] of Object.entries(options.query ?? {})) {
       if (value !== undefined) url.searchParams.set(key, String(value));
@@ -117,17 +146,14 @@ export class ApiClient {
     try {
       response = await fetch(url, { method, headers, body, signal: AbortSignal.timeout(TIMEOUT_MS) });
     } catch (error) {
-      const cause = (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).name;
-      throw new CliError(
-        `Could not reach Tasks Desktop at ${this.baseUrl} (${this.source}): ${cause}.`,
-        EXIT.UNREACHABLE,
-        {
-          code: 'UNREACHABLE',
-          hint: START_HINT,
-        },
-      );
+      throw unreachableError(this.api, error, TIMEOUT_MS);
     }
-    const text = await response.text();
+    let text: string;
+    try {
+      text = await response.text();
+    } catch (error) {
+      throw unreachableError(this.api, error, TIMEOUT_MS);
+    }
     if (!response.ok) throw apiError(response.status, text);
     return { status: response.status, headers: response.headers, text };
   }

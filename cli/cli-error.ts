@@ -20,6 +20,8 @@ export interface CliErrorOptions {
   /** A next step for the user, printed under the message. */
   hint?: string;
   details?: unknown;
+  /** What failed underneath (a fetch's error), kept as Error.cause. */
+  cause?: unknown;
 }
 
 // (No parameter properties: the CLI runs on Node's type stripping, which does not rewrite them.)
@@ -30,7 +32,7 @@ export class CliError extends Error {
   readonly details: unknown;
 
   constructor(message: string, exitCode: ExitCode, options: CliErrorOptions) {
-    super(message);
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'CliError';
     this.exitCode = exitCode;
     this.code = options.code;

@@ -67,9 +67,14 @@ export class CliContext {
   api(): ApiClient {
     this.client ??= (() => {
       const found = discoverApi({ api: this.options.api, dataDir: this.options.dataDir }, this.platform);
-      return new ApiClient(found.baseUrl, found.source, null);
+      return new ApiClient(found, null);
     })();
     return this.client;
+  }
+
+  /** Forgets the API found so far: the next api() or caller() looks again (the MCP server, after the app left). */
+  forgetApi(): void {
+    this.client = null;
   }
 
   /** The API client with the caller's token (TASKS_TOKEN, else the stored login) and their user id. */

@@ -15,6 +15,8 @@ export interface DiscoveredApi {
   baseUrl: string;
   /** How it was found, for messages: "--api", "TASKS_API_URL" or the api.json path. */
   source: string;
+  /** The process api.json names (found through api.json only): /api/health must answer with the same pid. */
+  pid?: number;
 }
 
 export const START_HINT = 'Start Tasks Desktop (or `npm run serve -- --data-dir DIR`), or pass --api URL.';
@@ -35,17 +37,25 @@ function unreachable(message: string): CliError {
   return new CliError(message, EXIT.UNREACHABLE, { code: 'UNREACHABLE', hint: START_HINT });
 }
 
-/** Whether a process with this id exists (EPERM: it exists but belongs to someone else). */
-function processExists(pid: number): boolean {
+export type ProcessState = 'running' | 'gone' | 'not-ours';
+
+/**
+ * Whether the process api.json names is still there. EPERM means a process with that id exists but belongs to
+ * another user: the app that wrote this user's api.json cannot be it, so the id was reused and api.json is stale.
+ */
+export function processState(
+  pid: number,
+  kill: (pid: number, signal: 0) => void = (id, signal) => process.kill(id, signal),
+): ProcessState {
   try {
-    process.kill(pid, 0);
-    return true;
+    kill(pid, 0);
+    return 'running';
   } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
+    return (error as NodeJS.ErrnoException).code === 'EPERM' ? 'not-ours' : 'gone';
   }
 }
 
-function readApiFile(dataDir: string): DiscoveredApi {
+export function readApiFile(dataDir: string, kill?: (pid: number, signal: 0) => void): DiscoveredApi {
   const path = join(dataDir, API_FILE);
   let text: string;
   try {
@@ -62,12 +72,18 @@ function readApiFile(dataDir: string): DiscoveredApi {
   } catch {
     throw unreachable(`${path} is not a valid api.json file.`);
   }
-  if (!processExists(parsed.pid)) {
+  const state = processState(parsed.pid, kill);
+  if (state === 'gone') {
     throw unreachable(
-      `${path} names process ${parsed.pid}, which is not running (the app did not exit cleanly).`,
+      `Tasks Desktop is not running: ${path} names process ${parsed.pid}, which is not running (the app did not exit cleanly).`,
     );
   }
-  return { baseUrl: normaliseUrl(parsed.apiBaseUrl, path), source: path };
+  if (state === 'not-ours') {
+    throw unreachable(
+      `Tasks Desktop is not running: ${path} names process ${parsed.pid}, which belongs to another user (the app did not exit cleanly and its process id was reused).`,
+    );
+  }
+  return { baseUrl: normaliseUrl(parsed.apiBaseUrl, path), source: path, pid: parsed.pid };
 }
 
 export function discoverApi(input: DiscoveryInput, platform: PlatformEnv): DiscoveredApi {

@@ -9,6 +9,7 @@ import { registerTaskCommands } from './commands/task-commands.ts';
 import { registerTokenCommands } from './commands/token-commands.ts';
 import { registerTransferCommands } from './commands/transfer-commands.ts';
 import { CliContext } from './context.ts';
+import { describeError } from './fetch-failure.ts';
 import { type OutputStreams, useColour } from './output.ts';
 
 export interface RunDeps {
@@ -106,7 +107,7 @@ export async function run(argv: string[], deps: RunDeps): Promise<ExitCode> {
     }
     report(
       deps,
-      new CliError(error instanceof Error ? error.message : String(error), EXIT.ERROR, { code: 'INTERNAL' }),
+      new CliError(describeError(error), EXIT.ERROR, { code: 'INTERNAL' }),
       json,
     );
     return EXIT.ERROR;

@@ -17,12 +17,16 @@ export const apiFile = z.object({
 });
 export type ApiFile = z.infer<typeof apiFile>;
 
-/** GET /api/health */
+/**
+ * GET /api/health. `pid` is the answering process, the one api.json names: before sending a credential the CLI
+ * checks both, so a stale api.json whose port another program took never receives a token or a password.
+ */
 export const health = z.object({
   status: z.literal('ok'),
   app: z.literal(APP_ID),
   name: z.string(),
   version: z.string(),
+  pid: z.number().int().positive(),
 });
 export type Health = z.infer<typeof health>;
 

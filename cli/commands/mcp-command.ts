@@ -1,6 +1,8 @@
-// tasks mcp: serve the Model Context Protocol on stdio until the client closes it.
+// tasks mcp: serve the Model Context Protocol on stdio until the client closes it. It starts whether or not the
+// app runs (an assistant often starts before Tasks Desktop does): tools find the app when they are called.
 import type { Command } from 'commander';
-import type { Caller } from '../context.ts';
+import type { CliContext, Caller } from '../context.ts';
+import { isUnreachable, McpConnection, type McpSession } from '../mcp/mcp-connection.ts';
 import { CLI_VERSION } from '../version.ts';
 import { action, type ContextFactory } from './command-kit.ts';
 
@@ -26,23 +28,38 @@ export async function canWrite(caller: Caller): Promise<boolean> {
   }
 }
 
+/** Finds the app afresh (api.json may name a new port after a restart), then the caller and their scopes. */
+async function openSession(ctx: CliContext): Promise<McpSession> {
+  ctx.forgetApi();
+  const caller = await ctx.caller();
+  return { caller, canWrite: await canWrite(caller) };
+}
+
 export function registerMcpCommand(program: Command, contextFor: ContextFactory): void {
   program
     .command('mcp')
     .description('run a Model Context Protocol server on stdio for AI assistants (uses the same token)')
     .action(
       action(contextFor, async (ctx) => {
-        const caller = await ctx.caller();
-        const writable = await canWrite(caller);
+        const connection = new McpConnection(() => openSession(ctx));
+        // One attempt now, so a running app's read-only token lists only the read tools from the start. The app
+        // not being there is no reason to fail: the server starts and its tools say so. A missing or refused
+        // token is (exit 4, as before): starting the app would not fix it.
+        let known: boolean | null = null;
+        try {
+          known = (await connection.get()).canWrite;
+        } catch (error) {
+          if (!isUnreachable(error)) throw error;
+        }
         // Loaded only here: the MCP SDK is most of the bundle, and the other commands start faster without it.
         const [{ StdioServerTransport }, { createTasksMcpServer }, { TOOL_DEFINITIONS }] = await Promise.all([
           import('@modelcontextprotocol/sdk/server/stdio.js'),
           import('../mcp/mcp-server.ts'),
           import('../mcp/tool-definitions.ts'),
         ]);
-        const server = createTasksMcpServer(caller, {
+        const server = createTasksMcpServer(connection, {
           version: CLI_VERSION,
-          canWrite: writable,
+          canWrite: known,
           tools: TOOL_DEFINITIONS,
         });
         const stdin = ctx.streams.stdin as NodeJS.ReadableStream & NodeJS.ReadStream;

@@ -78,10 +78,17 @@ describe('finding the API', () => {
     await expect(startTestCore({ port: taken })).rejects.toMatchObject({ code: 'EADDRINUSE' });
   });
 
-  it('GET /api/health names the app and its version', async () => {
+  it('GET /api/health names the app, its version and the pid api.json names', async () => {
     const test = await core();
     const body = health.parse(await (await test.api('/api/health')).json());
-    expect(body).toEqual({ status: 'ok', app: 'tasks-desktop', name: 'Tasks Desktop', version: packageJson.version });
+    expect(body).toEqual({
+      status: 'ok',
+      app: 'tasks-desktop',
+      name: 'Tasks Desktop',
+      version: packageJson.version,
+      pid: process.pid,
+    });
+    expect(body.pid).toBe(readApiFile(test).pid);
   });
 
   it('serves a self-contained docs page rendered from the OpenAPI document', async () => {

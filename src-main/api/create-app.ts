@@ -70,7 +70,9 @@ export function createApiApp(options: ApiAppOptions): Hono<ApiEnv> {
       method: 'GET',
       path: '/api/health',
       auth: false,
-      handler: (c) => c.json({ status: 'ok', app: APP_ID, name: APP_NAME, version: options.version }),
+      // pid: the process api.json names (the CLI compares them before it sends a credential).
+      handler: (c) =>
+        c.json({ status: 'ok', app: APP_ID, name: APP_NAME, version: options.version, pid: process.pid }),
     },
     {
       method: 'GET',

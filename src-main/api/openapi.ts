@@ -145,7 +145,8 @@ export function buildOpenApiDocument(version: string): JsonObject {
       '/api/health': {
         get: {
           security: [],
-          summary: 'Liveness; names the app (`app: "tasks-desktop"`) and its version, so a scanner can tell it is this app',
+          summary:
+            'Liveness; names the app (`app: "tasks-desktop"`), its version and its process id (the `pid` of api.json), so a client can tell it is this app before it sends a credential',
           responses: { '200': ok('Health') },
         },
       },
