@@ -58,6 +58,10 @@ export interface DavRequest {
   method: string;
   headers?: Record<string, string>;
   body?: string;
+  /** The largest body read for this request (default RESPONSE_MAX_BYTES): a calendar's listing may need more. */
+  maxBytes?: number;
+  /** Answer a 403 instead of failing with SYNC_AUTH_FAILED (RFC 6578: a refused sync token is a 403). */
+  forbiddenIsAnswer?: boolean;
 }
 
 export interface DavResponse {
@@ -88,10 +92,10 @@ function unreachable(url: URL, error: unknown): SyncError {
   return new SyncError('SYNC_UNREACHABLE', `${where} could not be reached (${code || 'network error'}).`);
 }
 
-async function readBounded(response: Response, url: URL): Promise<string> {
+async function readBounded(response: Response, url: URL, maxBytes: number): Promise<string> {
   const declared = Number(response.headers.get('content-length') ?? '0');
-  if (declared > RESPONSE_MAX_BYTES)
-    throw new SyncError('SYNC_NOT_CALDAV', `${url.host} sent a response over ${RESPONSE_MAX_BYTES} bytes.`);
+  if (declared > maxBytes)
+    throw new SyncError('SYNC_NOT_CALDAV', `${url.host} sent a response over ${maxBytes} bytes.`);
   if (!response.body) return '';
   const reader: ReadableStreamDefaultReader<Uint8Array> = response.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -100,9 +104,9 @@ async function readBounded(response: Response, url: URL): Promise<string> {
     const { done, value } = await reader.read();
     if (done) break;
     total += value.byteLength;
-    if (total > RESPONSE_MAX_BYTES) {
+    if (total > maxBytes) {
       await reader.cancel();
-      throw new SyncError('SYNC_NOT_CALDAV', `${url.host} sent a response over ${RESPONSE_MAX_BYTES} bytes.`);
+      throw new SyncError('SYNC_NOT_CALDAV', `${url.host} sent a response over ${maxBytes} bytes.`);
     }
     chunks.push(value);
   }
@@ -146,7 +150,7 @@ export async function davRequest(
       at = next;
       continue;
     }
-    if (response.status === 401 || response.status === 403) {
+    if (response.status === 401 || (response.status === 403 && request.forbiddenIsAnswer !== true)) {
       await response.body?.cancel();
       throw new SyncError(
         'SYNC_AUTH_FAILED',
@@ -157,7 +161,7 @@ export async function davRequest(
       status: response.status,
       url: at,
       headers: response.headers,
-      body: await readBounded(response, at),
+      body: await readBounded(response, at, request.maxBytes ?? RESPONSE_MAX_BYTES),
     };
   }
 }

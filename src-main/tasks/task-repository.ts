@@ -148,22 +148,25 @@ export class TaskRepository {
 
   /** Creates a task; concurrent creates share one transaction and one fsync (the write queue's group commit). */
   create(userId: string, input: NewTask): Promise<Task> {
-    return this.writes.run(() => {
-      const place = this.placeForNew(userId, input);
-      const now = this.now().toISOString();
-      const id = uuidv7();
-      this.insertStmt.run({
-        id,
-        userId,
-        now,
-        ...this.columns(input, null, now),
-        listId: place.listId,
-        parentId: place.parentId,
-        position: this.placement.defaultKey(place, null),
-      });
-      if (input.tags?.length) this.tags.setTaskTags(userId, id, input.tags);
-      return this.get(userId, id)!;
+    return this.writes.run(() => this.createNow(userId, input));
+  }
+
+  /** create() inside a write already running (sync commits a task and its sync state in one write). */
+  createNow(userId: string, input: NewTask): Task {
+    const place = this.placeForNew(userId, input);
+    const now = this.now().toISOString();
+    const id = uuidv7();
+    this.insertStmt.run({
+      id,
+      userId,
+      now,
+      ...this.columns(input, null, now),
+      listId: place.listId,
+      parentId: place.parentId,
+      position: this.placement.defaultKey(place, null),
     });
+    if (input.tags?.length) this.tags.setTaskTags(userId, id, input.tags);
+    return this.get(userId, id)!;
   }
 
   get(userId: string, id: string): Task | null {
@@ -173,18 +176,22 @@ export class TaskRepository {
 
   /** PUT: every content field replaced (omitted ones took their defaults); listId/parentId only when given. */
   replace(userId: string, id: string, input: TaskCreate, precondition?: TaskPrecondition): Promise<Task | null> {
-    return this.writes.run(() => {
-      if (!this.holds(userId, id, precondition)) return null;
-      const task = this.updateNow(userId, id, () => input, input.tags);
-      if (!task || (input.listId === undefined && input.parentId === undefined)) return task;
-      const move: TaskMove = {};
-      if (input.listId !== undefined) move.listId = input.listId;
-      if (input.parentId !== undefined) move.parentId = input.parentId;
-      const samePlace =
-        (move.listId ?? task.listId) === task.listId &&
-        (move.parentId === undefined || move.parentId === task.parentId);
-      return samePlace ? task : this.moveNow(userId, id, move);
-    });
+    return this.writes.run(() =>
+      this.holds(userId, id, precondition) ? this.replaceNow(userId, id, input) : null,
+    );
+  }
+
+  /** replace() inside a write already running. */
+  replaceNow(userId: string, id: string, input: TaskCreate): Task | null {
+    const task = this.updateNow(userId, id, () => input, input.tags);
+    if (!task || (input.listId === undefined && input.parentId === undefined)) return task;
+    const move: TaskMove = {};
+    if (input.listId !== undefined) move.listId = input.listId;
+    if (input.parentId !== undefined) move.parentId = input.parentId;
+    const samePlace =
+      (move.listId ?? task.listId) === task.listId &&
+      (move.parentId === undefined || move.parentId === task.parentId);
+    return samePlace ? task : this.moveNow(userId, id, move);
   }
 
   patch(userId: string, id: string, patch: TaskPatch, precondition?: TaskPrecondition): Promise<Task | null> {

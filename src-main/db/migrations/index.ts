@@ -9,6 +9,7 @@ import { personalTokens } from './006-tokens.ts';
 import { startDate } from './007-start-date.ts';
 import { importRuns } from './010-import-runs.ts';
 import { syncAccounts } from './011-sync-accounts.ts';
+import { syncState } from './012-sync-state.ts';
 
 export const appMigrations: Readonly<Record<string, Migration>> = {
   '001-create-tasks': createTasks,
@@ -20,4 +21,5 @@ export const appMigrations: Readonly<Record<string, Migration>> = {
   '007-start-date': startDate,
   '010-import-runs': importRuns,
   '011-sync-accounts': syncAccounts,
+  '012-sync-state': syncState,
 };
