@@ -16,6 +16,11 @@ export interface Applied {
   /** The parent's UID the merge chose differs from the task's parent: the runner re-parents after the pull. */
   parentUid: string | null;
   parentChanged: boolean;
+  /**
+   * Another client moved it here from another linked calendar (the task is still in that calendar's list here):
+   * the runner moves it to this calendar's list after the pull, with its subtree.
+   */
+  listChanged: boolean;
 }
 
 /** The task as it is here, taking it out of the Trash when it was deleted here; null when it is gone for good. */
@@ -57,6 +62,12 @@ export async function applyRemote(
           { fields: copy.fields, at: copy.at },
         );
   const localParent = task === null ? null : localFields(run, task).parentId;
+  const listChanged =
+    task !== null &&
+    known !== null &&
+    known.calendarId !== calendarId &&
+    task.listId !== listId &&
+    run.calendarOfList.get(task.listId) === known.calendarId;
   const state = { calendarId, uid: copy.uid, href: copy.href, etag: copy.etag, agreed: copy.text };
   let stored: Task;
   if (task !== null && !result.localChanges) {
@@ -91,5 +102,6 @@ export async function applyRemote(
     result,
     parentUid: result.merged.parentId,
     parentChanged: result.merged.parentId !== localParent,
+    listChanged,
   };
 }

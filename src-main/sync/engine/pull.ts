@@ -19,8 +19,8 @@ export interface PulledCalendar {
   deleted: string[];
   /** The token to keep once the deletions are applied (null: none to keep). */
   syncToken: string | null;
-  /** Tasks whose parent the server changed: re-parented once every calendar is in. */
-  parents: Array<{ taskId: string; parentUid: string | null }>;
+  /** Tasks whose parent or calendar the server changed: placed once every calendar is in. */
+  parents: Array<{ taskId: string; parentUid: string | null; listId: string }>;
 }
 
 /** Merges run this many at a time: their writes share the write queue's group commit (one fsync). */
@@ -70,7 +70,8 @@ export async function pullCalendar(run: CalendarRun): Promise<PulledCalendar> {
           run.hooks.afterPullCommit?.(copy.href);
           if (applied === null) return;
           if (applied.result.localChanges) run.counts.pulled += 1;
-          if (applied.parentChanged) parents.push({ taskId: applied.task.id, parentUid: applied.parentUid });
+          if (applied.parentChanged || applied.listChanged)
+            parents.push({ taskId: applied.task.id, parentUid: applied.parentUid, listId: link.listId });
         } catch (error) {
           if (!(error instanceof LocalRefused)) throw error;
           run.counts.errors.push({ href: copy.href, code: 'SYNC_TASK_REFUSED', message: error.message });

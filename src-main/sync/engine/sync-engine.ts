@@ -7,6 +7,7 @@ import type { SqliteDatabase } from '../../db/open-database.ts';
 import type { WriteQueue } from '../../db/write-queue.ts';
 import type { EventPublisher } from '../../events/event-publisher.ts';
 import { RuleError } from '../../core/rule-error.ts';
+import type { Service } from '../../core/service.ts';
 import type { TaskRepository } from '../../tasks/task-repository.ts';
 import { SyncError } from '../caldav-http.ts';
 import { CalendarClient } from './calendar-client.ts';
@@ -32,7 +33,8 @@ export interface SyncEngineDeps {
   onRequest?: () => void;
 }
 
-export class SyncEngine {
+export class SyncEngine implements Service {
+  readonly name = 'sync-engine';
   private readonly running = new Map<string, Promise<SyncReport>>();
   readonly state: StateRepository;
 
@@ -49,8 +51,12 @@ export class SyncEngine {
     return run;
   }
 
-  /** Resolves once no run is going (stop). */
-  async idle(): Promise<void> {
+  start(): Promise<void> {
+    return Promise.resolve();
+  }
+
+  /** Lets the runs going finish (each commits task by task: stopping midway would lose nothing either). */
+  async stop(): Promise<void> {
     await Promise.allSettled([...this.running.values()]);
   }
 
@@ -142,17 +148,27 @@ export class SyncEngine {
     };
   }
 
-  /** Puts pulled tasks under the parent the server names (by UID), once every calendar's tasks are in. */
+  /**
+   * Puts pulled tasks where the server says, once every calendar's tasks are in: under the parent it names (by
+   * UID), or at the top of the calendar's list. Top-level ones first, so a subtree moved to another calendar by
+   * another client moves with its root.
+   */
   private async reparent(run: AccountRun, pulled: readonly PulledCalendar[]): Promise<void> {
-    for (const { taskId, parentUid } of pulled.flatMap((p) => p.parents)) {
+    const moves = pulled.flatMap((p) => p.parents);
+    moves.sort((x, y) => Number(x.parentUid !== null) - Number(y.parentUid !== null));
+    for (const { taskId, parentUid, listId } of moves) {
       const parentId = parentUid === null ? null : taskOfUid(run, parentUid);
-      if (parentUid !== null && parentId === null) continue; // a parent this account does not have
       const task = run.repo.get(run.userId, taskId);
-      if (task === null || task.parentId === parentId) continue;
+      if (task === null) continue;
+      // A parent this account does not have: the task stays at the top of its calendar's list.
+      const place =
+        parentId !== null ? { parentId } : { parentId: null, listId };
+      const parentList = parentId === null ? listId : run.repo.get(run.userId, parentId)?.listId;
+      if (task.parentId === parentId && task.listId === parentList) continue;
       try {
         await run.writes.run(() => {
           const state = run.state.byTask(run.accountId, taskId);
-          const moved = run.repo.moveNow(run.userId, taskId, { parentId });
+          const moved = run.repo.moveNow(run.userId, taskId, place);
           if (moved !== null && state !== null && state.agreedUpdatedAt === task.updatedAt)
             run.state.saveNow({ ...state, agreedUpdatedAt: moved.updatedAt });
         });
