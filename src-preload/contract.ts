@@ -110,7 +110,7 @@ export interface BackupInfo {
   name: string;
   /** ISO 8601, UTC. */
   createdAt: string;
-  reason: 'startup' | 'pre-migration' | 'pre-restore' | 'manual';
+  reason: 'startup' | 'pre-migration' | 'pre-restore' | 'manual' | 'pre-sync';
   sizeBytes: number;
 }
 

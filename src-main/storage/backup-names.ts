@@ -4,7 +4,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 export const BACKUP_DIR_NAME = 'backups';
-export const BACKUP_REASONS = ['startup', 'pre-migration', 'pre-restore', 'manual'] as const;
+export const BACKUP_REASONS = ['startup', 'pre-migration', 'pre-restore', 'manual', 'pre-sync'] as const;
 export type BackupReason = (typeof BACKUP_REASONS)[number];
 
 const NAME_PATTERN = /^tasks-(\d{8}T\d{9}Z)-([a-z-]+)\.db$/;

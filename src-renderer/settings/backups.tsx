@@ -12,6 +12,7 @@ const REASONS: Record<BackupInfo['reason'], string> = {
   'pre-migration': 'Before an update of the database',
   'pre-restore': 'Before a restore',
   manual: 'Backed up by you',
+  'pre-sync': "Before a sync account's first sync",
 };
 
 class BridgeError extends Error {
