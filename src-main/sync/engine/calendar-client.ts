@@ -135,6 +135,14 @@ export class CalendarClient {
       for (const entry of entries ?? []) {
         if (entry.status !== 200 || entry.calendarData === null) continue;
         answered.add(entry.href);
+        if (Buffer.byteLength(entry.calendarData) > RESPONSE_MAX_BYTES) {
+          failures.push({
+            href: entry.href,
+            code: 'SYNC_RESOURCE_TOO_LARGE',
+            message: `${new URL(entry.href).pathname} is over ${RESPONSE_MAX_BYTES} bytes: not read.`,
+          });
+          continue;
+        }
         resources.push({ href: entry.href, etag: entry.etag, text: entry.calendarData });
       }
       for (const href of batch.filter((h) => !answered.has(h))) {
