@@ -15,6 +15,8 @@ export interface RequestOptions {
   query?: Record<string, string | number | boolean | undefined>;
   /** Overrides the client's bearer token for this request (token management needs a session JWT). */
   token?: string | null;
+  /** Sent as given (e.g. If-Match). */
+  headers?: Record<string, string>;
 }
 
 export interface ApiResponse {
@@ -37,6 +39,8 @@ function hintFor(code: string): string | undefined {
       return 'This token may not do that: create one with the scopes it needs (`tasks token create --write`).';
     case 'SESSION_REQUIRED':
       return 'Managing tokens needs your password, not a token.';
+    case 'PRECONDITION_FAILED':
+      return 'Someone changed the task since: `tasks show ID` prints it and its new ETag.';
     default:
       return undefined;
   }
@@ -131,7 +135,7 @@ export class ApiClient {
     for (const [key, value] of Object.entries(options.query ?? {})) {
       if (value !== undefined) url.searchParams.set(key, String(value));
     }
-    const headers: Record<string, string> = { Accept: 'application/json' };
+    const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
     const token = options.token === undefined ? this.token : options.token;
     if (token) headers.Authorization = `Bearer ${token}`;
     let body: string | Uint8Array | undefined;
@@ -160,7 +164,16 @@ export class ApiClient {
 
   /** send() for JSON answers; a 204 resolves with undefined. */
   async json<T>(method: HttpMethod, path: string, options: RequestOptions = {}): Promise<T> {
+    return (await this.jsonWithEtag<T>(method, path, options)).value;
+  }
+
+  /** json() with the answer's ETag (a task answer's version, for If-Match); null when it has none. */
+  async jsonWithEtag<T>(method: HttpMethod, path: string, options: RequestOptions = {}): Promise<{ value: T; etag: string | null }> {
     const response = await this.send(method, path, options);
+    return { value: this.parse<T>(method, path, response), etag: response.headers.get('etag') };
+  }
+
+  private parse<T>(method: HttpMethod, path: string, response: ApiResponse): T {
     if (response.status === 204 || response.text === '') return undefined as T;
     try {
       return JSON.parse(response.text) as T;

@@ -87,6 +87,34 @@ describe('tasks CLI against a real host', () => {
     expect(json<Task>((await h.cli(['restore', task.id, '--json'], { env })).stdout).id).toBe(task.id);
   });
 
+  it('--if-match: edit, done and rm write only while the task is at the ETag tasks show printed', async () => {
+    const env = { TASKS_TOKEN: await h.token(['tasks:read', 'tasks:write']) };
+    const task = json<Task>((await h.cli(['add', 'Shared note', '--plain', '--json'], { env })).stdout);
+    const shown = json<Task & { etag: string }>((await h.cli(['show', task.id, '--json'], { env })).stdout);
+    expect(shown.etag).toMatch(/^"[\w-]+"$/);
+    expect((await h.cli(['show', task.id], { env })).stdout).toContain(`ETag ${shown.etag}`);
+
+    const mine = await h.cli(['edit', task.id, '--title', 'Mine', '--if-match', shown.etag, '--json'], { env });
+    expect(mine.code).toBe(0);
+    const fresh = json<Task & { etag: string }>(mine.stdout).etag;
+    expect(fresh).not.toBe(shown.etag);
+    // The old ETag is stale now: every write with it is refused and changes nothing.
+    for (const args of [
+      ['edit', task.id, '--title', 'Theirs', '--if-match', shown.etag],
+      ['done', task.id, '--if-match', shown.etag],
+      ['rm', task.id, '--if-match', shown.etag],
+    ]) {
+      const refused = await h.cli([...args, '--json'], { env });
+      expect(refused.code, args[0]).toBe(1);
+      const { error } = json<{ error: { code: string; hint: string } }>(refused.stderr);
+      expect(error.code).toBe('PRECONDITION_FAILED');
+      expect(error.hint).toMatch(/tasks show/);
+    }
+    expect(json<Task>((await h.cli(['show', task.id, '--json'], { env })).stdout)).toMatchObject({ title: 'Mine', completed: false });
+    expect((await h.cli(['done', task.id, 'other', '--if-match', fresh], { env })).code).toBe(2);
+    expect(json<Task[]>((await h.cli(['done', task.id, '--if-match', fresh, '--json'], { env })).stdout)[0]?.completed).toBe(true);
+  });
+
   it('prints aligned columns without colours when piped, with them when forced, never with NO_COLOR', async () => {
     const env = { TASKS_TOKEN: h.user.jwt }; // a session JWT works as the bearer too
     for (const title of ['First', 'A much longer second title'])

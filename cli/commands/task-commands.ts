@@ -13,6 +13,14 @@ function taskPath(caller: Caller, id: string): string {
   return `${caller.base}/tasks/${encodeURIComponent(id)}`;
 }
 
+/** `--if-match ETAG`: the write happens only if the task is still at that version (from `tasks show`). */
+const ifMatchOption = () =>
+  new Option('--if-match <etag>', 'only if the task is unchanged since `tasks show` printed this ETag (else PRECONDITION_FAILED)');
+
+function ifMatchHeader(etag: string | undefined): Record<string, string> | undefined {
+  return etag === undefined ? undefined : { 'If-Match': etag };
+}
+
 interface EditOptions {
   title?: string;
   due?: string;
@@ -53,9 +61,10 @@ async function quickAdd(caller: Caller, text: string): Promise<ApiTask | null> {
   }
 }
 
-async function printOne(ctx: CliContext, caller: Caller, task: ApiTask, note?: string): Promise<void> {
-  if (ctx.out.json) return ctx.out.printJson(task);
+async function printOne(ctx: CliContext, caller: Caller, task: ApiTask, note?: string, etag?: string | null): Promise<void> {
+  if (ctx.out.json) return ctx.out.printJson(etag ? { ...task, etag } : task);
   printTask(ctx.out, task, await listNames(caller, [task]));
+  if (etag) ctx.out.line(ctx.out.paint('dim', `ETag ${etag} (--if-match for edit, done, rm)`));
   if (note) ctx.out.line(`\n${ctx.out.paint('dim', note)}`);
 }
 
@@ -176,7 +185,8 @@ export function registerTaskCommands(program: Command, contextFor: ContextFactor
     .action(
       action(contextFor, async (ctx, id: string) => {
         const caller = await ctx.caller();
-        await printOne(ctx, caller, await caller.client.json<ApiTask>('GET', taskPath(caller, id)));
+        const { value, etag } = await caller.client.jsonWithEtag<ApiTask>('GET', taskPath(caller, id));
+        await printOne(ctx, caller, value, undefined, etag);
       }),
     );
 
@@ -184,8 +194,10 @@ export function registerTaskCommands(program: Command, contextFor: ContextFactor
     .command('done')
     .description('mark tasks done')
     .argument('<id...>', 'task ids')
+    .addOption(ifMatchOption())
     .action(
-      action(contextFor, async (ctx, ids: string[]) => {
+      action(contextFor, async (ctx, ids: string[], options: { ifMatch?: string }) => {
+        if (options.ifMatch !== undefined && ids.length !== 1) throw usageError('--if-match names the version of one task: give one id.');
         const caller = await ctx.caller();
         const done: ApiTask[] = [];
         const failed: { id: string; error: CliError }[] = [];
@@ -197,6 +209,7 @@ export function registerTaskCommands(program: Command, contextFor: ContextFactor
             done.push(
               await caller.client.json<ApiTask>('PATCH', `${taskPath(caller, id)}/complete`, {
                 body: occurrence === null ? { completed: true } : { completed: true, occurrence },
+                headers: ifMatchHeader(options.ifMatch),
               }),
             );
           } catch (error) {
@@ -214,7 +227,7 @@ export function registerTaskCommands(program: Command, contextFor: ContextFactor
             EXIT.ERROR,
             {
               code: failed[0]!.error.code,
-              hint: `${done.length} of ${ids.length} marked done.`,
+              hint: [`${done.length} of ${ids.length} marked done.`, failed[0]!.error.hint].filter(Boolean).join(' '),
             },
           );
         }
@@ -237,27 +250,31 @@ export function registerTaskCommands(program: Command, contextFor: ContextFactor
       }),
     );
 
-  editOptions(program.command('edit').description('change a task').argument('<id>', 'task id')).action(
-    action(contextFor, async (ctx, id: string, options: EditOptions) => {
-      if (Object.values(options).every((value) => value === undefined)) {
-        throw usageError('Give at least one of --title --due --start --priority --description --list --tag.');
-      }
-      const caller = await ctx.caller();
-      const task = await caller.client.json<ApiTask>('PATCH', taskPath(caller, id), {
-        body: await changes(caller, options),
-      });
-      await printOne(ctx, caller, task);
-    }),
-  );
+  editOptions(program.command('edit').description('change a task').argument('<id>', 'task id'))
+    .addOption(ifMatchOption())
+    .action(
+      action(contextFor, async (ctx, id: string, { ifMatch, ...options }: EditOptions & { ifMatch?: string }) => {
+        if (Object.values(options).every((value) => value === undefined)) {
+          throw usageError('Give at least one of --title --due --start --priority --description --list --tag.');
+        }
+        const caller = await ctx.caller();
+        const { value, etag } = await caller.client.jsonWithEtag<ApiTask>('PATCH', taskPath(caller, id), {
+          body: await changes(caller, options),
+          headers: ifMatchHeader(ifMatch),
+        });
+        await printOne(ctx, caller, value, undefined, etag);
+      }),
+    );
 
   program
     .command('rm')
     .description('move a task to the trash (tasks restore ID brings it back; emptied after 30 days)')
     .argument('<id>', 'task id')
+    .addOption(ifMatchOption())
     .action(
-      action(contextFor, async (ctx, id: string) => {
+      action(contextFor, async (ctx, id: string, options: { ifMatch?: string }) => {
         const caller = await ctx.caller();
-        await caller.client.send('DELETE', taskPath(caller, id));
+        await caller.client.send('DELETE', taskPath(caller, id), { headers: ifMatchHeader(options.ifMatch) });
         ctx.out.result({ id, deleted: true, undo: `tasks restore ${id}` }, () =>
           ctx.out.line(`Moved to the trash. Undo: ${ctx.out.paint('bold', `tasks restore ${id}`)}`),
         );

@@ -15,6 +15,14 @@ function text(result: ToolResult): string {
   return `${body}\n\nTo undo this, call ${tool} with ${JSON.stringify(args)}${note ? ` (${note})` : ''}.`;
 }
 
+/** The content of a result: its JSON (and undo line), then the task's ETag when it has one (a second text). */
+function content(result: ToolResult): CallToolResult['content'] {
+  const body = [{ type: 'text' as const, text: text(result) }];
+  if (!result.etag) return body;
+  const etag = `ETag ${result.etag}: pass it as ifMatch to update_task, complete_task or delete_task to change the task only if nobody changed it since.`;
+  return [...body, { type: 'text' as const, text: etag }];
+}
+
 function failure(error: unknown): CallToolResult {
   let message: string;
   if (isUnreachable(error)) message = `${error.code}: ${NOT_RUNNING_MESSAGE} (${error.message})`;
@@ -69,7 +77,7 @@ export function createTasksMcpServer(connection: McpConnection, options: TasksMc
               hideWriteTools();
               return failure(new CliError(READ_ONLY, EXIT.UNAUTHORIZED, { code: 'INSUFFICIENT_SCOPE' }));
             }
-            return { content: [{ type: 'text', text: text(await tool.run(session.caller, args)) }] };
+            return { content: content(await tool.run(session.caller, args)) };
           } catch (error) {
             if (!isUnreachable(error)) return failure(error);
             connection.lost();

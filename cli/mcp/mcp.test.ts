@@ -152,6 +152,36 @@ describe('tasks mcp', () => {
     expect(invalid.isError).toBe(true);
   });
 
+  it('ifMatch: get_task gives the ETag; update, complete and delete with a stale one are refused', async () => {
+    const client = await connect(await h.token(['tasks:read', 'tasks:write']));
+    const task = value<{ id: string }>(await client.callTool({ name: 'create_task', arguments: { title: 'Agreed' } }));
+    const etagOf = (result: unknown) => {
+      const second = (result as CallToolResult).content[1];
+      const match = second?.type === 'text' ? /^ETag ("[^"]+")/.exec(second.text) : null;
+      return match?.[1];
+    };
+    const read = etagOf(await client.callTool({ name: 'get_task', arguments: { id: task.id } }))!;
+    expect(read).toBeDefined();
+    const updated = await client.callTool({ name: 'update_task', arguments: { id: task.id, title: 'Agreed v2', ifMatch: read } });
+    expect(updated.isError).toBeFalsy();
+    const fresh = etagOf(updated);
+    expect(fresh).toBeDefined();
+    expect(fresh).not.toBe(read);
+    for (const [name, args] of [
+      ['update_task', { title: 'Lost update' }],
+      ['complete_task', {}],
+      ['delete_task', {}],
+    ] as const) {
+      const refused = await client.callTool({ name, arguments: { id: task.id, ...args, ifMatch: read } });
+      expect(refused.isError, name).toBe(true);
+      expect(text(refused)).toMatch(/^PRECONDITION_FAILED: /);
+    }
+    expect(value<{ title: string; completed: boolean }>(await client.callTool({ name: 'get_task', arguments: { id: task.id } })))
+      .toMatchObject({ title: 'Agreed v2', completed: false });
+    const completed = await client.callTool({ name: 'complete_task', arguments: { id: task.id, ifMatch: fresh } });
+    expect(value<{ completed: boolean }>(completed).completed).toBe(true);
+  });
+
   it('start dates: create and update take startDate; list_tasks filters with available and view', async () => {
     const client = await connect(await h.token(['tasks:read', 'tasks:write']));
     const later = value<{ id: string; startDate: string | null }>(

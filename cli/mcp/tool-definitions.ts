@@ -20,11 +20,21 @@ import type { ApiTask } from '../task-format.ts';
 /** A task id as the API's export format declares it. */
 const id = exportTask.shape.id.describe('The task id (from list_tasks or create_task).');
 const byId = z.strictObject({ id });
+const ifMatch = z
+  .string()
+  .min(1)
+  .max(200)
+  .optional()
+  .describe('The ETag get_task (or an earlier write) gave: the change is made only if the task is still at it (else PRECONDITION_FAILED).');
+const ifMatchHeader = (args: Record<string, unknown>) =>
+  typeof args.ifMatch === 'string' ? { 'If-Match': args.ifMatch } : undefined;
 
 export interface ToolResult {
   value: unknown;
   /** How to undo a write: the tool call that reverses it. */
   undo?: { tool: string; arguments: Record<string, unknown>; note?: string };
+  /** A task answer's ETag (its version), for the ifMatch argument of the write tools. */
+  etag?: string | null;
 }
 
 export interface ToolDefinition {
@@ -52,8 +62,8 @@ function toQuery(args: Record<string, unknown>): Record<string, string | number 
 }
 
 const updateInput = z
-  .strictObject({ id, ...taskPatch.shape })
-  .refine(({ id: _id, ...patch }) => Object.values(patch).some((v) => v !== undefined), {
+  .strictObject({ id, ifMatch, ...taskPatch.shape })
+  .refine(({ id: _id, ifMatch: _ifMatch, ...patch }) => Object.values(patch).some((v) => v !== undefined), {
     message: 'Give at least one field to change.',
   });
 
@@ -78,9 +88,7 @@ export const TOOL_DEFINITIONS: ToolDefinition[] = [
     description: 'One task by id, with its notes.',
     write: false,
     inputSchema: byId,
-    run: async (caller, args) => ({
-      value: await caller.client.json<ApiTask>('GET', taskPath(caller, String(args.id))),
-    }),
+    run: async (caller, args) => caller.client.jsonWithEtag<ApiTask>('GET', taskPath(caller, String(args.id))),
   },
   {
     name: 'create_task',
@@ -129,11 +137,14 @@ export const TOOL_DEFINITIONS: ToolDefinition[] = [
     write: true,
     inputSchema: updateInput,
     run: async (caller, args) => {
-      const { id: taskId, ...patch } = args as { id: string } & Record<string, unknown>;
+      const { id: taskId, ifMatch: _ifMatch, ...patch } = args as { id: string } & Record<string, unknown>;
       const before = await caller.client.json<ApiTask>('GET', taskPath(caller, taskId));
-      const task = await caller.client.json<ApiTask>('PATCH', taskPath(caller, taskId), { body: patch });
+      const { value: task, etag } = await caller.client.jsonWithEtag<ApiTask>('PATCH', taskPath(caller, taskId), {
+        body: patch,
+        headers: ifMatchHeader(args),
+      });
       const previous = Object.fromEntries(Object.keys(patch).map((key) => [key, before[key]]));
-      return { value: task, undo: { tool: 'update_task', arguments: { id: taskId, ...previous } } };
+      return { value: task, etag, undo: { tool: 'update_task', arguments: { id: taskId, ...previous } } };
     },
   },
   {
@@ -147,6 +158,7 @@ export const TOOL_DEFINITIONS: ToolDefinition[] = [
       id,
       completed: taskComplete.shape.completed.default(true),
       occurrence: taskComplete.shape.occurrence,
+      ifMatch,
     }),
     run: async (caller, args) => {
       const path = taskPath(caller, String(args.id));
@@ -156,11 +168,13 @@ export const TOOL_DEFINITIONS: ToolDefinition[] = [
         const current = await caller.client.json<ApiTask>('GET', path);
         occurrence = current.dueAt ?? current.dueDate;
       }
-      const task = await caller.client.json<ApiTask>('PATCH', `${path}/complete`, {
+      const { value: task, etag } = await caller.client.jsonWithEtag<ApiTask>('PATCH', `${path}/complete`, {
         body: occurrence === null ? { completed: args.completed } : { completed: args.completed, occurrence },
+        headers: ifMatchHeader(args),
       });
       return {
         value: task,
+        etag,
         undo: { tool: 'complete_task', arguments: { id: task.id, completed: !task.completed } },
       };
     },
@@ -170,10 +184,10 @@ export const TOOL_DEFINITIONS: ToolDefinition[] = [
     title: 'Delete a task',
     description: 'Move a task to the trash. It can be restored for 30 days, then it is gone.',
     write: true,
-    inputSchema: byId,
+    inputSchema: z.strictObject({ id, ifMatch }),
     run: async (caller, args) => {
       const taskId = String(args.id);
-      await caller.client.send('DELETE', taskPath(caller, taskId));
+      await caller.client.send('DELETE', taskPath(caller, taskId), { headers: ifMatchHeader(args) });
       return {
         value: { id: taskId, deleted: true },
         undo: { tool: 'restore_task', arguments: { id: taskId }, note: 'within 30 days' },
