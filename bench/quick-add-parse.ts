@@ -1,9 +1,14 @@
 // Quick-add parser latency: every corpus phrase parsed many times; p50/p99/max per phrase and over all
 // parses, next to bare chrono-node on the same text (the floor any chrono-based parser pays).
 //   npm run bench:quick-add        (BENCH_QA_ROUNDS=300 BENCH_NO_SAVE=1 to print only)
+// Before/after in one run: BENCH_QA_BASELINE=DIR, a directory holding an older src-shared/ (for example
+// `git archive <commit> src-shared | tar -x -C DIR`, inside this checkout so chrono-node resolves); its parser
+// is timed on the same phrases, interleaved with this one.
 // Appends the report to bench/results/quick-add-YYYY-MM-DD.md. Target (issue 11): p99 <= 1 ms per phrase.
 import { appendFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import * as chronoEn from 'chrono-node/en';
 import { parseQuickAdd } from '../src-shared/quick-add/parse-quick-add.ts';
 import { CORPUS, CORPUS_LISTS, CORPUS_NOW, CORPUS_ZONE } from '../src-shared/quick-add/quick-add-corpus.ts';
@@ -23,12 +28,24 @@ function time(fn: () => unknown, cpu?: number[]): number {
   return wall;
 }
 
-const parse = (c: (typeof CORPUS)[number]) =>
-  parseQuickAdd(c.text, {
+type Parser = typeof parseQuickAdd;
+const baselineDir = process.env.BENCH_QA_BASELINE;
+const baselineParser: Parser | null = baselineDir
+  ? (
+      (await import(pathToFileURL(resolve(baselineDir, 'src-shared/quick-add/parse-quick-add.ts')).href)) as {
+        parseQuickAdd: Parser;
+      }
+    ).parseQuickAdd
+  : null;
+
+const parseWith = (parser: Parser) => (c: (typeof CORPUS)[number]) =>
+  parser(c.text, {
     now: c.now ?? CORPUS_NOW,
     timeZone: c.timeZone ?? CORPUS_ZONE,
     lists: CORPUS_LISTS,
   });
+const parse = parseWith(parseQuickAdd);
+const parseBefore = baselineParser ? parseWith(baselineParser) : null;
 const bareChrono = (c: (typeof CORPUS)[number]) =>
   chronoEn.casual.parse(c.text, new Date(c.now ?? CORPUS_NOW), { forwardDate: true });
 
@@ -36,6 +53,7 @@ const bareChrono = (c: (typeof CORPUS)[number]) =>
 for (let i = 0; i < 50; i++) {
   for (const c of CORPUS) {
     parse(c);
+    parseBefore?.(c);
     bareChrono(c);
   }
 }
@@ -43,10 +61,16 @@ for (let i = 0; i < 50; i++) {
 const perPhrase = CORPUS.map(() => [] as number[]);
 const chronoAll: number[] = [];
 const cpuAll: number[] = [];
+const beforeAll: number[] = [];
+const beforeCpu: number[] = [];
 for (let r = 0; r < rounds; r++) {
   // Interleaved: each round parses every phrase once, so machine noise spreads over all phrases.
   CORPUS.forEach((c, i) => {
+    // The second parse of the same text runs warmer (caches): before and after take turns going first.
+    const beforeFirst = r % 2 === 1;
+    if (parseBefore && beforeFirst) beforeAll.push(time(() => parseBefore(c), beforeCpu));
     perPhrase[i]!.push(time(() => parse(c), cpuAll));
+    if (parseBefore && !beforeFirst) beforeAll.push(time(() => parseBefore(c), beforeCpu));
     chronoAll.push(time(() => bareChrono(c)));
   });
 }
@@ -60,6 +84,7 @@ const rows = CORPUS.map((c, i) => ({ text: c.text, ...summarize(perPhrase[i]!) }
 );
 const over = rows.filter((r) => r.p99 > TARGET_MS);
 const ms = (v: number) => `${v.toFixed(3)} ms`;
+const before = parseBefore ? { wall: summarize(beforeAll), cpu: summarize(beforeCpu) } : null;
 let commit = 'unknown';
 try {
   commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
@@ -77,6 +102,14 @@ const report = [
   `| parseQuickAdd, all phrases | ${overall.n} | ${ms(overall.p50)} | ${ms(overall.p99)} | ${ms(overall.max)} |`,
   `| bare chrono-node casual.parse, same text | ${chrono.n} | ${ms(chrono.p50)} | ${ms(chrono.p99)} | ${ms(chrono.max)} |`,
   `| parseQuickAdd, process CPU time per parse | ${cpu.n} | ${ms(cpu.p50)} | ${ms(cpu.p99)} | ${ms(cpu.max)} |`,
+  ...(before
+    ? [
+        `| before: parseQuickAdd of ${baselineDir}, all phrases | ${before.wall.n} | ${ms(before.wall.p50)} | ${ms(before.wall.p99)} | ${ms(before.wall.max)} |`,
+        `| before: process CPU time per parse | ${before.cpu.n} | ${ms(before.cpu.p50)} | ${ms(before.cpu.p99)} | ${ms(before.cpu.max)} |`,
+        '',
+        `After / before (same run, interleaved): wall p50 ${(overall.p50 / before.wall.p50).toFixed(2)}x, p99 ${(overall.p99 / before.wall.p99).toFixed(2)}x; CPU p50 ${(cpu.p50 / before.cpu.p50).toFixed(2)}x, p99 ${(cpu.p99 / before.cpu.p99).toFixed(2)}x.`,
+      ]
+    : []),
   '',
   'Wall time includes waiting for a CPU on a shared machine; CPU time (process.cpuUsage, 1 µs resolution, includes GC threads) does not.',
   '',
