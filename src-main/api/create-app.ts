@@ -9,6 +9,7 @@ import type { TaskRepository } from '../tasks/task-repository.ts';
 import type { ApiEnv } from './api-env.ts';
 import { ApiError, errorBody, sendError } from './api-error.ts';
 import { bodySizeGuard } from './body-size-guard.ts';
+import { isClientAbort } from './client-abort.ts';
 import { loopbackGuard } from './loopback-guard.ts';
 import { APP_ID, APP_NAME } from '../../src-shared/api-discovery.ts';
 import { renderApiDocs } from './api-docs-page.ts';
@@ -133,6 +134,10 @@ export function createApiApp(options: ApiAppOptions): Hono<ApiEnv> {
       return sendError(c, new ApiError('VALIDATION_FAILED', 'The request body is not valid.', error.details));
     }
     if (error instanceof RuleError) return sendError(c, new ApiError(error.code, error.message, error.details));
+    if (isClientAbort(c, error)) {
+      options.logger.info('request aborted by the client', { method: c.req.method, path: c.req.path });
+      return sendError(c, new ApiError('BAD_REQUEST', 'The request was aborted before its body arrived.'));
+    }
     const requestId = randomUUID();
     options.logger.error('request failed', {
       requestId,
