@@ -38,6 +38,9 @@ describe('createBridge', () => {
     await bridge.backups.restore({ name: 'tasks-20261204T100000000Z-manual.db' });
     await bridge.files.openImportFile();
     await bridge.files.saveExportFile({ suggestedName: 'tasks.json', content: '{}' });
+    await bridge.accounts.list();
+    await bridge.accounts.switchTo({ userId: 'u2' });
+    await bridge.accounts.signOut({ userId: 'u2' });
 
     expect(calls).toEqual([
       { channel: 'auth:sign-up', payload: { name: 'A', email: 'a@example.com', password: 'correct horse battery' } },
@@ -52,6 +55,9 @@ describe('createBridge', () => {
       { channel: 'backups:restore', payload: { name: 'tasks-20261204T100000000Z-manual.db' } },
       { channel: 'files:open-import', payload: undefined },
       { channel: 'files:save-export', payload: { suggestedName: 'tasks.json', content: '{}' } },
+      { channel: 'accounts:list', payload: undefined },
+      { channel: 'accounts:switch', payload: { userId: 'u2' } },
+      { channel: 'accounts:sign-out', payload: { userId: 'u2' } },
     ]);
   });
 
@@ -99,7 +105,8 @@ describe('createBridge', () => {
   it('exposes only named functions, nothing that leads back to the transport', () => {
     const { transport } = recordingTransport(() => ({ ok: true, value: null }));
     const bridge = createBridge(transport);
-    expect(Object.keys(bridge).sort()).toEqual(['app', 'auth', 'backups', 'files', 'reminders']);
+    expect(Object.keys(bridge).sort()).toEqual(['accounts', 'app', 'auth', 'backups', 'files', 'reminders']);
+    expect(Object.keys(bridge.accounts)).toEqual(['list', 'switchTo', 'signOut']);
     expect(Object.keys(bridge.backups)).toEqual(['list', 'create', 'restore']);
     expect(Object.keys(bridge.files)).toEqual(['openImportFile', 'saveExportFile']);
     expect(Object.keys(bridge.reminders)).toEqual(['onOpenTask']);

@@ -37,6 +37,11 @@ export function createBridge(transport: BridgeTransport): TasksBridge {
         return transport.on(EVENT_CHANNELS.sessionChanged, (payload) => callback(payload as SessionChangedEvent));
       },
     },
+    accounts: {
+      list: () => call(INVOKE_CHANNELS.listAccounts, undefined),
+      switchTo: (request) => call(INVOKE_CHANNELS.switchAccount, request),
+      signOut: (request) => call(INVOKE_CHANNELS.signOutAccount, request),
+    },
     reminders: {
       onOpenTask: (callback) => {
         if (typeof callback !== 'function') throw new TypeError('onOpenTask expects a function');

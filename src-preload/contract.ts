@@ -16,6 +16,9 @@ export const INVOKE_CHANNELS = {
   restoreBackup: 'backups:restore',
   openImportFile: 'files:open-import',
   saveExportFile: 'files:save-export',
+  listAccounts: 'accounts:list',
+  switchAccount: 'accounts:switch',
+  signOutAccount: 'accounts:sign-out',
 } as const;
 
 /** Events pushed from main to the renderer (webContents.send / ipcRenderer.on). */
@@ -97,11 +100,27 @@ export interface SetApiPortRequest {
   port: number;
 }
 
-export type SessionChangeReason = 'signed-in' | 'signed-out' | 'expired';
+/** 'switched': another account signed in on this machine became the current one (no password asked). */
+export type SessionChangeReason = 'signed-in' | 'signed-out' | 'expired' | 'switched';
 
 export interface SessionChangedEvent {
   session: SessionInfo | null;
   reason: SessionChangeReason;
+}
+
+/** An account signed in on this machine (the account switcher). */
+export interface AccountSummary {
+  id: string;
+  name: string;
+  email: string;
+  /** The account the window shows. */
+  current: boolean;
+  /** Its session is valid: switching needs no password. False: it ended, signing in again needs the password. */
+  signedIn: boolean;
+}
+
+export interface AccountRequest {
+  userId: string;
 }
 
 /** One backup of the data directory (Settings → Backups). A backup holds every account of this machine. */
@@ -183,6 +202,11 @@ export interface InvokeContract {
   'files:open-import': { request: void; response: ChosenFile | null };
   /** null: the dialog was cancelled. */
   'files:save-export': { request: SaveExportRequest; response: SavedFile | null };
+  'accounts:list': { request: void; response: AccountSummary[] };
+  /** Makes another signed-in account current (no password); SESSION_EXPIRED when its session ended. */
+  'accounts:switch': { request: AccountRequest; response: SessionInfo };
+  /** Signs out of one account; answers the current account afterwards (another one when it was current), or null. */
+  'accounts:sign-out': { request: AccountRequest; response: SessionInfo | null };
 }
 
 /** `reminder:open-task`: the user clicked a reminder notification for this task. */
@@ -208,6 +232,12 @@ export interface TasksBridge {
     getAccessToken(request?: AccessTokenRequest): Promise<IpcResult<AccessToken>>;
     /** Subscribes to session changes; returns the unsubscribe function. */
     onSessionChange(callback: (event: SessionChangedEvent) => void): () => void;
+  };
+  accounts: {
+    /** The accounts signed in on this machine, most recently used first. */
+    list(): Promise<IpcResult<AccountSummary[]>>;
+    switchTo(request: AccountRequest): Promise<IpcResult<SessionInfo>>;
+    signOut(request: AccountRequest): Promise<IpcResult<SessionInfo | null>>;
   };
   reminders: {
     /** Called when a reminder notification is clicked (the window is already focused); returns unsubscribe. */

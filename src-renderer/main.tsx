@@ -8,6 +8,7 @@ import './styles/auth.css';
 import './styles/tasks.css';
 import './styles/overlays.css';
 import './styles/organize.css';
+import './styles/account.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('#root is missing from index.html');

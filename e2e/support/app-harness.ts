@@ -5,6 +5,7 @@ import { mkdtemp, mkdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { createAccountSessionStore, type AccountSessionStore } from '../../src-main/accounts/account-session-store.ts';
 import { FileSecretStore } from '../../src-main/auth/file-secret-store.ts';
 import type { CoreServices } from '../../src-main/core/core-types.ts';
 import { silentLogger } from '../../src-main/core/logger.ts';
@@ -12,7 +13,6 @@ import { startCore } from '../../src-main/core/start-core.ts';
 import { createIpcHandlers, type IpcHandlers } from '../../src-main/electron/ipc-handlers.ts';
 import { createMemoryKeyValueStore } from '../../src-main/electron/key-value-store.ts';
 import { isTrustedSender } from '../../src-main/electron/sender-origin.ts';
-import { createSessionStore, type SessionStore } from '../../src-main/electron/session-store.ts';
 import { createSignInThrottle } from '../../src-main/electron/sign-in-throttle.ts';
 import { availableEncryption } from '../../src-main/electron/test-support/aes-cipher.ts';
 import { EVENT_CHANNELS, INVOKE_CHANNELS, type InvokeChannel, type IpcResult } from '../../src-preload/contract.ts';
@@ -45,7 +45,7 @@ export interface Harness {
   context: BrowserContext;
   page: Page;
   appUrl: string;
-  sessionStore: SessionStore;
+  sessionStore: AccountSessionStore;
   /** Every IPC call the page made, in order (no payloads: they may hold passwords). */
   ipcCalls: IpcCall[];
   /** Every access JWT main handed to the page. */
@@ -91,7 +91,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     server = await serveStatic(join(ROOT, 'out/renderer'));
     const appOrigin = server.origin;
     core = await startCore({ dataDir, allowedOrigins: [appOrigin], secretStore: new FileSecretStore(dataDir), logger: silentLogger });
-    const sessionStore = createSessionStore({ encryption: availableEncryption(), kv: createMemoryKeyValueStore() });
+    const sessionStore = createAccountSessionStore({ encryption: availableEncryption(), kv: createMemoryKeyValueStore() });
     let page: Page | null = null;
     // Electron delivers webContents.send() events before the invoke reply that follows them: keep that order.
     let pendingEmits: Promise<unknown> = Promise.resolve();

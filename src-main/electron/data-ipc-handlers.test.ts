@@ -14,7 +14,7 @@ import { runRestoreCommand } from '../storage/restore-command-run.ts';
 import { createIpcHandlers, type IpcHandlers } from './ipc-handlers.ts';
 import type { FileDialogs } from './data-ipc-handlers.ts';
 import { createDesktopSecretStore } from './secret-store.ts';
-import { createSessionStore } from './session-store.ts';
+import { createAccountSessionStore } from '../accounts/account-session-store.ts';
 import { createSignInThrottle } from './sign-in-throttle.ts';
 import { availableEncryption, createAesCipher } from './test-support/aes-cipher.ts';
 
@@ -44,7 +44,7 @@ describe('backups and file dialogs over IPC', () => {
     restored.length = 0;
     handlers = createIpcHandlers({
       core,
-      sessionStore: createSessionStore({ encryption, kv }),
+      sessionStore: createAccountSessionStore({ encryption, kv }),
       throttle: createSignInThrottle({ freeFailuresPerEmail: 3 }),
       appInfo: { version: '0.1.0' },
       emit: () => undefined,

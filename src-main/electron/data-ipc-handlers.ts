@@ -13,7 +13,7 @@ import { type BackupCatalog, findBackup } from '../storage/backup-catalog.ts';
 import { DataSafetyError } from '../storage/data-safety-error.ts';
 import { fail, ok } from './ipc-errors.ts';
 import { invalidInput, noPayloadSchema, restoreBackupSchema, saveExportSchema } from './ipc-schemas.ts';
-import type { SessionStore } from './session-store.ts';
+import type { AccountSessionStore } from '../accounts/account-session-store.ts';
 
 /** The native dialogs (Electron's `dialog`, bound to the main window). null: cancelled. */
 export interface FileDialogs {
@@ -23,7 +23,7 @@ export interface FileDialogs {
 
 export interface DataIpcDeps {
   core: { readonly dataDir: string; readonly backups: BackupCatalog };
-  sessionStore: Pick<SessionStore, 'current'>;
+  sessionStore: Pick<AccountSessionStore, 'current'>;
   /** Stops the core, restores the backup (after backing up the current database) and relaunches the app. */
   restoreAndRelaunch?: (backupPath: string) => Promise<void>;
   dialogs?: FileDialogs;

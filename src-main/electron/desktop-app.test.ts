@@ -67,7 +67,7 @@ describe('startDesktop', () => {
     expect(page?.headers.get('content-security-policy')).toContain(`connect-src ${token.value.apiBaseUrl};`);
 
     const secure = await readFile(join(dir, 'user-data', 'secure.json'), 'utf8');
-    expect(secure).toMatch(/"session"/);
+    expect(secure).toMatch(/"accounts"/);
     expect(secure).not.toContain(token.value.token);
 
     fake.app.emit('will-quit', fakeEvent());
@@ -89,7 +89,7 @@ describe('startDesktop', () => {
     expect(info.value.persistenceNote).toContain(join(dir, 'data', 'auth-secret'));
     expect((await stat(join(dir, 'data', 'auth-secret'))).mode & 0o777).toBe(0o600);
     const securePath = join(dir, 'user-data', 'secure.json');
-    expect(existsSync(securePath) ? await readFile(securePath, 'utf8') : '{}').not.toMatch(/"session"|"authSecret"/);
+    expect(existsSync(securePath) ? await readFile(securePath, 'utf8') : '{}').not.toMatch(/"accounts"|"authSecret"/);
   });
 
   it('stops the core again when the shell fails after it started (no open database or listener left)', async () => {

@@ -2,7 +2,9 @@
 // startCore() the headless host uses), security policy, app:// protocol, IPC, menu and the main window.
 import { app, ipcMain, Notification, powerMonitor, safeStorage, session, screen, type BrowserWindow } from 'electron';
 import ElectronStore from 'electron-store';
-import { INVOKE_CHANNELS } from '../../src-preload/contract.ts';
+import { INVOKE_CHANNELS, type SessionChangedEvent } from '../../src-preload/contract.ts';
+import { createAccountSessionStore } from '../accounts/account-session-store.ts';
+import { createAccountSwitcher, type AccountSwitcher } from '../accounts/account-switcher.ts';
 import { FileSecretStore } from '../auth/file-secret-store.ts';
 import type { CoreServices } from '../core/core-types.ts';
 import type { Logger } from '../core/logger.ts';
@@ -22,7 +24,6 @@ import { registerIpcHandlers } from './register-ipc.ts';
 import { showReminderNotifications } from './reminder-notifications.ts';
 import { createDesktopSecretStore, type DesktopSecretStore } from './secret-store.ts';
 import { broadcastSessionChange } from './session-events.ts';
-import { createSessionStore } from './session-store.ts';
 import { createSettings, type Settings } from './settings.ts';
 import { createSignInThrottle } from './sign-in-throttle.ts';
 import { focusWindow } from './single-instance.ts';
@@ -46,6 +47,8 @@ export interface DesktopOptions {
 export interface DesktopShell {
   /** Brings the main window to the front (second launch), re-creating it if it was closed. */
   focus(): void;
+  /** The accounts signed in on this machine: `switchTo(userId)` shows another one (e.g. its notification's click). */
+  accounts: AccountSwitcher;
 }
 
 export async function startDesktop(options: DesktopOptions): Promise<DesktopShell> {
@@ -97,12 +100,24 @@ function openShell(parts: ShellParts): DesktopShell {
 
   handleAppProtocol({ rendererDir: parts.rendererDir, apiOrigin: core.apiBaseUrl });
   let mainWindow: BrowserWindow | null = null;
-  const sessionStore = createSessionStore({ encryption, kv: secure, logger, extraNote: secretStore.warning });
+  const sessionStore = createAccountSessionStore({
+    encryption,
+    kv: secure,
+    logger,
+    extraNote: secretStore.warning,
+    identify: async (token) => (await core.auth.getSession(token))?.user ?? null,
+  });
   // The signed-in account, as last announced to the window: reminders of other accounts are not shown.
   let currentUserId: string | null = null;
+  const emit = (event: SessionChangedEvent): void => {
+    currentUserId = event.session?.user.id ?? null;
+    broadcastSessionChange(event);
+  };
+  const accounts = createAccountSwitcher({ auth: core.auth, tokens: core.tokens, store: sessionStore, emit, logger });
   const handlers = createIpcHandlers({
     core,
     sessionStore,
+    accounts,
     throttle: createSignInThrottle(),
     appInfo: { version: app.getVersion() },
     apiPort: { get: () => settings.apiPort(), set: (port) => settings.setApiPort(port) },
@@ -113,10 +128,7 @@ function openShell(parts: ShellParts): DesktopShell {
       restore: (backupPath) => runRestoreCommand(core.dataDir, backupPath, logger),
       logger,
     }),
-    emit: (event) => {
-      currentUserId = event.session?.user.id ?? null;
-      broadcastSessionChange(event);
-    },
+    emit,
     logger,
   });
   // A session restored at start is announced by its first `auth:session` answer, not by an event.
@@ -171,5 +183,5 @@ function openShell(parts: ShellParts): DesktopShell {
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
-  return { focus: () => focusWindow(mainWindow ?? openWindow()) };
+  return { focus: () => focusWindow(mainWindow ?? openWindow()), accounts };
 }

@@ -1,5 +1,6 @@
 // Turns anything a handler throws into a stable IpcError. AuthError codes cross as they are (their messages
 // are written for users); everything else becomes INTERNAL with a generic message, logged without a stack.
+import { AccountError } from '../accounts/account-error.ts';
 import { AuthError } from '../auth/auth-types.ts';
 import type { Logger } from '../core/logger.ts';
 import type { IpcError, IpcResult } from '../../src-preload/contract.ts';
@@ -12,6 +13,9 @@ export function toIpcError(error: unknown, channel: string, logger: Logger): Ipc
     return error.retryAfterMs === undefined
       ? { code: error.code, message: error.message }
       : { code: error.code, message: error.message, retryAfterMs: error.retryAfterMs };
+  }
+  if (error instanceof AccountError) {
+    return error.fields === undefined ? { code: error.code, message: error.message } : { code: error.code, message: error.message, fields: error.fields };
   }
   logger.error('IPC handler failed', {
     channel,

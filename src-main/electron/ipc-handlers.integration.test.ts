@@ -13,7 +13,7 @@ import type { SessionChangedEvent } from '../../src-preload/contract.ts';
 import type { Encryption } from './encryption.ts';
 import { createIpcHandlers, type IpcHandlers } from './ipc-handlers.ts';
 import { createDesktopSecretStore } from './secret-store.ts';
-import { createSessionStore, type SessionStore } from './session-store.ts';
+import { createAccountSessionStore, type AccountSessionStore } from '../accounts/account-session-store.ts';
 import { createSignInThrottle } from './sign-in-throttle.ts';
 import { availableEncryption, createAesCipher } from './test-support/aes-cipher.ts';
 import { expectStableAuthErrorCodes } from './test-support/auth-error-scenario.ts';
@@ -26,7 +26,7 @@ const APP_ORIGIN = 'app://tasks';
 interface Shell {
   core: CoreServices;
   handlers: IpcHandlers;
-  sessions: SessionStore;
+  sessions: AccountSessionStore;
   events: SessionChangedEvent[];
 }
 
@@ -41,7 +41,7 @@ describe('IPC handlers with the real core', () => {
     const secretStore = createDesktopSecretStore({ encryption, kv, file: new FileSecretStore(dataDir) });
     const core = await startCore({ dataDir, allowedOrigins: [APP_ORIGIN], secretStore, logger: silentLogger });
     running.push(core);
-    const sessions = createSessionStore({ encryption, kv });
+    const sessions = createAccountSessionStore({ encryption, kv });
     const events: SessionChangedEvent[] = [];
     const handlers = createIpcHandlers({
       core,
@@ -96,7 +96,7 @@ describe('IPC handlers with the real core', () => {
     }).read();
     expect(secret?.length).toBeGreaterThanOrEqual(32);
     const onDisk = await readFile(join(dir, 'secure.json'), 'utf8');
-    expect(onDisk).toMatch(/"session"/);
+    expect(onDisk).toMatch(/"accounts"/);
     expect(onDisk).toMatch(/"authSecret"/);
     expect(onDisk).not.toContain(sessionToken);
     expect(onDisk).not.toContain(secret ?? 'missing secret');
@@ -137,7 +137,7 @@ describe('IPC handlers with the real core', () => {
     await expect(handlers['auth:sign-out'](undefined)).resolves.toEqual({ ok: true, value: null });
     expect(events.map((e) => e.reason)).toEqual(['signed-in', 'signed-out']);
     await expect(handlers['auth:access-token'](undefined)).resolves.toMatchObject({ ok: false, error: { code: 'SESSION_EXPIRED' } });
-    expect(await readFile(join(dir, 'secure.json'), 'utf8')).not.toMatch(/"session"/);
+    expect(await readFile(join(dir, 'secure.json'), 'utf8')).not.toMatch(/"accounts"/);
 
     const stale = await fetch(`${core.apiBaseUrl}/api/${signedUp.value.user.id}/tasks`, {
       headers: { Authorization: `Bearer ${granted.value.token}` },

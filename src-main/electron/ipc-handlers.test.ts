@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { SessionChangedEvent } from '../../src-preload/contract.ts';
 import { createIpcHandlers } from './ipc-handlers.ts';
 import { createMemoryKeyValueStore } from './key-value-store.ts';
-import { createSessionStore, SESSION_KEY } from './session-store.ts';
+import { ACCOUNTS_KEY, createAccountSessionStore } from '../accounts/account-session-store.ts';
 import { createSignInThrottle } from './sign-in-throttle.ts';
 import { availableEncryption, unavailableEncryption } from './test-support/aes-cipher.ts';
 import { createFakeCore } from './test-support/fake-core.ts';
@@ -14,7 +14,7 @@ const PASSWORD = 'correct horse battery staple';
 function setup(options: { encrypted?: boolean } = {}) {
   const fake = createFakeCore();
   const kv = createMemoryKeyValueStore();
-  const sessionStore = createSessionStore({
+  const sessionStore = createAccountSessionStore({
     encryption: options.encrypted === false ? unavailableEncryption('No keyring here.') : availableEncryption(),
     kv,
   });
@@ -36,7 +36,7 @@ describe('IPC handlers', () => {
     expect(signedUp).toEqual({ ok: true, value: { user: { id: 'u1', name: 'Ada', email: 'ada@example.com' }, persisted: true } });
     expect(JSON.stringify(signedUp)).not.toContain('tok-');
     expect(events).toEqual([{ session: signedUp.ok ? signedUp.value : null, reason: 'signed-in' }]);
-    expect(JSON.stringify(kv.get(SESSION_KEY))).not.toContain('tok-');
+    expect(JSON.stringify(kv.get(ACCOUNTS_KEY))).not.toContain('tok-');
 
     const token = await handlers['auth:access-token'](undefined);
     expect(token).toMatchObject({ ok: true, value: { token: expect.stringMatching(/^jwt-for-/) as unknown, apiBaseUrl: 'http://127.0.0.1:45678' } });
@@ -75,12 +75,12 @@ describe('IPC handlers', () => {
   it('sign-out revokes the session, wipes the persisted copy, emits, and then access tokens are SESSION_EXPIRED', async () => {
     const { handlers, events, kv, revoked, forgotten } = setup();
     await handlers['auth:sign-up']({ name: 'A', email: 'a@example.com', password: PASSWORD });
-    expect(kv.get(SESSION_KEY)).toBeDefined();
+    expect(kv.get(ACCOUNTS_KEY)).toBeDefined();
 
     await expect(handlers['auth:sign-out'](undefined)).resolves.toEqual({ ok: true, value: null });
     expect(revoked).toHaveLength(1);
     expect(forgotten).toEqual(revoked);
-    expect(kv.get(SESSION_KEY)).toBeUndefined();
+    expect(kv.get(ACCOUNTS_KEY)).toBeUndefined();
     expect(events.at(-1)).toEqual({ session: null, reason: 'signed-out' });
 
     await expect(handlers['auth:access-token'](undefined)).resolves.toMatchObject({ ok: false, error: { code: 'SESSION_EXPIRED' } });
@@ -90,13 +90,17 @@ describe('IPC handlers', () => {
     expect(revoked).toHaveLength(1);
   });
 
-  it('a session revoked elsewhere is reported as expired and wiped', async () => {
+  it('a session revoked elsewhere is reported as expired and its token wiped (the account stays listed, signed out)', async () => {
     const { handlers, events, sessions, kv } = setup();
     await handlers['auth:sign-up']({ name: 'A', email: 'a@example.com', password: PASSWORD });
     sessions.clear();
     await expect(handlers['auth:access-token']({ forceRefresh: true })).resolves.toMatchObject({ ok: false, error: { code: 'SESSION_EXPIRED' } });
     expect(events.at(-1)).toEqual({ session: null, reason: 'expired' });
-    expect(kv.get(SESSION_KEY)).toBeUndefined();
+    expect(kv.get(ACCOUNTS_KEY)).toMatchObject({ current: null });
+    await expect(handlers['accounts:list'](undefined)).resolves.toEqual({
+      ok: true,
+      value: [{ id: 'u1', name: 'A', email: 'a@example.com', current: false, signedIn: false }],
+    });
   });
 
   it('signing in again replaces (and revokes) the previous session', async () => {
@@ -112,7 +116,7 @@ describe('IPC handlers', () => {
       ok: true,
       value: { persisted: false },
     });
-    expect(kv.get(SESSION_KEY)).toBeUndefined();
+    expect(kv.get(ACCOUNTS_KEY)).toBeUndefined();
     await expect(handlers['app:info'](undefined)).resolves.toMatchObject({
       ok: true,
       value: { version: '9.9.9', dataDir: '/tmp/fake-data', canPersistSession: false, persistenceNote: 'No keyring here.' },
@@ -144,7 +148,7 @@ describe('API address and port (Settings)', () => {
           apiFile: '/tmp/api.json',
         },
       },
-      sessionStore: createSessionStore({ encryption: availableEncryption(), kv: createMemoryKeyValueStore() }),
+      sessionStore: createAccountSessionStore({ encryption: availableEncryption(), kv: createMemoryKeyValueStore() }),
       throttle: createSignInThrottle(),
       appInfo: { version: '9.9.9' },
       emit: () => {},

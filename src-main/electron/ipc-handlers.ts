@@ -2,7 +2,10 @@
 // register-ipc.ts puts them on ipcMain behind the sender check; tests and the e2e harness call them directly.
 // Main keeps the session token (SessionStore); the renderer only ever receives short-lived access JWTs.
 import type { z } from 'zod';
-import { AuthError, type AuthUser, type SignedInSession } from '../auth/auth-types.ts';
+import { createAccountIpcHandlers } from '../accounts/account-ipc-handlers.ts';
+import type { AccountSessionStore } from '../accounts/account-session-store.ts';
+import { createAccountSwitcher, type AccountSwitcher } from '../accounts/account-switcher.ts';
+import { AuthError, type SignedInSession } from '../auth/auth-types.ts';
 import type { CoreServices } from '../core/core-types.ts';
 import { silentLogger, type Logger } from '../core/logger.ts';
 import {
@@ -12,7 +15,6 @@ import {
   type InvokeResponse,
   type IpcResult,
   type SessionChangedEvent,
-  type SessionInfo,
 } from '../../src-preload/contract.ts';
 import { createDataIpcHandlers, type DataIpcDeps } from './data-ipc-handlers.ts';
 import { fail, ok, toIpcError } from './ipc-errors.ts';
@@ -24,7 +26,6 @@ import {
   signInSchema,
   signUpSchema,
 } from './ipc-schemas.ts';
-import type { SessionStore } from './session-store.ts';
 import type { SignInThrottle } from './sign-in-throttle.ts';
 
 export type IpcHandler<C extends InvokeChannel> = (payload: unknown) => Promise<IpcResult<InvokeResponse<C>>>;
@@ -34,7 +35,10 @@ export interface IpcHandlerDeps {
   core: Pick<CoreServices, 'auth' | 'tokens' | 'apiBaseUrl' | 'dataDir' | 'backups'> & Partial<Pick<CoreServices, 'api'>>;
   /** The API port Settings keeps (used from the next start). */
   apiPort?: { get(): number; set(port: number): void };
-  sessionStore: SessionStore;
+  /** The sessions of the accounts signed in on this machine. */
+  sessionStore: AccountSessionStore;
+  /** The account switcher over sessionStore (desktop-app.ts passes its own, shared with the tray and notifications). */
+  accounts?: AccountSwitcher;
   throttle: SignInThrottle;
   appInfo: { version: string };
   emit: (event: SessionChangedEvent) => void;
@@ -51,6 +55,7 @@ const MIN_TOKEN_LIFETIME_MS = 5_000;
 
 export function createIpcHandlers(deps: IpcHandlerDeps): IpcHandlers {
   const { core, sessionStore, throttle, appInfo, emit, logger = silentLogger, now = Date.now } = deps;
+  const accounts = deps.accounts ?? createAccountSwitcher({ auth: core.auth, tokens: core.tokens, store: sessionStore, emit, logger, now });
   const apiInfo = (): ApiInfo => {
     const api = core.api;
     const port = api?.port ?? Number(new URL(core.apiBaseUrl).port);
@@ -87,38 +92,6 @@ export function createIpcHandlers(deps: IpcHandlerDeps): IpcHandlers {
 
   const parse = <S extends z.ZodType>(schema: S, payload: unknown) => schema.safeParse(payload);
 
-  const toSessionInfo = (user: AuthUser, persisted: boolean): SessionInfo => ({
-    user: { id: user.id, name: user.name, email: user.email },
-    persisted,
-  });
-
-  /** Revokes a session we are dropping; a failure is logged, the token is forgotten either way. */
-  const revoke = async (token: string): Promise<void> => {
-    core.tokens.forget(token);
-    try {
-      await core.auth.signOut(token);
-    } catch (error) {
-      logger.warn('Could not revoke a session in the database; it will expire on its own', {
-        error: error instanceof Error ? error.message : typeof error,
-      });
-    }
-  };
-
-  const expire = (token: string): void => {
-    core.tokens.forget(token);
-    sessionStore.clear();
-    emit({ session: null, reason: 'expired' });
-  };
-
-  const adopt = async (signedIn: SignedInSession, remember: boolean): Promise<SessionInfo> => {
-    const previous = await sessionStore.current();
-    if (previous && previous.token !== signedIn.sessionToken) await revoke(previous.token);
-    const { persisted } = await sessionStore.replace(signedIn.sessionToken, remember);
-    const info = toSessionInfo(signedIn.user, persisted);
-    emit({ session: info, reason: 'signed-in' });
-    return info;
-  };
-
   /** Throttled attempt: RATE_LIMITED before calling auth; failures of `countsAsFailure` feed the back-off. */
   const attempt = async (
     email: string,
@@ -151,12 +124,13 @@ export function createIpcHandlers(deps: IpcHandlerDeps): IpcHandlers {
       },
       guarded,
     ),
+    ...createAccountIpcHandlers({ accounts }, guarded),
     [INVOKE_CHANNELS.signUp]: guarded(INVOKE_CHANNELS.signUp, async (payload) => {
       const input = parse(signUpSchema, payload);
       if (!input.success) return fail(invalidInput(input.error));
       const { name, email, password, remember = true } = input.data;
       const result = await attempt(email, () => core.auth.signUp({ name, email, password }), (code) => code === 'EMAIL_TAKEN');
-      return result.ok ? ok(await adopt(result.value, remember)) : result;
+      return result.ok ? ok(await accounts.adopt(result.value, remember)) : result;
     }),
 
     [INVOKE_CHANNELS.signIn]: guarded(INVOKE_CHANNELS.signIn, async (payload) => {
@@ -164,37 +138,27 @@ export function createIpcHandlers(deps: IpcHandlerDeps): IpcHandlers {
       if (!input.success) return fail(invalidInput(input.error));
       const { email, password, remember } = input.data;
       const result = await attempt(email, () => core.auth.signIn({ email, password }), (code) => code === 'INVALID_CREDENTIALS');
-      return result.ok ? ok(await adopt(result.value, remember)) : result;
+      return result.ok ? ok(await accounts.adopt(result.value, remember)) : result;
     }),
 
     [INVOKE_CHANNELS.signOut]: guarded(INVOKE_CHANNELS.signOut, async (payload) => {
       const input = parse(noPayloadSchema, payload);
       if (!input.success) return fail(invalidInput(input.error));
-      const current = await sessionStore.current();
-      if (!current) return ok(null);
-      sessionStore.clear();
-      await revoke(current.token);
-      emit({ session: null, reason: 'signed-out' });
+      // The current account only; when another account is signed in, it becomes current (and the window is told).
+      await accounts.signOut();
       return ok(null);
     }),
 
     [INVOKE_CHANNELS.session]: guarded(INVOKE_CHANNELS.session, async (payload) => {
       const input = parse(noPayloadSchema, payload);
       if (!input.success) return fail(invalidInput(input.error));
-      const current = await sessionStore.current();
-      if (!current) return ok(null);
-      const active = await core.auth.getSession(current.token);
-      if (!active) {
-        expire(current.token);
-        return ok(null);
-      }
-      return ok(toSessionInfo(active.user, current.persisted));
+      return ok(await accounts.current());
     }),
 
     [INVOKE_CHANNELS.accessToken]: guarded(INVOKE_CHANNELS.accessToken, async (payload) => {
       const input = parse(accessTokenSchema, payload);
       if (!input.success) return fail(invalidInput(input.error));
-      const current = await sessionStore.current();
+      const current = await accounts.currentSession();
       if (!current) return fail({ code: 'SESSION_EXPIRED', message: 'You are signed out. Please sign in.' });
       try {
         let grant = await core.tokens.getAccessToken(current.token, { forceRefresh: input.data.forceRefresh === true });
@@ -203,7 +167,7 @@ export function createIpcHandlers(deps: IpcHandlerDeps): IpcHandlers {
         }
         return ok({ token: grant.token, expiresAt: grant.expiresAt, apiBaseUrl: core.apiBaseUrl });
       } catch (error) {
-        if (error instanceof AuthError && error.code === 'SESSION_EXPIRED') expire(current.token);
+        if (error instanceof AuthError && error.code === 'SESSION_EXPIRED') await accounts.expire(current.userId);
         throw error;
       }
     }),

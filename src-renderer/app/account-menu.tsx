@@ -1,22 +1,23 @@
 // The account menu: who is signed in, keyboard shortcuts, sign out. A menu button with arrow-key navigation.
 // (The theme is one setting, in the app menu's View > Theme.)
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import type { User } from '../../src-preload/contract';
+import type { AccountSummary, TasksBridge, User } from '../../src-preload/contract';
+import { AccountSwitcherItems } from '../account/account-switcher-items';
+import { initials } from '../account/initials';
 import type { SettingsTab } from '../settings/settings-tabs';
 
 interface AccountMenuProps {
   user: User;
+  /** The accounts signed in on this computer (the switcher). */
+  accounts: TasksBridge['accounts'];
+  onChooseAccount: (account: AccountSummary) => void;
+  onAddAccount: () => void;
   onSignOut: () => void;
   onShortcuts: () => void;
   onSettings: (tab?: SettingsTab) => void;
 }
 
-export function initials(name: string): string {
-  const parts = name.trim().split(/\s+/).filter(Boolean);
-  return ((parts[0]?.[0] ?? '?') + (parts.length > 1 ? (parts[parts.length - 1]?.[0] ?? '') : '')).toUpperCase();
-}
-
-export function AccountMenu({ user, onSignOut, onShortcuts, onSettings }: AccountMenuProps) {
+export function AccountMenu({ user, accounts, onChooseAccount, onAddAccount, onSignOut, onShortcuts, onSettings }: AccountMenuProps) {
   const [open, setOpen] = useState(false);
   const buttonRef = useRef<HTMLButtonElement>(null);
   const menuRef = useRef<HTMLDivElement>(null);
@@ -72,9 +73,19 @@ export function AccountMenu({ user, onSignOut, onShortcuts, onSettings }: Accoun
         <div ref={menuRef} className="menu" role="menu" aria-label="Account" onKeyDown={onMenuKey}>
           <div className="menu-header" role="presentation">
             <strong dir="auto">{user.name}</strong>
-            <span>{user.email}</span>
+            <span dir="auto">{user.email}</span>
           </div>
-          <div className="menu-separator" role="separator" />
+          <AccountSwitcherItems
+            accounts={accounts}
+            onChoose={(account) => {
+              setOpen(false);
+              onChooseAccount(account);
+            }}
+            onAddAccount={() => {
+              setOpen(false);
+              onAddAccount();
+            }}
+          />
           <MenuAction
             label="Keyboard shortcuts"
             onSelect={() => {

@@ -1,10 +1,13 @@
 // The title bar area of the signed-in screen: the brand, the command palette, shortcuts, the account menu.
-import type { User } from '../../src-preload/contract';
+import type { AccountSummary, TasksBridge, User } from '../../src-preload/contract';
 import type { SettingsTab } from '../settings/settings-tabs';
 import { AccountMenu } from './account-menu';
 
 interface AppHeaderProps {
   user: User;
+  accounts: TasksBridge['accounts'];
+  onChooseAccount: (account: AccountSummary) => void;
+  onAddAccount: () => void;
   onSignOut: () => void;
   onShortcuts: () => void;
   onPalette: () => void;

@@ -1,7 +1,7 @@
 // Composition: TanStack Query, the session, and the screen for the session state.
 import { QueryClient, QueryClientProvider, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { TasksBridge } from '../../src-preload/contract';
+import type { AccountSummary, TasksBridge } from '../../src-preload/contract';
 import { createBulkApi } from '../api/bulk-api';
 import { createOrganizeApi } from '../api/organize-api';
 import { createTasksApi } from '../api/tasks-api';
@@ -32,7 +32,7 @@ interface Memory {
 }
 
 function Screens({ bridge }: { bridge: TasksBridge }) {
-  const { state, signOut, http } = useSession();
+  const { state, signOut, switchAccount, http } = useSession();
   useColorScheme();
   const client = useQueryClient();
   // Where the person was (filter, search, sort, selection): kept across an expired session, for the same user.
@@ -41,6 +41,25 @@ function Screens({ bridge }: { bridge: TasksBridge }) {
   const closeSettings = useCallback(() => setSettingsTab(null), []);
 
   const userId = state.status === 'signed-in' ? state.session.user.id : null;
+  // "Add account" (or signing in again as an account whose session ended): the sign-in screen over the current account.
+  const [adding, setAdding] = useState<{ from: string; email: string | null } | null>(null);
+  const cancelAdding = useCallback(() => setAdding(null), []);
+  // Another account is current now (added, or switched from elsewhere): adding is over.
+  if (adding !== null && adding.from !== userId) setAdding(null);
+  const onChooseAccount = useCallback(
+    (account: AccountSummary) => {
+      if (!userId) return;
+      if (!account.signedIn) {
+        setAdding({ from: userId, email: account.email });
+        return;
+      }
+      // Its session may have ended since the menu opened: then sign in as it.
+      void switchAccount(account.id).then((result) => {
+        if (!result.ok) setAdding({ from: userId, email: account.email });
+      });
+    },
+    [switchAccount, userId],
+  );
   useEffect(() => {
     if (!userId) return;
     // Another account signed in: drop the previous account's cached tasks (the remembered view is per user too).
@@ -68,6 +87,9 @@ function Screens({ bridge }: { bridge: TasksBridge }) {
   if (state.status === 'signed-out' || !api || !organize || !bulk || !userId) {
     return <AuthScreen bridge={bridge} notice={state.status === 'signed-out' ? state.notice : null} />;
   }
+  if (adding?.from === userId) {
+    return <AuthScreen bridge={bridge} notice={null} email={adding.email} onCancel={cancelAdding} cancelLabel={`Back to ${state.session.user.name}`} />;
+  }
   const user = state.session.user;
   const initialView = memory?.userId === userId ? memory.view : { ...DEFAULT_VIEW, selectedId: null };
   return (
@@ -80,6 +102,9 @@ function Screens({ bridge }: { bridge: TasksBridge }) {
         header={(controls) => (
           <AppHeader
             user={user}
+            accounts={bridge.accounts}
+            onChooseAccount={onChooseAccount}
+            onAddAccount={() => setAdding({ from: userId, email: null })}
             onSignOut={onSignOut}
             onShortcuts={controls.openShortcuts}
             onPalette={controls.openPalette}

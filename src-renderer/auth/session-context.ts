@@ -12,7 +12,10 @@ export interface SessionContextValue {
   state: SessionState;
   signIn: (request: SignInRequest) => Promise<IpcResult<SessionInfo>>;
   signUp: (request: SignUpRequest) => Promise<IpcResult<SessionInfo>>;
+  /** Signs out of the current account; another account signed in here may take over (main decides). */
   signOut: () => Promise<void>;
+  /** Shows another account signed in on this computer, without a password. */
+  switchAccount: (userId: string) => Promise<IpcResult<SessionInfo>>;
   http: HttpClient;
 }
 

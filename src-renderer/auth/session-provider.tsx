@@ -1,7 +1,7 @@
 // Owns the session state: asks main for the current session, follows its session-changed events, and builds
 // the token manager + HTTP client. A failed refresh or a rejected session lands on sign-in with a notice.
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
-import type { SignInRequest, SignUpRequest, TasksBridge } from '../../src-preload/contract';
+import type { SessionInfo, SignInRequest, SignUpRequest, TasksBridge } from '../../src-preload/contract';
 import { createHttpClient } from '../api/http-client';
 import { createTokenManager } from '../api/token-manager';
 import {
@@ -51,9 +51,12 @@ export function SessionProvider({ bridge, children }: { bridge: TasksBridge; chi
           if (!live || !result.ok) return;
           const session = result.value;
           if (session) {
-            setState((prev) =>
-              prev.status === 'signed-in' && prev.session.user.id === session.user.id ? prev : { status: 'signed-in', session },
-            );
+            setState((prev) => {
+              if (prev.status === 'signed-in' && prev.session.user.id === session.user.id) return prev;
+              // Another account became current (switched from the tray or a notification): its token, not the old one.
+              tokens.clear();
+              return { status: 'signed-in', session };
+            });
             return;
           }
           tokens.clear();
@@ -98,16 +101,32 @@ export function SessionProvider({ bridge, children }: { bridge: TasksBridge; chi
 
   const signOut = useCallback(async () => {
     tokens.clear();
+    let next: SessionInfo | null = null;
     try {
       await bridge.auth.signOut();
+      // Another account signed in on this computer takes over when there is one.
+      const session = await bridge.auth.getSession();
+      next = session.ok ? session.value : null;
     } finally {
-      setState({ status: 'signed-out', notice: null });
+      setState(next ? { status: 'signed-in', session: next } : { status: 'signed-out', notice: null });
     }
   }, [bridge, tokens]);
 
+  const switchAccount = useCallback(
+    async (userId: string) => {
+      const result = await bridge.accounts.switchTo({ userId });
+      if (result.ok) {
+        tokens.clear();
+        setState({ status: 'signed-in', session: result.value });
+      }
+      return result;
+    },
+    [bridge, tokens],
+  );
+
   const value = useMemo<SessionContextValue>(
-    () => ({ state, signIn, signUp, signOut, http }),
-    [state, signIn, signUp, signOut, http],
+    () => ({ state, signIn, signUp, signOut, switchAccount, http }),
+    [state, signIn, signUp, signOut, switchAccount, http],
   );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }

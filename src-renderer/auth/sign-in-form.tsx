@@ -9,14 +9,16 @@ import { useAuthSubmit } from './use-auth-submit';
 
 interface SignInFormProps {
   notice: string | null;
+  /** Prefilled email (signing in again as a known account). */
+  initialEmail?: string;
   canPersist: boolean;
   persistenceNote: string | null;
   onSwitch: () => void;
 }
 
-export function SignInForm({ notice, canPersist, persistenceNote, onSwitch }: SignInFormProps) {
+export function SignInForm({ notice, initialEmail = '', canPersist, persistenceNote, onSwitch }: SignInFormProps) {
   const { signIn } = useSession();
-  const [email, setEmail] = useState('');
+  const [email, setEmail] = useState(initialEmail);
   const [password, setPassword] = useState('');
   const [remember, setRemember] = useState(true);
   const [errors, setErrors] = useState<FieldErrors<'email' | 'password'>>({});
@@ -46,7 +48,7 @@ export function SignInForm({ notice, canPersist, persistenceNote, onSwitch }: Si
         label="Email"
         type="email"
         autoComplete="username"
-        autoFocus
+        autoFocus={initialEmail === ''}
         value={email}
         error={errors.email ?? auth.serverError?.fields.email}
         onChange={(e) => {
@@ -58,6 +60,7 @@ export function SignInForm({ notice, canPersist, persistenceNote, onSwitch }: Si
         label="Password"
         type="password"
         autoComplete="current-password"
+        autoFocus={initialEmail !== ''}
         value={password}
         error={errors.password ?? auth.serverError?.fields.password}
         onChange={(e) => {

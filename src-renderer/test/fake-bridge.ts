@@ -30,6 +30,20 @@ export interface FakeBridge {
 export function createFakeBridge(): FakeBridge {
   const accounts = new Map<string, { user: User; password: string }>();
   let current: SessionInfo | null = null;
+  // The accounts signed in on this "machine", as main's account switcher keeps them (most recent first).
+  const signedIn: SessionInfo[] = [];
+  const adopt = (session: SessionInfo): SessionInfo => {
+    const index = signedIn.findIndex((entry) => entry.user.id === session.user.id);
+    if (index >= 0) signedIn.splice(index, 1);
+    signedIn.unshift(session);
+    current = session;
+    return session;
+  };
+  const dropAccount = (userId: string): void => {
+    const index = signedIn.findIndex((entry) => entry.user.id === userId);
+    if (index >= 0) signedIn.splice(index, 1);
+    if (current?.user.id === userId) current = signedIn[0] ?? null;
+  };
   let minted = 0;
   const failures = new Map<string, IpcError>();
   const listeners = new Set<(event: SessionChangedEvent) => void>();
@@ -55,7 +69,7 @@ export function createFakeBridge(): FakeBridge {
         if (accounts.has(request.email)) return fail('EMAIL_TAKEN', 'Taken.');
         const user = { id: `user-${accounts.size + 1}`, name: request.name, email: request.email };
         accounts.set(request.email, { user, password: request.password });
-        current = { user, persisted: request.remember ?? true };
+        current = adopt({ user, persisted: request.remember ?? true });
         return ok(current);
       }),
       signIn: vi.fn<Auth['signIn']>(async (request) => {
@@ -66,16 +80,31 @@ export function createFakeBridge(): FakeBridge {
         if (!account || account.password !== request.password) {
           return fail('INVALID_CREDENTIALS', 'Wrong email or password.');
         }
-        current = { user: account.user, persisted: request.remember };
+        current = adopt({ user: account.user, persisted: request.remember });
         return ok(current);
       }),
       signOut: vi.fn<Auth['signOut']>(() => {
-        current = null;
+        if (current) dropAccount(current.user.id);
         return Promise.resolve(ok(null));
       }),
   };
 
   const bridge: TasksBridge = {
+    accounts: {
+      list: () =>
+        Promise.resolve(
+          ok(signedIn.map((entry) => ({ ...entry.user, current: entry.user.id === current?.user.id, signedIn: true }))),
+        ),
+      switchTo: ({ userId }) => {
+        const target = signedIn.find((entry) => entry.user.id === userId);
+        if (!target) return Promise.resolve(fail('NOT_FOUND', 'Not signed in here.'));
+        return Promise.resolve(ok(adopt(target)));
+      },
+      signOut: ({ userId }) => {
+        dropAccount(userId);
+        return Promise.resolve(ok(current));
+      },
+    },
     reminders: {
       onOpenTask: (callback) => {
         openTaskListeners.add(callback);
@@ -156,9 +185,10 @@ export function createFakeBridge(): FakeBridge {
     openTask: (event) => openTaskListeners.forEach((listener) => listener(event)),
     signedInAs: (user) => {
       accounts.set(user.email, { user, password: 'correct-horse-battery' });
-      current = { user, persisted: true };
+      current = adopt({ user, persisted: true });
     },
     endSession: () => {
+      if (current) dropAccount(current.user.id);
       current = null;
     },
   };
