@@ -56,6 +56,8 @@ export const tokenInfo = z.object({
   scopes: z.array(tokenScope),
   createdAt: z.string(),
   expiresAt: z.string().nullable(),
+  /** True once expiresAt has passed: the token is refused (401 AUTH_EXPIRED) and only listed until revoked. */
+  expired: z.boolean(),
   lastUsedAt: z.string().nullable(),
 });
 export type TokenInfo = z.infer<typeof tokenInfo>;

@@ -54,7 +54,7 @@ export function registerTokenCommands(program: Command, contextFor: ContextFacto
           ctx.out.paint('dim', t.id),
           t.scopes.includes('tasks:write') ? 'read+write' : 'read',
           day(t.createdAt),
-          day(t.expiresAt),
+          t.expired ? ctx.out.paint('red', `${day(t.expiresAt)} expired`) : day(t.expiresAt),
           day(t.lastUsedAt),
           t.id === mine ? `${t.name} ${ctx.out.paint('cyan', '(this CLI)')}` : t.name,
         ]),

@@ -62,6 +62,7 @@ describe('creating, listing and revoking tokens', () => {
       scopes: ['tasks:read'],
       createdAt: created.createdAt,
       expiresAt: created.expiresAt,
+      expired: false,
       lastUsedAt: null,
     });
   });
@@ -209,15 +210,24 @@ describe('using a token', () => {
     expect(again.status).toBe(404);
   });
 
-  it('expires (401 AUTH_EXPIRED) when its days are over', async () => {
-    const { token } = await newToken(alice, ['tasks:read'], 2);
+  it('expires (401 AUTH_EXPIRED) when its days are over, and the list marks it expired', async () => {
+    const { token, id } = await newToken(alice, ['tasks:read'], 2);
+    const { id: forever } = await newToken(alice, ['tasks:read'], null);
+    const expired = async () => {
+      const { items } = (await (await test.api(`/api/${alice.id}/tokens`, { headers: alice.headers })).json()) as {
+        items: { id: string; expired: boolean }[];
+      };
+      return [items.find((item) => item.id === id)!.expired, items.find((item) => item.id === forever)!.expired];
+    };
     clock += 2 * DAY - 1000;
     expect((await test.api(`/api/${alice.id}/tasks`, { headers: bearer(token) })).status).toBe(200);
+    expect(await expired()).toEqual([false, false]);
     clock += 1000;
     expect(await errorOf(await test.api(`/api/${alice.id}/tasks`, { headers: bearer(token) }))).toMatchObject({
       status: 401,
       code: 'AUTH_EXPIRED',
     });
+    expect(await expired()).toEqual([true, false]);
   });
 
   it('records lastUsedAt at most once a minute', async () => {

@@ -39,13 +39,14 @@ export class TokenLimitReached extends Error {
 
 export type TokenRevokeListener = (tokenId: string, userId: string) => void;
 
-function toInfo(row: TokenRow): TokenInfo {
+function toInfo(row: TokenRow, now: number): TokenInfo {
   return {
     id: row.id,
     name: row.name,
     scopes: row.scopes.split(' ') as TokenScope[],
     createdAt: row.created_at,
     expiresAt: row.expires_at,
+    expired: row.expires_at !== null && Date.parse(row.expires_at) <= now,
     lastUsedAt: row.last_used_at,
   };
 }
@@ -101,11 +102,12 @@ export class PersonalTokenStore {
       last_used_at: null,
     };
     this.insert.run(row);
-    return { ...toInfo(row), token: secret };
+    return { ...toInfo(row, now), token: secret };
   }
 
   list(userId: string): TokenInfo[] {
-    return this.listStmt.all(userId).map(toInfo);
+    const now = this.now();
+    return this.listStmt.all(userId).map((row) => toInfo(row, now));
   }
 
   /** Deletes the token (false when the user has no such token). Streams it authenticated end at once. */

@@ -189,7 +189,7 @@ function TokenTable({
             <td dir="auto">{token.name}</td>
             <td>{token.scopes.includes('tasks:write') ? 'read, write' : 'read'}</td>
             <td>{when(token.createdAt, '')}</td>
-            <td>{when(token.expiresAt, 'never')}</td>
+            <td>{token.expired ? `Expired ${when(token.expiresAt, '')}` : when(token.expiresAt, 'never')}</td>
             <td>{when(token.lastUsedAt, 'never')}</td>
             <td>
               <button
