@@ -26,6 +26,7 @@ class TaskInserter {
   private readonly ensureTag: Statement<Params>;
   private readonly tagByKey: Statement<Params, { id: number; name: string }>;
   private readonly link: Statement<Params>;
+  private readonly delivered: Statement<Params>;
   /** Tag id and the account's spelling, by folded name (tags are only ever added during an import). */
   private readonly tagIds = new Map<string, { id: number; name: string }>();
   private readonly now: string;
@@ -54,6 +55,13 @@ class TaskInserter {
     this.completion = db.prepare(
       `INSERT INTO task_completions (task_id, completed_at, due_date, due_at, time_zone)
        VALUES (@taskId, @completedAt, @dueDate, @dueAt, @timeZone)`,
+    );
+    // A reminder whose time passed before the import is history, not news: it fired (or was missed) where the file
+    // came from. Marked delivered in the write that inserts it (the insert trigger made its row), so the scheduler,
+    // which takes due reminders in writes of its own, never sees it pending. Later ones stay armed.
+    this.delivered = db.prepare(
+      `UPDATE task_reminders SET fired_for = fire_at
+       WHERE task_id = @taskId AND fire_at IS NOT NULL AND fire_at <= @now AND fired_for IS NOT fire_at`,
     );
     this.now = now.toISOString();
   }
@@ -103,6 +111,7 @@ class TaskInserter {
       tagNames,
       runId: this.runId,
     });
+    if (task.reminders.length > 0) this.delivered.run({ taskId: planned.id, now: this.now });
     for (const tag of tags) this.link.run({ tagId: tag.id, taskId: planned.id });
     for (const done of task.completions) {
       this.completion.run({ taskId: planned.id, ...done });
