@@ -72,6 +72,31 @@ describe('organize screens', () => {
     expect(headers()[1]).not.toMatch(/Later|No date/);
   });
 
+  it('Upcoming shows a task on its start day and on its due day; a task added there is due tomorrow', async () => {
+    const { user, server } = renderApp({ signedInAs: ada });
+    const localDate = (offset: number) => {
+      const d = new Date(Date.now() + offset * day);
+      return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+    };
+    server.seed(ada.id, ['Essay'], { startDate: localDate(2), dueDate: localDate(5) });
+    server.seed(ada.id, ['Course'], { startDate: localDate(3) });
+    await user.click(await screen.findByRole('button', { name: /^Upcoming/ }));
+    await waitFor(() => expect(titles()).toEqual(['Essay', 'Course', 'Essay']));
+    const headers = () => Array.from(document.querySelectorAll('.group-row')).map((h) => h.textContent);
+    expect(headers()).toHaveLength(3);
+    // The start day's line says "starts" and opens the task; the row on the due day is the selectable one.
+    const startLine = screen.getByRole('button', { name: 'Open Essay (starts this day)' });
+    expect(startLine.textContent).toContain('starts');
+    expect(document.querySelectorAll('[role="row"][aria-selected]')).toHaveLength(2);
+    await user.click(startLine);
+    const details = await screen.findByRole('complementary', { name: 'Task details' });
+    expect(within(details).getByDisplayValue('Essay')).toBeTruthy();
+    await user.click(within(details).getByRole('button', { name: 'Close details' }));
+    await user.type(screen.getByLabelText('New task title'), 'Buy stamps{Enter}');
+    await waitFor(() => expect([...server.tasks.values()].find((t) => t.title === 'Buy stamps')?.dueDate).toBe(localDate(1)));
+    await waitFor(() => expect(titles()).toContain('Buy stamps'));
+  });
+
   it('nests with Alt+→ / Tab, shows progress, collapses, un-nests with Alt+← and reorders with Alt+↓', async () => {
     const { user, server } = renderApp({ signedInAs: ada, seed: ['Trip', 'Pack', 'Book hotel', 'Other'] });
     await screen.findByText('Other', { selector: '.row-title' });

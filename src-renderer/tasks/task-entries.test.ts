@@ -97,4 +97,43 @@ describe('day groups', () => {
       'in 40 days',
     ]);
   });
+
+  it('Upcoming: a task on its start day ("starts" line) and on its due day (its row), each task selectable once', () => {
+    const open = [
+      task('essay', { dueDate: '2026-12-10', startDate: '2026-12-07' }),
+      task('same day', { dueDate: '2026-12-07', startDate: '2026-12-07' }),
+      task('sun all day', { dueDate: '2026-12-06' }),
+    ];
+    const starts = [
+      task('essay', { dueDate: '2026-12-10', startDate: '2026-12-07' }),
+      task('same day', { dueDate: '2026-12-07', startDate: '2026-12-07' }),
+      task('course, no due', { startDate: '2026-12-06' }),
+      task('report, overdue', { dueDate: '2026-12-01', startDate: '2026-12-08' }),
+    ];
+    const entries = buildEntries({
+      view: { kind: 'upcoming' },
+      open,
+      done: null,
+      starts,
+      now: NOW,
+      format,
+      tree: false,
+      collapsed: new Set(),
+    });
+    const kinds = entries.map((e) => (e.kind === 'header' ? `# ${e.label}` : `${e.kind === 'start' ? 'starts: ' : ''}${e.task.title}`));
+    expect(kinds).toEqual([
+      '# Tomorrow · Sun 6 Dec',
+      'course, no due',
+      'sun all day',
+      '# Mon 7 Dec',
+      'starts: essay',
+      'same day',
+      '# Tue 8 Dec',
+      'report, overdue',
+      '# Thu 10 Dec',
+      'essay',
+    ]);
+    const rows = entries.filter((e) => e.kind === 'task').map((e) => e.key);
+    expect(new Set(rows).size).toBe(rows.length);
+  });
 });

@@ -16,12 +16,16 @@ export type Entry =
       progress: { done: number; total: number } | null;
       collapsed: boolean;
     }
-  | { kind: 'header'; key: string; label: string };
+  | { kind: 'header'; key: string; label: string }
+  /** Upcoming: a task on its start day, when its own row is on its due day (one row per task keeps selection simple). */
+  | { kind: 'start'; key: string; task: OrgTask };
 
 export interface EntryInput {
   view: ViewKey;
   open: readonly OrgTask[];
   done: readonly OrgTask[] | null;
+  /** Upcoming: open tasks starting after today (GET /tasks?startFrom=tomorrow&sort=start). */
+  starts?: readonly OrgTask[] | null;
   now: Date;
   /** The viewer's zone and formats: day groups are the viewer's calendar days. */
   format: DueFormat;
@@ -72,42 +76,74 @@ export function treeEntries(tasks: readonly OrgTask[], collapsed: ReadonlySet<st
   return out;
 }
 
+interface Group {
+  key: string;
+  label: string;
+  rank: string;
+}
+
 /**
  * Rows under headings, each heading once, in the groups' order (a group's rows keep the order they came in). The
  * server's due order is by instant or date in UTC, which in a zone far from UTC interleaves days: grouping by
  * sorting, not by runs, is what keeps "Today, Overdue, Today" from happening (defect 4).
  */
-function grouped(tasks: readonly OrgTask[], groupOf: (task: OrgTask) => { key: string; label: string; rank: string }): Entry[] {
-  const groups = new Map<string, { label: string; rank: string; tasks: OrgTask[] }>();
-  for (const task of tasks) {
-    const { key, label, rank } = groupOf(task);
-    const group = groups.get(key) ?? { label, rank, tasks: [] };
-    group.tasks.push(task);
-    groups.set(key, group);
+function groupedEntries(items: readonly { group: Group; entry: Entry }[]): Entry[] {
+  const groups = new Map<string, { label: string; rank: string; entries: Entry[] }>();
+  for (const { group, entry } of items) {
+    const found = groups.get(group.key) ?? { label: group.label, rank: group.rank, entries: [] };
+    found.entries.push(entry);
+    groups.set(group.key, found);
   }
   const out: Entry[] = [];
   for (const [key, group] of [...groups].sort(([, a], [, b]) => (a.rank < b.rank ? -1 : a.rank > b.rank ? 1 : 0))) {
-    out.push({ kind: 'header', key: `header:${key}`, label: group.label });
-    for (const task of group.tasks) out.push(taskEntry(task, 0, false, false));
+    out.push({ kind: 'header', key: `header:${key}`, label: group.label }, ...group.entries);
   }
   return out;
 }
 
+function grouped(tasks: readonly OrgTask[], groupOf: (task: OrgTask) => Group): Entry[] {
+  return groupedEntries(tasks.map((task) => ({ group: groupOf(task), entry: taskEntry(task, 0, false, false) })));
+}
+
 /** Today's groups: Overdue first, then Today (a task shown because its start date has come is under Today). */
-export function todayGroup(task: OrgTask, now: Date, format: DueFormat): { key: string; label: string; rank: string } {
+export function todayGroup(task: OrgTask, now: Date, format: DueFormat): Group {
   const shown = format.display(task, now);
   return shown?.tone === 'overdue' ? { key: 'overdue', label: 'Overdue', rank: '0' } : { key: 'today', label: 'Today', rank: '1' };
 }
 
-/** Upcoming's group: one per day of the viewer's calendar, labelled "Tomorrow · Sat, Dec 5", "Mon, Dec 7". */
-export function upcomingGroup(task: OrgTask, now: Date, format: DueFormat): { key: string; label: string; rank: string } {
+/** One group per day of the viewer's calendar, labelled "Tomorrow · Sat, Dec 5", "Mon, Dec 7". */
+function dayGroup(date: string, now: Date, format: DueFormat): Group {
+  const today = dateInZone(now, format.viewerZone);
+  const days = daysBetween(today, date);
+  const day = format.day(date, today);
+  const label = days === 0 ? `Today · ${day}` : days === 1 ? `Tomorrow · ${day}` : day;
+  return { key: date, label, rank: date };
+}
+
+/** Upcoming's group: the day of the task's due, in the viewer's calendar. */
+export function upcomingGroup(task: OrgTask, now: Date, format: DueFormat): Group {
   const shown = format.display(task, now);
   if (!shown) return { key: 'no-date', label: 'No date', rank: '~' };
-  const today = dateInZone(now, format.viewerZone);
-  const days = daysBetween(today, shown.date);
-  const day = format.day(shown.date, today);
-  const label = days === 0 ? `Today · ${day}` : days === 1 ? `Tomorrow · ${day}` : day;
-  return { key: shown.date, label, rank: shown.date };
+  return dayGroup(shown.date, now, format);
+}
+
+/**
+ * Upcoming (issue 15 §3): each task on its due day, and on its start day too. A task due after today keeps its row
+ * on its due day and gets a "starts" line on its start day (none when both fall on one day); a task that only
+ * starts ahead (no due, or one already past) has its row on its start day. Within a day: starts first, then
+ * all-day tasks, then timed ones by time.
+ */
+function upcomingEntries(open: readonly OrgTask[], starts: readonly OrgTask[], now: Date, format: DueFormat): Entry[] {
+  const due = byDayOrder(open);
+  const dueDay = new Map(due.map((t) => [t.id, upcomingGroup(t, now, format).key]));
+  const items: { group: Group; entry: Entry }[] = [];
+  for (const task of starts) {
+    if (!task.startDate || dueDay.get(task.id) === task.startDate) continue;
+    const entry: Entry = dueDay.has(task.id) ? { kind: 'start', key: `start:${task.id}`, task } : taskEntry(task, 0, false, false);
+    items.push({ group: dayGroup(task.startDate, now, format), entry });
+  }
+  for (const task of due) items.push({ group: upcomingGroup(task, now, format), entry: taskEntry(task, 0, false, false) });
+  return groupedEntries(items);
 }
 
 /** Within a day: all-day tasks first (in the order they came), then timed ones by time. */
@@ -117,10 +153,10 @@ function byDayOrder(tasks: readonly OrgTask[]): OrgTask[] {
   return [...allDay, ...timed];
 }
 
-export function buildEntries({ view, open, done, now, format, tree, collapsed }: EntryInput): Entry[] {
+export function buildEntries({ view, open, done, starts, now, format, tree, collapsed }: EntryInput): Entry[] {
   let entries: Entry[];
   if (view.kind === 'today') entries = grouped(open, (t) => todayGroup(t, now, format));
-  else if (view.kind === 'upcoming') entries = grouped(byDayOrder(open), (t) => upcomingGroup(t, now, format));
+  else if (view.kind === 'upcoming') entries = upcomingEntries(open, starts ?? [], now, format);
   else if (tree) entries = treeEntries(open, collapsed);
   else entries = open.map((task) => taskEntry(task, 0, false, false));
   if (done && done.length > 0) {

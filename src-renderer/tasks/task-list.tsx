@@ -8,6 +8,7 @@ import { forwardRef, useEffect, useImperativeHandle, useMemo, useRef, type Keybo
 import type { OrgTask } from '../api/organize-api';
 import type { DueFormat } from '../dates/due-format';
 import type { Entry } from './task-entries';
+import { StartRow } from '../start/start-row';
 import { isPending } from './task-format';
 import { TaskRow, type RowActions } from './task-row';
 
@@ -150,6 +151,20 @@ export const TaskList = forwardRef<TaskListHandle, TaskListProps>(function TaskL
             <div key={entry.key} role="row" className="group-row" style={{ top: virtual.start, height: virtual.size }}>
               <div role="columnheader">{entry.label}</div>
             </div>
+          );
+        }
+        if (entry.kind === 'start') {
+          return (
+            <StartRow
+              key={entry.key}
+              task={entry.task}
+              index={virtual.index}
+              top={virtual.start}
+              height={virtual.size}
+              now={now}
+              dueFormat={dueFormat}
+              onOpen={actions.openDetails}
+            />
           );
         }
         return (

@@ -77,7 +77,11 @@ export function countsRange(now: Date, timeZone: string): CountsRange {
  * GET /tasks parameters for the open tasks of a view, and (with "Show completed") for its finished tasks, which
  * are listed after the open ones. `inboxId` is null until the lists are known.
  */
-export function viewQueries(state: TaskView, range: CountsRange, inboxId: string | null): { open: ListParams; done: ListParams | null } | null {
+export function viewQueries(
+  state: TaskView,
+  range: CountsRange,
+  inboxId: string | null,
+): { open: ListParams; done: ListParams | null; starts?: ListParams } | null {
   const q = state.search.trim() || undefined;
   const { view } = state;
   const scope: Partial<ListParams> = {};
@@ -101,17 +105,27 @@ export function viewQueries(state: TaskView, range: CountsRange, inboxId: string
   if (order === DEFAULT_ORDER[sort]) order = undefined;
   if (state.hideNotStarted) Object.assign(scope, { available: true, timeZone: range.timeZone, today: range.today });
   const base = { q, sort, order, limit: PAGE_SIZE, ...scope } satisfies ListParams;
+  // Upcoming also shows each task on its start day: the open tasks starting from tomorrow, by start date.
+  const starts: ListParams | undefined =
+    view.kind === 'upcoming'
+      ? { q, status: 'active', startFrom: shiftDate(range.today, 1), sort: 'start', limit: PAGE_SIZE, timeZone: range.timeZone }
+      : undefined;
   return {
     open: { ...base, status: 'active' },
     done: state.showCompleted ? { ...base, status: 'completed', sort: 'completed', order: undefined } : null,
+    ...(starts ? { starts } : {}),
   };
 }
 
-/** Where a task added in this view goes, so that it shows up there. */
-export function addTarget(view: ViewKey, inboxId: string | null, range: CountsRange): { listId?: string; tags?: string[]; dueToday?: boolean } {
+/**
+ * Where a task added in this view goes, so that it shows up there. Upcoming starts tomorrow, so a task added there
+ * without a date of its own is due tomorrow (in Today it is due today).
+ */
+export function addTarget(view: ViewKey, inboxId: string | null, range: CountsRange): { listId?: string; tags?: string[]; dueDate?: string } {
   if (view.kind === 'list') return { listId: view.listId };
   if (view.kind === 'inbox') return inboxId ? { listId: inboxId } : {};
   if (view.kind === 'tag') return { tags: [view.tag] };
-  if (view.kind === 'today') return { dueToday: Boolean(range.dayEnd) };
+  if (view.kind === 'today') return { dueDate: range.today };
+  if (view.kind === 'upcoming') return { dueDate: shiftDate(range.today, 1) };
   return {};
 }

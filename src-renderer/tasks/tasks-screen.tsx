@@ -86,11 +86,22 @@ export function TasksScreen({ initialView, onViewChange, header, reminders }: Ta
   const queries = useMemo(() => viewQueries({ ...state, search }, range, inbox?.id ?? null), [state, search, range, inbox?.id]);
   const openList = useTaskList(queries?.open ?? null);
   const doneList = useTaskList(queries?.done ?? null);
+  const startList = useTaskList(queries?.starts ?? null);
   const manual = isManual({ ...state, search });
   const trash = state.view.kind === 'trash';
   const entries = useMemo(
-    () => buildEntries({ view: state.view, open: openList.items, done: queries?.done ? doneList.items : null, now, format: dueFormat, tree: manual, collapsed }),
-    [state.view, openList.items, doneList.items, queries?.done, now, dueFormat, manual, collapsed],
+    () =>
+      buildEntries({
+        view: state.view,
+        open: openList.items,
+        done: queries?.done ? doneList.items : null,
+        starts: queries?.starts ? startList.items : null,
+        now,
+        format: dueFormat,
+        tree: manual,
+        collapsed,
+      }),
+    [state.view, openList.items, doneList.items, startList.items, queries?.done, queries?.starts, now, dueFormat, manual, collapsed],
   );
   const visible = useMemo(() => taskEntries(entries).map((e) => e.task), [entries]);
   const order = useMemo(() => visible.map((t) => t.id), [visible]);
@@ -195,9 +206,11 @@ export function TasksScreen({ initialView, onViewChange, header, reminders }: Ta
         selectedIds={selectedIds}
         cursorId={sel.selection.cursorId}
         editingId={editingId}
-        hasNextPage={openList.hasNextPage || doneList.hasNextPage}
-        isFetchingNextPage={openList.isFetchingNextPage || doneList.isFetchingNextPage}
-        fetchNextPage={() => void (openList.hasNextPage ? openList.fetchNextPage() : doneList.fetchNextPage())}
+        hasNextPage={openList.hasNextPage || startList.hasNextPage || doneList.hasNextPage}
+        isFetchingNextPage={openList.isFetchingNextPage || startList.isFetchingNextPage || doneList.isFetchingNextPage}
+        fetchNextPage={() =>
+          void (openList.hasNextPage ? openList.fetchNextPage() : startList.hasNextPage ? startList.fetchNextPage() : doneList.fetchNextPage())
+        }
         now={now}
         dueFormat={dueFormat}
         actions={org.rowActions}

@@ -296,7 +296,7 @@ export function useOrganizeActions(o: Options) {
       if (target.listId && !body.listId) body.listId = target.listId;
       if (target.tags) body.tags = [...(body.tags ?? []), ...target.tags];
       // Added in Today: due today, all day, on the viewer's calendar (was 23:59:59.999, shown as a time).
-      if (target.dueToday && !body.dueAt && !body.dueDate) body.dueDate = o.range.today;
+      if (target.dueDate && !body.dueAt && !body.dueDate) body.dueDate = target.dueDate;
       const task = await mutations.create(body);
       if (!task) return false;
       // The view (a search, a filter) hides the new task: say where it went, with a way to see it.

@@ -138,6 +138,7 @@ export function createFakeTaskServer(): FakeTaskServer {
         if (sort === 'manual') return byPos(a, b);
         if (sort === 'completed') return (b.completedAt ?? '').localeCompare(a.completedAt ?? '');
         if (sort === 'due') return (a.dueAt ?? '~').localeCompare(b.dueAt ?? '~');
+        if (sort === 'start') return (a.startDate ?? '~').localeCompare(b.startDate ?? '~');
         return b.createdAt.localeCompare(a.createdAt);
       });
     if (p.get('order') === 'asc' && sort === 'created') found.reverse();
