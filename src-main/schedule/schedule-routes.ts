@@ -7,6 +7,7 @@ import { snoozeInput } from '../../src-shared/task-schemas.ts';
 import type { ApiEnv } from '../api/api-env.ts';
 import { notFound } from '../api/api-error.ts';
 import { readValidBody } from '../api/request-body.ts';
+import { taskJson } from '../api/task-answer.ts';
 import { assertOwnPath } from '../api/require-auth.ts';
 import type { Route } from '../api/route-table.ts';
 import type { AccessClaims } from '../auth/auth-types.ts';
@@ -54,7 +55,7 @@ export function scheduleRoutes(
         const { userId, id } = params(c, claims);
         const input = await readValidBody(c, snoozeInput);
         if (!(await snoozes.snooze(userId, id, input))) throw notFound();
-        return c.json(snoozed(userId, id));
+        return taskJson(c, snoozed(userId, id));
       },
     },
     {
@@ -64,7 +65,7 @@ export function scheduleRoutes(
       handler: async (c, claims) => {
         const { userId, id } = params(c, claims);
         if (!(await snoozes.snooze(userId, id, null))) throw notFound();
-        return c.json(snoozed(userId, id));
+        return taskJson(c, snoozed(userId, id));
       },
     },
   ];
