@@ -23,6 +23,8 @@ export interface RestoreOptions {
   requiredTables: readonly string[];
   now?: () => number;
   logger?: Logger;
+  /** The app's own fix-ups, run on the staged copy (already verified) before it goes into place. */
+  prepare?: (db: Database.Database, now: number) => void;
 }
 
 export interface RestoreResult {
@@ -51,7 +53,11 @@ function verifySource(options: RestoreOptions): void {
 }
 
 /** Copies the source with the backup API into a standalone file beside the target. */
-async function stageCopy(sourcePath: string, stagedPath: string): Promise<void> {
+async function stageCopy(
+  sourcePath: string,
+  stagedPath: string,
+  prepare: ((db: Database.Database) => void) | undefined,
+): Promise<void> {
   rmSync(stagedPath, { force: true });
   for (const suffix of ['-journal', '-wal', '-shm']) rmSync(stagedPath + suffix, { force: true });
   // 0600 before SQLite writes a byte: the copy, and the -journal/-wal/-shm SQLite gives the same mode.
@@ -67,6 +73,7 @@ async function stageCopy(sourcePath: string, stagedPath: string): Promise<void> 
     const problems = integrityProblems(staged);
     if (problems !== null)
       throw new DataSafetyError('RESTORE_SOURCE_INVALID', `The staged copy is damaged: ${problems}`);
+    prepare?.(staged);
     staged.pragma('journal_mode = DELETE');
   } finally {
     staged.close();
@@ -92,7 +99,8 @@ export async function restoreDatabase(options: RestoreOptions): Promise<RestoreR
   const stagedPath = `${dbPath}.restoring`;
   try {
     verifySource(options);
-    await stageCopy(options.sourcePath, stagedPath);
+    const prepare = options.prepare;
+    await stageCopy(options.sourcePath, stagedPath, prepare && ((db) => prepare(db, now())));
 
     let previousBackup: string | null = null;
     let movedAside: string | null = null;
