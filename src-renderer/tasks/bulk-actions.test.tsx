@@ -65,6 +65,21 @@ describe('bulk actions', () => {
     await screen.findByText('Completed 2 tasks', { selector: '.toast-message' });
   });
 
+  it('completing selected recurring tasks sends the occurrence each one showed', async () => {
+    const { user, server } = renderApp({ signedInAs: ada, seed: ['Water', 'Feed'], seedExtra: { dueDate: '2030-01-07', recurrence: { rrule: 'FREQ=WEEKLY', from: 'due' } } });
+    await screen.findByText('Feed', { selector: '.row-title' });
+    await user.click(rowOf('Water'));
+    await user.keyboard('{Shift>}');
+    await user.click(rowOf('Feed'));
+    await user.keyboard('{/Shift}');
+    await screen.findByRole('toolbar', { name: 'Actions for 2 selected tasks' });
+    grid().focus();
+    await user.keyboard(' ');
+    await waitFor(() => expect(bulkWrites(server)).toHaveLength(1));
+    const ids = [...server.tasks.values()].map((t) => t.id);
+    expect(bulkWrites(server)[0]?.body).toMatchObject({ action: { type: 'complete', occurrences: Object.fromEntries(ids.map((id) => [id, '2030-01-07'])) } });
+  });
+
   it('completing one task with Space shows an Undo toast, as Delete does', async () => {
     const { user, server } = renderApp({ signedInAs: ada, seed: ['Water plants'] });
     await screen.findByText('Water plants', { selector: '.row-title' });

@@ -13,6 +13,8 @@ import { useTasksContext } from './tasks-context';
 export interface BulkTarget {
   request: { ids: string[] } | { filter: BulkFilterInput };
   count: number;
+  /** Per recurring task id, the occurrence (due) the person saw: completing sends it. */
+  occurrences?: Record<string, string>;
 }
 
 export interface BulkRun extends BulkProgress {
@@ -77,7 +79,11 @@ export function useBulkActions({ undo, showToast, announce, settle, listName, ti
     complete: (target: BulkTarget, completed = true) =>
       void run(
         target,
-        completed ? { type: 'complete', timeZone } : { type: 'uncomplete' },
+        !completed
+          ? { type: 'uncomplete' }
+          : target.occurrences && Object.keys(target.occurrences).length > 0
+            ? { type: 'complete', timeZone, occurrences: target.occurrences }
+            : { type: 'complete', timeZone },
         completed ? 'Completing' : 'Reopening',
         (n) => `${completed ? 'Completed' : 'Reopened'} ${plural(n)}`,
       ),

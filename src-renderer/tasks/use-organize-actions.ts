@@ -146,8 +146,14 @@ export function useOrganizeActions(o: Options) {
       return { request: { filter: viewFilter(o.queries.open, o.state.showCompleted) }, count: o.allCount ?? o.order.length };
     }
     const ids = o.order.filter((id) => selection.ids.has(id));
-    return { request: { ids }, count: ids.length };
-  }, [o.allCount, o.order, o.queries, o.state.showCompleted, selection.all, selection.ids]);
+    // The occurrence each selected recurring task showed, so a repeated or concurrent complete skips none.
+    const occurrences: Record<string, string> = {};
+    for (const t of o.visible) {
+      const due = t.dueAt ?? t.dueDate;
+      if (t.recurrence && due && selection.ids.has(t.id)) occurrences[t.id] = due;
+    }
+    return { request: { ids }, count: ids.length, occurrences };
+  }, [o.allCount, o.order, o.queries, o.state.showCompleted, o.visible, selection.all, selection.ids]);
   /** Whether acting on `task` means the multi-selection (it is part of it). */
   const actsOnSelection = useCallback(
     (task: OrgTask) => isMulti(selection) && (selection.all || selection.ids.has(task.id)),
