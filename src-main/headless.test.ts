@@ -22,10 +22,20 @@ function serve(args: string[]) {
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  const line = async (): Promise<Record<string, unknown>> => {
-    for (let i = 0; i < 1200 && !stdout.includes('\n'); i++) await new Promise((r) => setTimeout(r, 50));
-    return JSON.parse(stdout.split('\n')[0]!) as Record<string, unknown>;
-  };
+  // The first stdout line, as soon as it is there (no polling: a loaded machine only makes it later), or a
+  // rejection naming what the host printed when it exits without one.
+  const firstLine = new Promise<Record<string, unknown>>((resolve, reject) => {
+    const check = () => {
+      if (stdout.includes('\n')) resolve(JSON.parse(stdout.split('\n')[0]!) as Record<string, unknown>);
+    };
+    child.stdout.on('data', check);
+    child.on('exit', (code) => {
+      check();
+      reject(new Error(`the host exited (${code}) without a line on stdout: ${stderr}`));
+    });
+  });
+  firstLine.catch(() => undefined); // reported to whoever awaits line(); not an unhandled rejection otherwise
+  const line = (): Promise<Record<string, unknown>> => firstLine;
   return { child, exited, line, output: () => ({ stdout, stderr }) };
 }
 
