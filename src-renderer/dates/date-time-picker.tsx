@@ -4,9 +4,10 @@
 // preset or Enter in the text field also closes it. A new date keeps the time and its zone, a new time keeps
 // the date (due-edit.ts). Reused for other dates (a start date, a reminder's date): `allowTime={false}` hides
 // the time. Esc or Done closes; focus returns to where it was.
-import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { DayPicker } from 'react-day-picker';
 import { parseQuickAdd } from '../../src-shared/quick-add/parse-quick-add';
+import { useModalFocus } from '../app/use-modal-focus';
 import { datePresets } from './date-presets';
 import { dueDateOf, dueTimeOf, dueZone, NO_DUE, withDate, withTime, type Due } from './due-edit';
 import type { DueFormat } from './due-format';
@@ -53,14 +54,6 @@ export function parseDuePhrase(text: string, now: Date, timeZone: string): Due |
   return null;
 }
 
-function focusables(root: HTMLElement): HTMLElement[] {
-  return Array.from(
-    root.querySelectorAll<HTMLElement>(
-      'button:not([disabled]), input:not([disabled]), [tabindex]:not([tabindex="-1"])',
-    ),
-  ).filter((el) => el.offsetParent !== null || el === document.activeElement);
-}
-
 export function DateTimePicker({
   label,
   value,
@@ -81,15 +74,10 @@ export function DateTimePicker({
   const [timeText, setTimeText] = useState(time ?? DEFAULT_TIME);
   const id = useId();
   const dialogRef = useRef<HTMLDivElement>(null);
-  const textRef = useRef<HTMLInputElement>(null);
   const typed = useMemo(() => parseDuePhrase(text, now, viewerZone), [text, now, viewerZone]);
   const presets = useMemo(() => datePresets(today), [today]);
 
-  useEffect(() => {
-    const previous = document.activeElement as HTMLElement | null;
-    textRef.current?.focus();
-    return () => previous?.focus();
-  }, []);
+  const trapTab = useModalFocus(dialogRef);
   const pickDate = (next: string) => {
     onChange(withDate(value, next, viewerZone));
     setMonth(toCalendarDate(next));
@@ -105,19 +93,8 @@ export function DateTimePicker({
       event.preventDefault();
       onClose();
     }
-    if (event.key === 'Tab' && dialogRef.current) {
-      // Focus stays in the dialog (it is modal).
-      const items = focusables(dialogRef.current);
-      const first = items[0];
-      const last = items.at(-1);
-      if (event.shiftKey && document.activeElement === first) {
-        event.preventDefault();
-        last?.focus();
-      } else if (!event.shiftKey && document.activeElement === last) {
-        event.preventDefault();
-        first?.focus();
-      }
-    }
+    // Focus stays in the dialog (it is modal).
+    trapTab(event);
   }
 
   const summary = date
@@ -149,7 +126,7 @@ export function DateTimePicker({
             Type a date
           </label>
           <input
-            ref={textRef}
+            data-autofocus
             id={`${id}-text`}
             className="input"
             value={text}

@@ -1,6 +1,7 @@
 // Settings (from the account menu), in three tabs: API & tokens (the local API's address and docs, personal access
 // tokens), Import & export, Backups. A modal dialog that keeps focus inside and returns it where it was when closed.
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { useModalFocus } from '../app/use-modal-focus';
 import type { TasksBridge } from '../../src-preload/contract';
 import type { HttpClient } from '../api/http-client';
 import { ApiAddress } from './api-address';
@@ -25,21 +26,20 @@ export function SettingsDialog({ bridge, http, userId, tab: initialTab = 'api', 
   const [tab, setTab] = useState<SettingsTab>(initialTab);
   const api = useMemo(() => createTokensApi(http, userId), [http, userId]);
   const transfer = useMemo(() => createTransferApi(http, userId), [http, userId]);
+  const trapTab = useModalFocus(dialogRef);
   useEffect(() => {
-    const previous = document.activeElement as HTMLElement | null;
-    dialogRef.current?.querySelector<HTMLElement>('[role="tab"][aria-selected="true"]')?.focus();
-    // Escape closes it wherever focus is (a button that removed itself leaves focus on the body).
+    // Escape closes it wherever focus is (a button that removed itself leaves focus on the body), except in a
+    // dialog opened over it (the confirmation of Revoke answers its own Esc).
     const onKey = (event: KeyboardEvent) => {
       if (event.key !== 'Escape') return;
+      const owner = event.target instanceof Element ? event.target.closest('[aria-modal="true"]') : null;
+      if (owner && owner !== dialogRef.current) return;
       event.preventDefault();
       event.stopPropagation();
       onClose();
     };
     document.addEventListener('keydown', onKey, true);
-    return () => {
-      document.removeEventListener('keydown', onKey, true);
-      previous?.focus();
-    };
+    return () => document.removeEventListener('keydown', onKey, true);
   }, [onClose]);
 
   /** Arrow keys, Home and End move between the tabs (the WAI-ARIA tabs pattern, activation on focus). */
@@ -55,23 +55,6 @@ export function SettingsDialog({ bridge, http, userId, tab: initialTab = 'api', 
     dialogRef.current?.querySelector<HTMLElement>(`#settings-tab-${target.id}`)?.focus();
   }
 
-  function trapTab(event: React.KeyboardEvent) {
-    const items = Array.from(
-      dialogRef.current?.querySelectorAll<HTMLElement>(
-        'a, button:not(:disabled):not([tabindex="-1"]), input:not([tabindex="-1"]), select, summary',
-      ) ?? [],
-    );
-    const first = items[0];
-    const last = items[items.length - 1];
-    if (event.shiftKey && document.activeElement === first) {
-      event.preventDefault();
-      last?.focus();
-    } else if (!event.shiftKey && document.activeElement === last) {
-      event.preventDefault();
-      first?.focus();
-    }
-  }
-
   return (
     <div className="overlay" role="presentation" onClick={onClose}>
       <div
@@ -83,7 +66,7 @@ export function SettingsDialog({ bridge, http, userId, tab: initialTab = 'api', 
         onClick={(event) => event.stopPropagation()}
         onKeyDown={(event) => {
           event.stopPropagation();
-          if (event.key === 'Tab') trapTab(event);
+          trapTab(event);
         }}
       >
         <div className="settings-head">
@@ -102,6 +85,7 @@ export function SettingsDialog({ bridge, http, userId, tab: initialTab = 'api', 
               aria-selected={tab === item.id}
               aria-controls={`settings-panel-${item.id}`}
               tabIndex={tab === item.id ? 0 : -1}
+              data-autofocus={item.id === initialTab ? '' : undefined}
               className="settings-tab"
               onClick={() => setTab(item.id)}
             >

@@ -1,5 +1,6 @@
 // The keyboard shortcuts sheet (?): a modal dialog that returns focus where it was when closed.
-import { useEffect, useRef } from 'react';
+import { useRef } from 'react';
+import { useModalFocus } from '../app/use-modal-focus';
 
 const SHORTCUTS: readonly [string, string][] = [
   ['N  or  Ctrl/⌘ + N', 'Add a task'],
@@ -24,15 +25,12 @@ const SHORTCUTS: readonly [string, string][] = [
 ];
 
 export function ShortcutsSheet({ onClose }: { onClose: () => void }) {
-  const closeRef = useRef<HTMLButtonElement>(null);
-  useEffect(() => {
-    const previous = document.activeElement as HTMLElement | null;
-    closeRef.current?.focus();
-    return () => previous?.focus();
-  }, []);
+  const ref = useRef<HTMLDivElement>(null);
+  const trapTab = useModalFocus(ref);
   return (
     <div className="overlay" role="presentation" onClick={onClose}>
       <div
+        ref={ref}
         className="sheet"
         role="dialog"
         aria-modal="true"
@@ -44,10 +42,7 @@ export function ShortcutsSheet({ onClose }: { onClose: () => void }) {
             e.preventDefault();
             onClose();
           }
-          if (e.key === 'Tab') {
-            e.preventDefault();
-            closeRef.current?.focus();
-          }
+          trapTab(e);
         }}
       >
         <h2 id="shortcuts-title">Keyboard shortcuts</h2>
@@ -61,7 +56,7 @@ export function ShortcutsSheet({ onClose }: { onClose: () => void }) {
             </div>
           ))}
         </dl>
-        <button ref={closeRef} type="button" className="button" onClick={onClose}>
+        <button type="button" className="button" onClick={onClose} data-autofocus>
           Close
         </button>
       </div>
