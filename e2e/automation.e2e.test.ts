@@ -77,6 +77,16 @@ describe('automation in Chromium', () => {
     // Revoke in Settings: the script's next request is refused.
     await openSettings(page, ada);
     await dialog.getByRole('button', { name: 'Revoke e2e script' }).click();
+    // The app asks first, in its own dialog naming the token; Esc answers no and leaves Settings open.
+    const sure = page.getByRole('alertdialog', { name: 'Revoke this token?' });
+    await sure.getByText('Scripts using “e2e script” stop working at once.', { exact: false }).waitFor();
+    await expect.poll(() => page.evaluate('document.activeElement?.textContent')).toBe('Cancel');
+    await h.screenshot('revoke-confirm-light');
+    await page.keyboard.press('Escape');
+    await sure.waitFor({ state: 'detached' });
+    expect(await dialog.getByRole('button', { name: 'Revoke e2e script' }).isVisible()).toBe(true);
+    await dialog.getByRole('button', { name: 'Revoke e2e script' }).click();
+    await sure.getByRole('button', { name: 'Revoke token' }).click();
     await dialog.getByText('No tokens yet.').waitFor();
     const refused = await fetch(`${h.core.apiBaseUrl}/api/${me.id}/tasks`, { headers: auth });
     expect(refused.status).toBe(401);

@@ -4,6 +4,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { TokenCreated, TokenInfo } from '../../src-shared/token-schemas';
 import { TOKEN_NAME_MAX } from '../../src-shared/token-schemas';
+import { useConfirm } from '../app/confirm-dialog';
 import type { TokensApi } from './tokens-api';
 
 const EXPIRY_CHOICES: readonly [string, number | null][] = [
@@ -43,6 +44,7 @@ export function ApiTokens({ api, userId }: { api: TokensApi; userId: string }) {
     },
     onError: (e) => setError(e.message),
   });
+  const confirm = useConfirm();
   const revoke = useMutation({
     mutationFn: (id: string) => api.revoke(id),
     onSuccess: () => void client.invalidateQueries({ queryKey: key }),
@@ -151,8 +153,13 @@ export function ApiTokens({ api, userId }: { api: TokensApi; userId: string }) {
       <TokenTable
         tokens={tokens.data ?? []}
         loading={tokens.isPending}
-        onRevoke={(id) => revoke.mutate(id)}
+        onRevoke={(token) =>
+          void confirm
+            .ask({ title: 'Revoke this token?', message: `Scripts using “${token.name}” stop working at once. This cannot be undone.`, confirmLabel: 'Revoke token', danger: true })
+            .then((yes) => yes && revoke.mutate(token.id))
+        }
       />
+      {confirm.dialog}
     </section>
   );
 }
@@ -164,7 +171,7 @@ function TokenTable({
 }: {
   tokens: TokenInfo[];
   loading: boolean;
-  onRevoke: (id: string) => void;
+  onRevoke: (token: TokenInfo) => void;
 }) {
   if (loading) return <p className="field-hint">Loading tokens…</p>;
   if (tokens.length === 0) return <p className="field-hint">No tokens yet.</p>;
@@ -196,7 +203,7 @@ function TokenTable({
                 type="button"
                 className="button button-danger"
                 aria-label={`Revoke ${token.name}`}
-                onClick={() => onRevoke(token.id)}
+                onClick={() => onRevoke(token)}
               >
                 Revoke
               </button>

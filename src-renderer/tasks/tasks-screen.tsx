@@ -6,6 +6,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useCallback, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { TasksBridge } from '../../src-preload/contract';
 import type { OrgTask } from '../api/organize-api';
+import { useConfirm } from '../app/confirm-dialog';
 import { createDueFormat } from '../dates/due-format';
 import { viewerTimeZone } from '../dates/viewer-zone';
 import { CommandPalette } from '../organize/command-palette';
@@ -124,6 +125,7 @@ export function TasksScreen({ initialView, onViewChange, header, reminders }: Ta
     [onViewChange, sel.selection.cursorId, state],
   );
 
+  const confirm = useConfirm();
   const showToast = useCallback((next: Omit<ToastState, 'id'>) => setToast({ ...next, id: Date.now() }), []);
   const dismissToast = useCallback(() => setToast(null), []);
   const announce = useCallback((message: string) => setAnnouncement(message), []);
@@ -149,6 +151,7 @@ export function TasksScreen({ initialView, onViewChange, header, reminders }: Ta
     setCollapsed,
     remember,
     allCount: allCount.data?.count ?? null,
+    confirm: confirm.ask,
     palette: {
       focusQuickAdd,
       focusSearch,
@@ -338,6 +341,7 @@ export function TasksScreen({ initialView, onViewChange, header, reminders }: Ta
           {announcement}
         </div>
         {sheetOpen ? <ShortcutsSheet onClose={() => setSheetOpen(false)} /> : null}
+        {confirm.dialog}
         {schedule.dialog}
         <CommandPalette
           open={paletteOpen}

@@ -4,6 +4,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, type Dispatch, type RefObject, type SetStateAction } from 'react';
 import type { TaskCreateInput } from '../../src-shared/task-schemas';
+import type { ConfirmRequest } from '../app/confirm-dialog';
 import { describeError } from '../api/api-error';
 import type { OrgTask, TaskListInfo } from '../api/organize-api';
 import type { CountsRange, ListParams } from '../api/tasks-api';
@@ -46,6 +47,8 @@ interface Options {
   palette: PaletteExtras;
   /** How many tasks the whole view has (the server's count), once select all asked for it. */
   allCount: number | null;
+  /** The app's own confirmation dialog (never the browser's confirm()). */
+  confirm: (request: ConfirmRequest) => Promise<boolean>;
 }
 
 
@@ -242,14 +245,19 @@ export function useOrganizeActions(o: Options) {
           .catch((error: unknown) => showToast({ message: `Could not restore: ${describeError(error)}`, tone: 'error' }))
           .finally(settleTrash);
       },
-      purge: (task) => {
-        if (!window.confirm(`Delete “${task.title}” for good? This cannot be undone.`)) return;
-        selectOne(neighbourOf([task]));
-        organize
-          .purge(task.id)
-          .catch((error: unknown) => showToast({ message: `Could not delete: ${describeError(error)}`, tone: 'error' }))
-          .finally(settleTrash);
-      },
+      purge: (task) =>
+        void o
+          .confirm({ title: 'Delete for good?', message: `“${task.title}” will be deleted for good. This cannot be undone.`, confirmLabel: 'Delete for good', danger: true })
+          .then((yes) => {
+            // The row's button that asked is gone or going: the keyboard goes back to the list.
+            listRef.current?.focus();
+            if (!yes) return;
+            selectOne(neighbourOf([task]));
+            organize
+              .purge(task.id)
+              .catch((error: unknown) => showToast({ message: `Could not delete: ${describeError(error)}`, tone: 'error' }))
+              .finally(settleTrash);
+          }),
     }),
     [actsOnSelection, api, bulkRuns, bulkTarget, complete, listRef, mutations, neighbourOf, o, organize, remove, select, selectOne, settleTrash, showToast, undo],
   );
@@ -364,14 +372,19 @@ export function useOrganizeActions(o: Options) {
     move: (listId: string) => (bulkRuns.move(bulkTarget(), listId), selectOne(null)),
   };
 
+  const { confirm } = o;
   const emptyTrash = useCallback(() => {
-    if (!window.confirm('Delete every task in the trash for good? This cannot be undone.')) return;
-    organize
-      .emptyTrash()
-      .then(() => showToast({ message: 'The trash is empty.', tone: 'info' }))
-      .catch((error: unknown) => showToast({ message: `Could not empty the trash: ${describeError(error)}`, tone: 'error' }))
-      .finally(() => mutations.settle(true));
-  }, [mutations, organize, showToast]);
+    void confirm({ title: 'Empty the trash?', message: 'Every task in the trash will be deleted for good. This cannot be undone.', confirmLabel: 'Empty trash', danger: true }).then(
+      (yes) => {
+        if (!yes) return;
+        organize
+          .emptyTrash()
+          .then(() => showToast({ message: 'The trash is empty.', tone: 'info' }))
+          .catch((error: unknown) => showToast({ message: `Could not empty the trash: ${describeError(error)}`, tone: 'error' }))
+          .finally(() => mutations.settle(true));
+      },
+    );
+  }, [confirm, mutations, organize, showToast]);
 
   const commands = paletteCommands({ palette: o.palette, undo, showCompleted: o.state.showCompleted, changeView: o.changeView, emptyTrash });
   const dragAnnouncements = dragWords(o.visible, o.lists);

@@ -3,7 +3,7 @@
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { renderApp } from '../test/render-app';
-import { ada, rowOf } from '../test/screen-helpers';
+import { ada, grid, rowOf, titles } from '../test/screen-helpers';
 
 afterEach(() => {
   cleanup();
@@ -54,5 +54,56 @@ describe('walk-through fixes', () => {
     const details = await openDetails(user, 'Tidy up');
     await user.type(within(details).getByLabelText('Add a tag'), '@home{Enter}');
     await waitFor(() => expect([...server.tasks.values()][0]?.tags).toEqual(['home']));
+  });
+
+  it('asks in its own dialog before "Delete for good": it starts on Cancel, Cancel and Esc keep the task, the button deletes it', async () => {
+    const browserConfirm = vi.fn(() => true);
+    vi.stubGlobal('confirm', browserConfirm);
+    const { user, server } = renderApp({ signedInAs: ada, seed: ['Old note'] });
+    await screen.findByText('Old note', { selector: '.row-title' });
+    await user.click(rowOf('Old note'));
+    grid().focus();
+    await user.keyboard('{Delete}');
+    await waitFor(() => expect(server.deleted.size).toBe(1));
+    await user.click(screen.getByRole('button', { name: /^Trash/ }));
+    await screen.findByText('Old note', { selector: '.row-title' });
+
+    await user.click(screen.getByRole('button', { name: 'Delete for good: Old note' }));
+    const dialog = await screen.findByRole('alertdialog', { name: 'Delete for good?' });
+    expect(dialog.textContent).toContain('“Old note” will be deleted for good. This cannot be undone.');
+    expect(document.activeElement?.textContent).toBe('Cancel');
+    await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Delete for good: Old note' }));
+    await screen.findByRole('alertdialog');
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+    expect(server.deleted.size).toBe(1);
+    expect(titles()).toEqual(['Old note']);
+
+    await user.click(screen.getByRole('button', { name: 'Delete for good: Old note' }));
+    await user.click(within(await screen.findByRole('alertdialog')).getByRole('button', { name: 'Delete for good' }));
+    await waitFor(() => expect(server.deleted.size).toBe(0));
+    expect(browserConfirm).not.toHaveBeenCalled();
+  });
+
+  it('asks in its own dialog before "Empty trash", and only the dialog\'s button empties it', async () => {
+    const browserConfirm = vi.fn(() => true);
+    vi.stubGlobal('confirm', browserConfirm);
+    const { user, server } = renderApp({ signedInAs: ada, seed: ['One', 'Two'] });
+    await screen.findByText('Two', { selector: '.row-title' });
+    grid().focus();
+    await user.keyboard('{Control>}a{/Control}{Delete}');
+    await waitFor(() => expect(server.deleted.size).toBe(2));
+    await user.click(screen.getByRole('button', { name: /^Trash/ }));
+    await waitFor(() => expect([...titles()].sort()).toEqual(['One', 'Two']));
+    await user.click(screen.getByRole('button', { name: 'Empty trash' }));
+    const dialog = await screen.findByRole('alertdialog', { name: 'Empty the trash?' });
+    await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    expect(server.deleted.size).toBe(2);
+    await user.click(screen.getByRole('button', { name: 'Empty trash' }));
+    await user.click(within(await screen.findByRole('alertdialog')).getByRole('button', { name: 'Empty trash' }));
+    await waitFor(() => expect(server.deleted.size).toBe(0));
+    expect(browserConfirm).not.toHaveBeenCalled();
   });
 });
