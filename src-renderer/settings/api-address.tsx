@@ -1,6 +1,7 @@
 // Settings → the local API: its address, the docs (system browser), and the port for the next start.
 import { useEffect, useState } from 'react';
 import type { ApiInfo, TasksBridge } from '../../src-preload/contract';
+import { portNumber } from '../../src-shared/api-discovery';
 
 export function ApiAddress({ bridge }: { bridge: TasksBridge }) {
   const [info, setInfo] = useState<ApiInfo | null>(null);
@@ -15,7 +16,13 @@ export function ApiAddress({ bridge }: { bridge: TasksBridge }) {
   }, [bridge]);
 
   async function savePort() {
-    const result = await bridge.app.setApiPort({ port: Number(port) });
+    // Said in words before it reaches main (whose schema would answer "expected number, received NaN" for "abc"),
+    // through the same schema and its own message for a number out of range.
+    const value = port.trim();
+    if (!/^\d+$/.test(value)) return setMessage(`“${value || 'nothing'}” is not a port: type a whole number from 1024 to 65535, such as 47821.`);
+    const checked = portNumber.safeParse(Number(value));
+    if (!checked.success) return setMessage(checked.error.issues[0]?.message ?? 'Use a port from 1024 to 65535.');
+    const result = await bridge.app.setApiPort({ port: checked.data });
     if (!result.ok) return setMessage(Object.values(result.error.fields ?? {})[0] ?? result.error.message);
     setInfo(result.value);
     setMessage(
