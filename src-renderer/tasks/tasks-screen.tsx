@@ -152,6 +152,7 @@ export function TasksScreen({ initialView, onViewChange, header, reminders }: Ta
     remember,
     allCount: allCount.data?.count ?? null,
     confirm: confirm.ask,
+    clearToast: dismissToast,
     palette: {
       focusQuickAdd,
       focusSearch,
@@ -312,7 +313,18 @@ export function TasksScreen({ initialView, onViewChange, header, reminders }: Ta
             task={cursorTask}
             lists={lists.data ?? []}
             onSave={(patch) => org.mutations.update(cursorTask, patch)}
-            onMoveToList={(listId) => org.moves.toList(cursorTask, listId)}
+            onMoveToList={(listId) => {
+              // Say where it went (the panel closes when the task leaves this view), with a way to follow it.
+              org.moves.toList(cursorTask, listId);
+              const list = lists.data?.find((l) => l.id === listId);
+              if (list && listId !== cursorTask.listId) {
+                showToast({
+                  message: `Moved “${cursorTask.title}” to ${list.name}`,
+                  tone: 'info',
+                  action: { label: 'Show', run: () => org.goTo(list.isInbox ? { kind: 'inbox' } : { kind: 'list', listId }) },
+                });
+              }
+            }}
             onToggle={() => org.rowActions.toggle(cursorTask)}
             onDelete={() => {
               setDetailsOpen(false);

@@ -49,6 +49,7 @@ interface Options {
   allCount: number | null;
   /** The app's own confirmation dialog (never the browser's confirm()). */
   confirm: (request: ConfirmRequest) => Promise<boolean>;
+  clearToast: () => void;
 }
 
 
@@ -284,6 +285,8 @@ export function useOrganizeActions(o: Options) {
 
   const goTo = useCallback(
     (view: ViewKey) => {
+      // A toast belongs to the view it was said in ("Restored …" stayed on screen under later views).
+      o.clearToast();
       o.setDetailsOpen(false);
       selectOne(null);
       o.changeView({ view, search: '' });

@@ -7,6 +7,10 @@ import { organizeKeys, taskKeys } from './query-keys';
 import { useTasksContext } from './tasks-context';
 
 const NO_PARAMS: ListParams = {};
+// While the host is away the sidebar says "Lists are not available."; it asks again every few seconds, so lists
+// and tags come back by themselves when the host does (they stayed missing until a navigation).
+const RETRY_FAILED_MS = 3_000;
+const retryWhileFailing = (query: { state: { status: string } }) => (query.state.status === 'error' ? RETRY_FAILED_MS : false);
 
 export function useTaskList(params: ListParams | null) {
   const { api, userId } = useTasksContext();
@@ -33,10 +37,10 @@ export function useTaskCounts(range: CountsRange) {
 
 export function useLists() {
   const { organize, userId } = useTasksContext();
-  return useQuery({ queryKey: organizeKeys.lists(userId), queryFn: ({ signal }) => organize.lists(signal), retry: false });
+  return useQuery({ queryKey: organizeKeys.lists(userId), queryFn: ({ signal }) => organize.lists(signal), retry: false, refetchInterval: retryWhileFailing });
 }
 
 export function useTags() {
   const { organize, userId } = useTasksContext();
-  return useQuery({ queryKey: organizeKeys.tags(userId), queryFn: ({ signal }) => organize.tags(signal), retry: false });
+  return useQuery({ queryKey: organizeKeys.tags(userId), queryFn: ({ signal }) => organize.tags(signal), retry: false, refetchInterval: retryWhileFailing });
 }

@@ -106,4 +106,36 @@ describe('walk-through fixes', () => {
     await waitFor(() => expect(server.deleted.size).toBe(0));
     expect(browserConfirm).not.toHaveBeenCalled();
   });
+
+  it('says where the details List menu moved a task, with a Show that follows it', async () => {
+    const { user, server } = renderApp({ signedInAs: ada, seed: ['Call Ana'] });
+    const work = server.addList(ada.id, 'Work');
+    await screen.findByText('Call Ana', { selector: '.row-title' });
+    const details = await openDetails(user, 'Call Ana');
+    await user.selectOptions(within(details).getByRole('combobox', { name: 'List' }), work.id);
+    const toast = await screen.findByText('Moved “Call Ana” to Work', { selector: '.toast-message' });
+    await user.click(within(toast.closest('.toast') as HTMLElement).getByRole('button', { name: 'Show' }));
+    await screen.findByRole('heading', { name: 'Work', level: 1 });
+    await waitFor(() => expect(titles()).toEqual(['Call Ana']));
+  });
+
+  it('drops a toast when the view changes (it belongs to the view it was said in)', async () => {
+    const { user } = renderApp({ signedInAs: ada, seed: ['Old note'] });
+    await screen.findByText('Old note', { selector: '.row-title' });
+    await user.click(rowOf('Old note'));
+    grid().focus();
+    await user.keyboard('{Delete}');
+    await screen.findByText(/Deleted “Old note”/);
+    await user.click(screen.getByRole('button', { name: /^Today/ }));
+    await screen.findByRole('heading', { name: 'Today', level: 1 });
+    expect(screen.queryByText(/Deleted “Old note”/)).toBeNull();
+  });
+
+  it('brings the lists back by itself when the host answers again (no navigation needed)', async () => {
+    const { server } = renderApp({ signedInAs: ada, seed: ['Task'] });
+    server.failNext({ method: 'GET', path: /\/lists$/, status: 503, code: 'UNAVAILABLE' });
+    server.addList(ada.id, 'Work');
+    await screen.findByText('Lists are not available.', {}, { timeout: 5_000 });
+    await screen.findByText('Work', { selector: '.side-label' }, { timeout: 8_000 });
+  }, 15_000);
 });
