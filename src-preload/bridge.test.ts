@@ -41,6 +41,7 @@ describe('createBridge', () => {
     await bridge.accounts.list();
     await bridge.accounts.switchTo({ userId: 'u2' });
     await bridge.accounts.signOut({ userId: 'u2' });
+    await bridge.accounts.changePassword({ currentPassword: 'old one', newPassword: 'a new one', signOutOtherDevices: true });
 
     expect(calls).toEqual([
       { channel: 'auth:sign-up', payload: { name: 'A', email: 'a@example.com', password: 'correct horse battery' } },
@@ -58,6 +59,7 @@ describe('createBridge', () => {
       { channel: 'accounts:list', payload: undefined },
       { channel: 'accounts:switch', payload: { userId: 'u2' } },
       { channel: 'accounts:sign-out', payload: { userId: 'u2' } },
+      { channel: 'account:change-password', payload: { currentPassword: 'old one', newPassword: 'a new one', signOutOtherDevices: true } },
     ]);
   });
 
@@ -106,7 +108,7 @@ describe('createBridge', () => {
     const { transport } = recordingTransport(() => ({ ok: true, value: null }));
     const bridge = createBridge(transport);
     expect(Object.keys(bridge).sort()).toEqual(['accounts', 'app', 'auth', 'backups', 'files', 'reminders']);
-    expect(Object.keys(bridge.accounts)).toEqual(['list', 'switchTo', 'signOut']);
+    expect(Object.keys(bridge.accounts)).toEqual(['list', 'switchTo', 'signOut', 'changePassword']);
     expect(Object.keys(bridge.backups)).toEqual(['list', 'create', 'restore']);
     expect(Object.keys(bridge.files)).toEqual(['openImportFile', 'saveExportFile']);
     expect(Object.keys(bridge.reminders)).toEqual(['onOpenTask']);

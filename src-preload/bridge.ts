@@ -41,6 +41,7 @@ export function createBridge(transport: BridgeTransport): TasksBridge {
       list: () => call(INVOKE_CHANNELS.listAccounts, undefined),
       switchTo: (request) => call(INVOKE_CHANNELS.switchAccount, request),
       signOut: (request) => call(INVOKE_CHANNELS.signOutAccount, request),
+      changePassword: (request) => call(INVOKE_CHANNELS.changePassword, request),
     },
     reminders: {
       onOpenTask: (callback) => {

@@ -19,6 +19,7 @@ export const INVOKE_CHANNELS = {
   listAccounts: 'accounts:list',
   switchAccount: 'accounts:switch',
   signOutAccount: 'accounts:sign-out',
+  changePassword: 'account:change-password',
 } as const;
 
 /** Events pushed from main to the renderer (webContents.send / ipcRenderer.on). */
@@ -123,6 +124,18 @@ export interface AccountRequest {
   userId: string;
 }
 
+/** Settings → Account → Change password (the current account). */
+export interface ChangePasswordRequest {
+  currentPassword: string;
+  newPassword: string;
+  /** End every other session of this account (other devices, the CLI's login) and revoke its personal access tokens. */
+  signOutOtherDevices: boolean;
+}
+
+export interface ChangePasswordResult {
+  signedOutOtherDevices: boolean;
+}
+
 /** One backup of the data directory (Settings → Backups). A backup holds every account of this machine. */
 export interface BackupInfo {
   /** The file name: the handle to pass back to restore it. */
@@ -207,6 +220,8 @@ export interface InvokeContract {
   'accounts:switch': { request: AccountRequest; response: SessionInfo };
   /** Signs out of one account; answers the current account afterwards (another one when it was current), or null. */
   'accounts:sign-out': { request: AccountRequest; response: SessionInfo | null };
+  /** INVALID_CREDENTIALS (current password wrong), WEAK_PASSWORD, RATE_LIMITED. */
+  'account:change-password': { request: ChangePasswordRequest; response: ChangePasswordResult };
 }
 
 /** `reminder:open-task`: the user clicked a reminder notification for this task. */
@@ -238,6 +253,8 @@ export interface TasksBridge {
     list(): Promise<IpcResult<AccountSummary[]>>;
     switchTo(request: AccountRequest): Promise<IpcResult<SessionInfo>>;
     signOut(request: AccountRequest): Promise<IpcResult<SessionInfo | null>>;
+    /** Changes the current account's password. */
+    changePassword(request: ChangePasswordRequest): Promise<IpcResult<ChangePasswordResult>>;
   };
   reminders: {
     /** Called when a reminder notification is clicked (the window is already focused); returns unsubscribe. */

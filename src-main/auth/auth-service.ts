@@ -109,6 +109,31 @@ export class BetterAuthService implements AuthService {
     }
   }
 
+  async changePassword(
+    sessionToken: string,
+    input: { currentPassword: string; newPassword: string; revokeOtherSessions: boolean },
+  ): Promise<{ sessionToken: string | null }> {
+    const currentPassword = checkExistingPassword(input?.currentPassword);
+    const newPassword = checkNewPassword(input?.newPassword);
+    if (!isPlausibleSessionToken(sessionToken)) throw authError('SESSION_EXPIRED');
+    this.countAttempt();
+    try {
+      const { token } = await this.auth.api.changePassword({
+        headers: bearerHeaders(this.hasher, sessionToken),
+        body: { currentPassword, newPassword, revokeOtherSessions: input.revokeOtherSessions === true },
+      });
+      if (!token) return { sessionToken: null };
+      const raw = this.hasher.takeOuter(token);
+      if (raw === undefined) {
+        this.logger.error('a new session has no raw token to hand out');
+        throw authError('INTERNAL');
+      }
+      return { sessionToken: raw };
+    } catch (error) {
+      throw toAuthError(error, this.logger, 'change-password');
+    }
+  }
+
   private countAttempt(): void {
     const wait = this.attemptsTotal.retryAfter('all');
     if (wait > 0) throw authError('RATE_LIMITED', wait);

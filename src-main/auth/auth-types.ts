@@ -60,6 +60,15 @@ export interface AuthService {
   signOut(sessionToken: string): Promise<void>;
   /** The live session for a token (sliding expiry applies), or null if expired, revoked or unknown. */
   getSession(sessionToken: string): Promise<ActiveSession | null>;
+  /**
+   * Changes the session's user's password after checking the current one (INVALID_CREDENTIALS, WEAK_PASSWORD).
+   * With `revokeOtherSessions` every session of the user ends, its personal access tokens are revoked, and the
+   * new session's token is returned (the caller's old one has ended too); without it, null.
+   */
+  changePassword(
+    sessionToken: string,
+    input: { currentPassword: string; newPassword: string; revokeOtherSessions: boolean },
+  ): Promise<{ sessionToken: string | null }>;
 }
 
 export interface AccessTokenGrant {

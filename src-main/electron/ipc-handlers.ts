@@ -124,7 +124,7 @@ export function createIpcHandlers(deps: IpcHandlerDeps): IpcHandlers {
       },
       guarded,
     ),
-    ...createAccountIpcHandlers({ accounts }, guarded),
+    ...createAccountIpcHandlers({ accounts, throttle, auth: core.auth, tokens: core.tokens, store: sessionStore, now }, guarded),
     [INVOKE_CHANNELS.signUp]: guarded(INVOKE_CHANNELS.signUp, async (payload) => {
       const input = parse(signUpSchema, payload);
       if (!input.success) return fail(invalidInput(input.error));

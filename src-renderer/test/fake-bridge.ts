@@ -104,6 +104,13 @@ export function createFakeBridge(): FakeBridge {
         dropAccount(userId);
         return Promise.resolve(ok(current));
       },
+      changePassword: ({ currentPassword, newPassword, signOutOtherDevices }) => {
+        const account = current ? accounts.get(current.user.email) : undefined;
+        if (!account) return Promise.resolve(fail('SESSION_EXPIRED', 'Signed out.'));
+        if (account.password !== currentPassword) return Promise.resolve(fail('INVALID_CREDENTIALS', 'The current password is not correct.'));
+        account.password = newPassword;
+        return Promise.resolve(ok({ signedOutOtherDevices: signOutOtherDevices }));
+      },
     },
     reminders: {
       onOpenTask: (callback) => {

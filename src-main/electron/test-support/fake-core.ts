@@ -41,6 +41,17 @@ export function createFakeCore(now: () => number = Date.now) {
       const user = [...users.values()].find((u) => u.id === userId);
       return Promise.resolve(user ? { user: { id: user.id, name: user.name, email: user.email }, sessionId: 'sid', expiresAt: now() + 1000 } : null);
     },
+    changePassword: (token, { currentPassword, newPassword, revokeOtherSessions }) => {
+      const userId = sessions.get(token);
+      const user = [...users.values()].find((u) => u.id === userId);
+      if (!user) return Promise.reject(new AuthError('SESSION_EXPIRED', 'Your session has ended.'));
+      if (user.password !== currentPassword) return Promise.reject(new AuthError('INVALID_CREDENTIALS', 'Wrong password.'));
+      if (newPassword.length < 10) return Promise.reject(new AuthError('WEAK_PASSWORD', 'Use at least 10 characters.'));
+      user.password = newPassword;
+      if (!revokeOtherSessions) return Promise.resolve({ sessionToken: null });
+      for (const [other, owner] of sessions) if (owner === user.id) sessions.delete(other);
+      return Promise.resolve({ sessionToken: open(user.id).sessionToken });
+    },
   };
   const tokens: TokenService = {
     getAccessToken: (token) =>
