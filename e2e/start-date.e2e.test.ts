@@ -8,6 +8,7 @@ import type { Task, TaskList } from '../src-shared/task-schemas.ts';
 import { openView, row, signUp, viewOptions, visibleTitles } from './support/app-actions.ts';
 import { apiAs, type UserApi } from './support/api-as.ts';
 import { startHarness, type Harness } from './support/app-harness.ts';
+import { expectAccessible } from './support/axe-audit.ts';
 import { ZONES, zonedNow, type ZonedNow } from './support/zones.ts';
 
 const SCREENSHOT_ZONES = new Set(['Pacific/Auckland', 'America/Los_Angeles']);
@@ -108,8 +109,17 @@ describe.each(ZONES)('start dates in %s', (zone) => {
     await openView(page, 'Upcoming');
     await expect.poll(() => visibleTitles(page)).toEqual(['Essay', 'Course', 'Essay']);
     expect(await headers(h)).toEqual([dayLabel(z.day(2)), dayLabel(z.day(3)), dayLabel(z.day(5))]);
-    const line = page.getByRole('button', { name: 'Open Essay (starts this day)' });
+    const line = page.getByRole('button', { name: 'starts Essay' });
     expect(await line.textContent()).toContain('starts');
+    // The "starts" line is a new kind of row in the treegrid: axe in both themes.
+    // At 800×600, as e2e/accessibility.e2e.test.ts. The header's account button is left out: with this account's
+    // name its visible initials are not in its accessible name (label-content-name-mismatch; the header is not
+    // this screen's, and 1280 wide the Commands button has the same finding).
+    if (zone === 'Europe/Berlin') {
+      await page.setViewportSize({ width: 800, height: 600 });
+      await expectAccessible(page, 'Upcoming with a start day', { exclude: ['.account-button'] });
+      await page.setViewportSize({ width: 1200, height: 800 });
+    }
     await screenshots(h, z, 'upcoming');
   });
 

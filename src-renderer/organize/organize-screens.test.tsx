@@ -85,7 +85,7 @@ describe('organize screens', () => {
     const headers = () => Array.from(document.querySelectorAll('.group-row')).map((h) => h.textContent);
     expect(headers()).toHaveLength(3);
     // The start day's line says "starts" and opens the task; the row on the due day is the selectable one.
-    const startLine = screen.getByRole('button', { name: 'Open Essay (starts this day)' });
+    const startLine = screen.getByRole('button', { name: 'starts Essay' });
     expect(startLine.textContent).toContain('starts');
     expect(document.querySelectorAll('[role="row"][aria-selected]')).toHaveLength(2);
     await user.click(startLine);

@@ -21,7 +21,8 @@ export function StartRow({ task, index, top, height, now, dueFormat, onOpen }: S
     <div role="row" aria-rowindex={index + 1} aria-level={1} className="task-row start-row" style={{ top, height }}>
       <div role="gridcell" className="cell-handle" />
       <div role="gridcell" className="cell-title">
-        <button type="button" className="start-row-open" aria-label={`Open ${task.title} (starts this day)`} onClick={() => onOpen(task)}>
+        {/* Its name is what it shows ("starts Essay"); the title attribute says what a click does. */}
+        <button type="button" className="start-row-open" title={`Open ${task.title}`} onClick={() => onOpen(task)}>
           <span className="pill start-pill">starts</span>
           <span className="row-title" dir="auto" title={task.title}>
             {task.title}
