@@ -97,6 +97,7 @@ function Screens({ bridge }: { bridge: TasksBridge }) {
       <TasksScreen
         key={userId}
         initialView={initialView}
+        focusQuickAdd={state.fresh === true}
         onViewChange={onViewChange}
         reminders={bridge.reminders}
         header={(controls) => (

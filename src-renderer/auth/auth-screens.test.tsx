@@ -57,6 +57,16 @@ describe('sign up', () => {
     expect(screen.getByText('Good.').parentElement?.textContent).toBe('Good. A little longer makes it strong.');
   });
 
+  it('puts the focus in the quick add of the new account (it was on nothing)', async () => {
+    const { user } = await openSignUp();
+    await user.type(screen.getByLabelText('Name'), 'Ada');
+    await user.type(screen.getByLabelText('Email'), 'ada@example.test');
+    await user.type(screen.getByLabelText('Password'), 'Orbit-Lantern-Fjord-42');
+    await user.click(screen.getByRole('button', { name: 'Create account' }));
+    const quickAdd = await screen.findByLabelText('New task title');
+    await waitFor(() => expect(document.activeElement).toBe(quickAdd));
+  });
+
   it('says in words that the email is taken, next to the field', async () => {
     const { user, fake } = await openSignUp();
     fake.failNext('signUp', { code: 'EMAIL_TAKEN', message: 'x' });

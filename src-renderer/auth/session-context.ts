@@ -6,7 +6,8 @@ import type { HttpClient } from '../api/http-client';
 export type SessionState =
   | { status: 'loading' }
   | { status: 'signed-out'; notice: string | null }
-  | { status: 'signed-in'; session: SessionInfo };
+  /** fresh: the account was just created here (sign-up); its task screen starts with focus in the quick add. */
+  | { status: 'signed-in'; session: SessionInfo; fresh?: boolean };
 
 export interface SessionContextValue {
   state: SessionState;

@@ -92,7 +92,7 @@ export function SessionProvider({ bridge, children }: { bridge: TasksBridge; chi
       const result = await bridge.auth.signUp(request);
       if (result.ok) {
         tokens.clear();
-        setState({ status: 'signed-in', session: result.value });
+        setState({ status: 'signed-in', session: result.value, fresh: true });
       }
       return result;
     },

@@ -3,7 +3,7 @@
 // reported upward so that after a session expiry the same user comes back to where they were.
 import { closestCenter, DndContext, PointerSensor, pointerWithin, useSensor, useSensors, type CollisionDetection } from '@dnd-kit/core';
 import { useQuery } from '@tanstack/react-query';
-import { useCallback, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { TasksBridge } from '../../src-preload/contract';
 import type { OrgTask } from '../api/organize-api';
 import { useConfirm } from '../app/confirm-dialog';
@@ -55,9 +55,11 @@ interface TasksScreenProps {
   header: (controls: HeaderControls) => ReactNode;
   /** The bridge's reminders (`reminder:open-task`): a clicked notification opens its task here. */
   reminders?: TasksBridge['reminders'];
+  /** Start with focus in the quick add (a new account's first thing to do; focus was on nothing). */
+  focusQuickAdd?: boolean;
 }
 
-export function TasksScreen({ initialView, onViewChange, header, reminders }: TasksScreenProps) {
+export function TasksScreen({ initialView, onViewChange, header, reminders, focusQuickAdd: startInQuickAdd = false }: TasksScreenProps) {
   const { selectedId: initialSelected, ...initialState } = initialView;
   const [state, setState] = useState<TaskView>(initialState);
   const sel = useSelection(initialSelected);
@@ -126,6 +128,9 @@ export function TasksScreen({ initialView, onViewChange, header, reminders }: Ta
   );
 
   const confirm = useConfirm();
+  useEffect(() => {
+    if (startInQuickAdd) quickAddRef.current?.focus();
+  }, [startInQuickAdd]);
   const showToast = useCallback((next: Omit<ToastState, 'id'>) => setToast({ ...next, id: Date.now() }), []);
   const dismissToast = useCallback(() => setToast(null), []);
   const announce = useCallback((message: string) => setAnnouncement(message), []);
