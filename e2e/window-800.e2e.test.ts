@@ -2,6 +2,7 @@
 // without scrolling is in view. Screenshots are saved for a person to look at.
 import { afterEach, describe, expect, it, onTestFailed } from 'vitest';
 import { startHarness, type Harness } from './support/app-harness.ts';
+import { addTask, row, signUp } from './support/app-actions.ts';
 
 const harnesses: Harness[] = [];
 afterEach(async () => {
@@ -34,6 +35,32 @@ describe('the window at 800×600', () => {
       await h.screenshot(`sign-up-errors-800x600-${colorScheme}`);
       expect(await inView()).toBe(true);
       expect(await page.evaluate('document.scrollingElement.scrollTop')).toBe(0);
+    });
+
+    it(`keeps the header in view and usable with the details open (${colorScheme})`, async () => {
+      const h = await startHarness({ colorScheme, viewport: { width: 800, height: 600 } });
+      harnesses.push(h);
+      onTestFailed(() => h.screenshot(`failure-details-800-${colorScheme}`));
+      const { page } = h;
+      await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+      await signUp(page, { name: 'Dee Tails', email: `details-800-${colorScheme}@example.test`, password: 'correct horse battery staple' });
+      await addTask(page, 'Water the garden');
+      await row(page, 'Water the garden').click();
+      await page.keyboard.press('e');
+      const details = page.getByRole('complementary', { name: 'Task details' });
+      await details.waitFor();
+      const header = await page.locator('.app-header').boundingBox();
+      const sheet = await details.boundingBox();
+      expect(header && sheet && sheet.y >= header.y + header.height - 1).toBe(true);
+      await h.screenshot(`details-800x600-${colorScheme}`);
+      // What is in the header's right end is the account button, not the sheet, and it opens its menu.
+      const account = page.getByRole('button', { name: 'Account: Dee Tails' });
+      const box = await account.boundingBox();
+      expect(box).not.toBeNull();
+      // The sheet opening with the header's account button under it (the old fixed, full-height sheet) would fail here.
+      await account.click({ trial: true, timeout: 5_000 });
+      await account.click();
+      await page.getByRole('menu', { name: 'Account' }).waitFor();
     });
   }
 });
