@@ -44,6 +44,22 @@ export const API_ERROR_CODES = {
   NESTING_CYCLE: 422,
   /** Subtasks: the move would put a task (or its deepest subtask) below the fourth level. */
   NESTING_TOO_DEEP: 422,
+  /** Sync: the CalDAV server refused the user name or password (it answered 401/403). */
+  SYNC_AUTH_FAILED: 422,
+  /** Sync: the server could not be reached; the message says why (refused, DNS, TLS, timeout, redirect). */
+  SYNC_UNREACHABLE: 422,
+  /** Sync: the URL answers, but no CalDAV calendar home was found for the user there. */
+  SYNC_NOT_CALDAV: 422,
+  /** Sync: plain http:// to anything but this machine, refused before any connection. */
+  SYNC_INSECURE_URL: 422,
+  /** Sync: the server answered but refused the request (e.g. MKCALENDAR); the message has its status. */
+  SYNC_SERVER_REFUSED: 422,
+  /** Sync: this account already has this login on this server. */
+  SYNC_ACCOUNT_EXISTS: 409,
+  /** Sync: the list already syncs with a calendar (unlink it first). */
+  SYNC_LIST_LINKED: 409,
+  /** Sync: the calendar already syncs with another list (unlink it first). */
+  SYNC_CALENDAR_LINKED: 409,
   RATE_LIMITED: 429,
   INTERNAL: 500,
 } as const;

@@ -16,6 +16,7 @@ import { organizeRoutesOpenApi } from '../lists/openapi-organize-routes.ts';
 import { bulkRoutesOpenApi } from '../tasks/openapi-bulk-routes.ts';
 import { quickAddRoutesOpenApi } from '../quick-add/openapi-quick-add-routes.ts';
 import { scheduleRoutesOpenApi } from '../schedule/openapi-schedule-routes.ts';
+import { syncAccountRoutesOpenApi } from '../sync/routes/openapi-sync-account-routes.ts';
 import { tokenRoutesOpenApi } from '../tokens/openapi-token-routes.ts';
 import { transferRoutesOpenApi } from '../transfer/openapi-transfer-routes.ts';
 import { dataRoutesOpenApi } from './openapi-data-routes.ts';
@@ -100,6 +101,7 @@ export function buildOpenApiDocument(version: string): JsonObject {
   const organizeRoutes = organizeRoutesOpenApi(parts);
   const scheduleRoutes = scheduleRoutesOpenApi(parts);
   const bulkRoutes = bulkRoutesOpenApi(parts);
+  const syncAccountRoutes = syncAccountRoutesOpenApi(parts);
   return {
     openapi: '3.0.3',
     info: {
@@ -138,6 +140,7 @@ export function buildOpenApiDocument(version: string): JsonObject {
         ...organizeRoutes.schemas,
         ...scheduleRoutes.schemas,
         ...bulkRoutes.schemas,
+        ...syncAccountRoutes.schemas,
       },
     },
     security: [{ bearer: [] }],
@@ -234,6 +237,7 @@ export function buildOpenApiDocument(version: string): JsonObject {
       ...organizeRoutes.paths,
       ...scheduleRoutes.paths,
       ...bulkRoutes.paths,
+      ...syncAccountRoutes.paths,
     },
   };
 }

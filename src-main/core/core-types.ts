@@ -5,6 +5,7 @@ import type { EventPublisher } from '../events/event-publisher.ts';
 import type { BackupCatalog } from '../storage/backup-catalog.ts';
 import type { ImportGate } from '../transfer/import-gate.ts';
 import type { ReminderScheduler } from '../schedule/reminder-scheduler.ts';
+import type { OsCipher } from '../sync/accounts/password-sealer.ts';
 import type { SchedulerClock } from '../schedule/scheduler-clock.ts';
 import type { Logger } from './logger.ts';
 
@@ -18,6 +19,11 @@ export interface CoreOptions {
   /** Origins allowed to call the API from a browser context (the renderer's `app://tasks`, the dev server). */
   allowedOrigins?: readonly string[];
   secretStore: SecretStore;
+  /**
+   * The OS keyring's cipher (safeStorage in the desktop app, when a keyring is there): seals sync passwords at rest.
+   * Without one they are sealed with the auth secret.
+   */
+  osCipher?: OsCipher;
   logger?: Logger;
   /** Clock (epoch ms) for personal access token expiry and last use; tests pass a fake one. */
   now?: () => number;

@@ -23,6 +23,11 @@ import { SnoozeStore } from '../schedule/snooze.ts';
 import { BulkRepository } from '../tasks/bulk-repository.ts';
 import { BULK_PATH, bulkRoutes } from '../tasks/bulk-routes.ts';
 import { TaskRepository } from '../tasks/task-repository.ts';
+import { SyncAccountRepository } from '../sync/accounts/account-repository.ts';
+import { SyncAccountService } from '../sync/accounts/account-service.ts';
+import { createPasswordSealer } from '../sync/accounts/password-sealer.ts';
+import { ChangedSinceLastSync } from '../sync/accounts/pending-changes.ts';
+import { syncAccountRoutes } from '../sync/routes/sync-account-routes.ts';
 import { quickAddRoutes } from '../quick-add/quick-add-routes.ts';
 import { createBearerVerifier } from '../tokens/bearer-verifier.ts';
 import { tokenRoutes } from '../tokens/token-routes.ts';
@@ -107,6 +112,12 @@ export async function startCore(options: CoreOptions): Promise<CoreServices> {
       }),
     );
     const snoozes = new SnoozeStore(database.sqlite, database.writes);
+    // Sync accounts: the CalDAV password sealed by the OS keyring when the desktop gives one, else the auth secret.
+    const syncAccounts = new SyncAccountRepository(
+      database.sqlite,
+      database.writes,
+      createPasswordSealer(auth.secretSealer, options.osCipher),
+    );
     const app = createApiApp({
       repo,
       verifier: createBearerVerifier(auth.verifier, personalTokens),
@@ -121,6 +132,14 @@ export async function startCore(options: CoreOptions): Promise<CoreServices> {
         ...dataRoutes(database.sqlite, database.writes, repo, events),
         ...scheduleRoutes(repo, snoozes, events),
         ...tokenRoutes(personalTokens),
+        ...syncAccountRoutes(
+          new SyncAccountService({
+            accounts: syncAccounts,
+            lists: repo.lists,
+            pending: new ChangedSinceLastSync(database.sqlite),
+            logger,
+          }),
+        ),
         ...bulkRoutes(new BulkRepository(database.sqlite, database.writes, repo, events), logger),
         ...quickAddRoutes({ repo, events, ...(options.now ? { now: options.now } : {}) }),
         ...eventRoutes({

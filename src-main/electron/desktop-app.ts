@@ -74,6 +74,8 @@ export async function startDesktop(options: DesktopOptions): Promise<DesktopShel
     portFallback: true,
     allowedOrigins: appOrigins,
     secretStore,
+    // Sync passwords sealed like the session: by safeStorage when the keyring is there.
+    ...(encryption.available ? { osCipher: encryption.cipher } : {}),
     logger,
   });
   try {

@@ -4,7 +4,13 @@
 // failures named the way the sync API reports them.
 import { isIP } from 'node:net';
 
-export type SyncErrorCode = 'SYNC_AUTH_FAILED' | 'SYNC_UNREACHABLE' | 'SYNC_NOT_CALDAV' | 'SYNC_INSECURE_URL';
+export type SyncErrorCode =
+  | 'SYNC_AUTH_FAILED'
+  | 'SYNC_UNREACHABLE'
+  | 'SYNC_NOT_CALDAV'
+  | 'SYNC_INSECURE_URL'
+  /** The server answered, but refused what was asked (e.g. MKCALENDAR); the message has its status. */
+  | 'SYNC_SERVER_REFUSED';
 
 export class SyncError extends Error {
   override readonly name = 'SyncError';

@@ -14,6 +14,7 @@ export const SYNC_ISSUE_CODES = [
   'SYNC_UNREACHABLE',
   'SYNC_NOT_CALDAV',
   'SYNC_INSECURE_URL',
+  'SYNC_SERVER_REFUSED',
 ] as const;
 export type SyncIssueCode = (typeof SYNC_ISSUE_CODES)[number];
 
